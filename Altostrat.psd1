@@ -1,0 +1,39 @@
+@{
+    RootModule             = 'Altostrat.PowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Core', 'Desktop')
+    GUID                   = '5b0f3c2e-8a51-4f0e-9a44-2f7c1d6e9b13'
+    Author                 = 'Altostrat PowerShell module contributors'
+    CompanyName            = 'Community'
+    Copyright              = '(c) Altostrat PowerShell module contributors. MIT License.'
+    Description            = 'Drive MikroTik RouterOS fleets from PowerShell: schedule, authorize and follow RouterOS scripts through the Altostrat SDX API, queue jobs on sites, and generate scripts from a prompt. Ships a local emulator of the API so everything can be tried without an account.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('Altostrat.format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-Altostrat'
+        'Disconnect-Altostrat'
+        'Get-AltoContext'
+        'Get-AltoScheduledScript'
+        'New-AltoScheduledScript'
+        'Set-AltoScheduledScript'
+        'Approve-AltoScheduledScript'
+        'Stop-AltoScheduledScript'
+        'Get-AltoScheduledScriptProgress'
+        'Wait-AltoScheduledScript'
+        'New-AltoAiScript'
+        'Get-AltoSite'
+        'Invoke-AltoRouterScript'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('MikroTik', 'RouterOS', 'Altostrat', 'SDX', 'Network', 'Automation', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/altostrat-community/Altostrat.PowerShell'
+            LicenseUri   = 'https://github.com/altostrat-community/Altostrat.PowerShell/blob/main/LICENSE'
+            ReleaseNotes = 'First release: SDX session, scheduled scripts with the authorization workflow and per-site progress, AI script generation, asynchronous site jobs, and a local emulator of the SDX API.'
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+
+namespace Altostrat.Emulator;
+
+/// <summary>How an emulator instance behaves. The defaults suit an interactive demo.</summary>
+public sealed class EmulatorOptions
+{
+    public const string DefaultToken = "alto-emulator-token";
+
+    /// <summary>Loopback port; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The bearer token every request must carry.</summary>
+    public string Token { get; set; } = DefaultToken;
+
+    /// <summary>SQLite file for the state; null keeps it in memory for the life of the process.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>How many simulated sites to create in an empty database.</summary>
+    public int SiteCount { get; set; } = 5;
+
+    /// <summary>Sites whose scripts fail (by id). Empty: the emulator fails none.</summary>
+    public ISet<string> FailingSites { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Approve a script this long after its authorization was requested; null waits for the control endpoint.</summary>
+    public TimeSpan? AutoApproveAfter { get; set; }
+
+    /// <summary>How long a launched script (or a queued job) stays pending on each site.</summary>
+    public TimeSpan SiteRunDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the workflow advances (approve, launch, finish sites).</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Keep every API request (method, path, body) for contract tests.</summary>
+    public bool RecordRequests { get; set; }
+
+    /// <summary>Per-request latency added before answering, to exercise clients' patience.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Emulator;
+using Altostrat.Emulator.Storage;
+
+var options = new EmulatorOptions { Port = 5080, AutoApproveAfter = TimeSpan.FromSeconds(3) };
+var seedScripts = 0;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--token": options.Token = Next(); break;
+        case "--db": options.DatabasePath = Next(); break;
+        case "--sites": options.SiteCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--auto-approve-seconds":
+            var seconds = double.Parse(Next(), CultureInfo.InvariantCulture);
+            options.AutoApproveAfter = seconds < 0 ? null : TimeSpan.FromSeconds(seconds);
+            break;
+        case "--site-run-seconds": options.SiteRunDuration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--fail-site": options.FailingSites.Add(Next()); break;
+        case "--seed-scripts": seedScripts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "-h" or "--help":
+            Console.WriteLine("""
+                Altostrat SDX API emulator (loopback only)
+                  --port N                  port on 127.0.0.1 (default 5080; 0 picks a free one)
+                  --token T                 bearer token clients must send (default alto-emulator-token)
+                  --db PATH                 keep state in this SQLite file (default: in memory)
+                  --sites N                 simulated sites in a new database (default 5)
+                  --auto-approve-seconds S  approve S seconds after authorization is requested (default 3; -1: never,
+                                            use POST /_emulator/scripts/{id}/approve)
+                  --site-run-seconds S      how long each site takes to run a launched script (default 2)
+                  --fail-site ID            scripts and jobs on this site fail (repeatable)
+                  --seed-scripts N          add N scheduled scripts at start (for benchmarks)
+                """);
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown option '{args[i]}'. Run with --help for the list.");
+            return 2;
+    }
+}
+
+await using var host = await EmulatorHost.StartAsync(options);
+if (seedScripts > 0) ScriptSeeder.Seed(host.State, seedScripts);
+Console.WriteLine("Altostrat SDX emulator is running. Press Ctrl+C to stop.");
+Console.WriteLine($"ApiUrl: {host.Url}");
+Console.WriteLine($"Token: {host.Token}");
+Console.WriteLine($"Sites: {string.Join(", ", System.Linq.Enumerable.Select(host.State.Sites.All(), s => s.Id))}");
+Console.WriteLine();
+Console.WriteLine("Connect from PowerShell with:");
+Console.WriteLine($"  $env:ALTOSTRAT_TOKEN = '{host.Token}'; Connect-Altostrat -ApiUrl {host.Url}");
+Console.Out.Flush();
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+return 0;

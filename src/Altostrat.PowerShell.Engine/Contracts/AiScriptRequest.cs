@@ -1,0 +1,8 @@
+namespace Altostrat.Engine.Contracts;
+
+public sealed class AiScriptRequest
+{
+    public const int MaxPromptLength = 200;
+
+    public string Prompt { get; set; } = "";
+}
