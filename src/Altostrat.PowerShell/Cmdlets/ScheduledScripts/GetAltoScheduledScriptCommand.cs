@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Altostrat.PowerShell.Completion;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
+
+/// <summary>Get-AltoScheduledScript: lists scheduled scripts, streaming each as it is parsed, filtered by id, status or description.</summary>
+[Cmdlet(VerbsCommon.Get, "AltoScheduledScript")]
+[OutputType(typeof(AltoScheduledScript))]
+public sealed class GetAltoScheduledScriptCommand : AltoCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("ScheduledScriptId")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScheduledScriptIdCompleter))]
+    public string[]? Id { get; set; }
+
+    [Parameter]
+    public ScheduledScriptStatus[]? Status { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Description { get; set; }
+
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    protected override void ProcessRecord()
+    {
+        if (Id is not null) foreach (var id in Id) _ids.Add(id);
+    }
+
+    protected override void EndProcessing()
+    {
+        var client = RequireClient();
+        var statuses = Status is null ? null : new HashSet<ScheduledScriptStatus>(Status);
+        var description = Description is null ? null : new WildcardPattern(Description, WildcardOptions.IgnoreCase);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        RunOrThrow(token => client.ListScheduledScriptsAsync(dto =>
+        {
+            if (_ids.Count > 0 && !_ids.Contains(dto.Id)) return;
+            var script = Mapper.ToScheduledScript(dto);
+            if (statuses is not null && !statuses.Contains(script.Status)) return;
+            if (description is not null && !description.IsMatch(script.Description)) return;
+            found.Add(dto.Id);
+            Post(() => WriteObject(script));
+        }, token), null);
+
+        foreach (var id in _ids)
+        {
+            if (found.Contains(id) || statuses is not null || description is not null) continue;
+            WriteError(new ErrorRecord(new ItemNotFoundException($"No scheduled script with id '{id}' exists. Run Get-AltoScheduledScript without -Id to list them."),
+                "Altostrat.ScheduledScriptNotFound", ErrorCategory.ObjectNotFound, id));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Altostrat.Engine.Contracts;
+using Altostrat.PowerShell.Completion;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
+
+/// <summary>
+/// New-AltoScheduledScript: schedules one script on a set of sites. Sites piped in (Get-AltoSite | ...) are
+/// gathered into ONE schedule, created when the pipeline ends.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "AltoScheduledScript", SupportsShouldProcess = true, DefaultParameterSetName = ScriptSet, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(AltoScheduledScript))]
+public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
+{
+    private const string ScriptSet = "Script";
+    private const string PathSet = "Path";
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Description { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = ScriptSet, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string Script { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    [Parameter(Mandatory = true)]
+    public DateTime LaunchAt { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(SiteIdCompleter))]
+    public string[] SiteId { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNull]
+    public string[] Notify { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SiteIdCompleter))]
+    public string? TestSiteId { get; set; }
+
+    [Parameter]
+    public SwitchParameter MakeBackup { get; set; }
+
+    [Parameter]
+    public SwitchParameter AbortIfOffline { get; set; }
+
+    private readonly List<string> _sites = new();
+    private readonly HashSet<string> _scripts = new(StringComparer.Ordinal);
+
+    protected override void ProcessRecord()
+    {
+        _sites.AddRange(SiteId);
+        if (ParameterSetName == ScriptSet) _scripts.Add(Script);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_scripts.Count > 1)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.SeveralScripts",
+                $"{_scripts.Count} different scripts came down the pipeline; one schedule takes one script. Pipe one script, or call New-AltoScheduledScript once per script.", null));
+
+        var resolvedPath = ParameterSetName == PathSet ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
+        var script = InputValidation.ReadScript(_scripts.FirstOrDefault(), resolvedPath, out var scriptError);
+        if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Path));
+
+        var launchAt = InputValidation.LaunchTime(LaunchAt, DateTimeOffset.UtcNow, out var launchError);
+        if (launchAt is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.LaunchAtInPast", launchError!, LaunchAt));
+
+        var sites = InputValidation.CleanIds(_sites);
+        if (sites.Count == 0)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.NoSite",
+                "No site was given. Pass -SiteId, or pipe sites in: Get-AltoSite | New-AltoScheduledScript ...", null));
+        if (TestSiteId is not null && !sites.Contains(TestSiteId))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.TestSiteNotTargeted",
+                $"TestSiteId '{TestSiteId}' is not one of the sites the script is scheduled on ({string.Join(", ", sites)}). Add it to -SiteId.", TestSiteId));
+
+        var target = $"{sites.Count} site(s): {string.Join(", ", sites.Take(5))}{(sites.Count > 5 ? ", ..." : "")}";
+        if (!ShouldProcess(target, $"Schedule '{Description}' at {launchAt!.Value.ToLocalTime():u}")) return;
+
+        var request = new ScheduledScriptWriteRequest
+        {
+            Description = Description,
+            Script = script!,
+            LaunchAt = launchAt.Value,
+            Sites = sites,
+            Notify = InputValidation.CleanIds(Notify),
+            TestSiteId = TestSiteId,
+            MakeBackup = MakeBackup,
+            AbortIfOffline = AbortIfOffline,
+        };
+        var client = RequireClient();
+        RunOrThrow(async token =>
+        {
+            var created = await client.CreateScheduledScriptAsync(request, token).ConfigureAwait(false);
+            Post(() => WriteObject(Mapper.ToScheduledScript(created)));
+        }, Description);
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Management.Automation;
+using Altostrat.Engine.Contracts;
+using Altostrat.PowerShell.Completion;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
+
+/// <summary>Set-AltoScheduledScript: changes only the fields given. Any change sends the script back to unauthorized.</summary>
+[Cmdlet(VerbsCommon.Set, "AltoScheduledScript", SupportsShouldProcess = true, DefaultParameterSetName = ScriptSet, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(AltoScheduledScript))]
+public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
+{
+    private const string ScriptSet = "Script";
+    private const string PathSet = "Path";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("ScheduledScriptId")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScheduledScriptIdCompleter))]
+    public string Id { get; set; } = "";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Description { get; set; }
+
+    [Parameter(ParameterSetName = ScriptSet)]
+    [AllowEmptyString]
+    public string? Script { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    [Parameter]
+    public DateTime? LaunchAt { get; set; }
+
+    [Parameter]
+    [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(SiteIdCompleter))]
+    public string[]? SiteId { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public string[]? Notify { get; set; }
+
+    [Parameter]
+    [AllowNull]
+    [ArgumentCompleter(typeof(SiteIdCompleter))]
+    public string? TestSiteId { get; set; }
+
+    [Parameter]
+    public SwitchParameter MakeBackup { get; set; }
+
+    [Parameter]
+    public SwitchParameter AbortIfOffline { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        // Everything that can be checked without the API is checked first, so bad input sends nothing.
+        string? script = null;
+        if (Path is not null || MyInvocation.BoundParameters.ContainsKey(nameof(Script)))
+        {
+            var resolvedPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            script = InputValidation.ReadScript(Script, resolvedPath, out var scriptError);
+            if (script is null) { WriteError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Id)); return; }
+        }
+        DateTimeOffset? launchAt = null;
+        if (LaunchAt is { } requestedLaunch)
+        {
+            launchAt = InputValidation.LaunchTime(requestedLaunch, DateTimeOffset.UtcNow, out var launchError);
+            if (launchAt is null) { WriteError(ErrorRecords.InvalidArgument("Altostrat.LaunchAtInPast", launchError!, Id)); return; }
+        }
+        var sites = SiteId is null ? null : InputValidation.CleanIds(SiteId);
+        if (sites is { Count: 0 })
+        {
+            WriteError(ErrorRecords.InvalidArgument("Altostrat.NoSite", "-SiteId is empty; a scheduled script needs at least one site. Leave -SiteId out to keep the current sites.", Id));
+            return;
+        }
+
+        var client = RequireClient();
+        ScheduledScriptDto? current = null;
+        if (!RunOrWriteError(async token => current = await client.FindScheduledScriptAsync(Id, token).ConfigureAwait(false), Id)) return;
+        if (current is null)
+        {
+            WriteError(new ErrorRecord(new ItemNotFoundException($"No scheduled script with id '{Id}' exists. Run Get-AltoScheduledScript to list them."),
+                "Altostrat.ScheduledScriptNotFound", ErrorCategory.ObjectNotFound, Id));
+            return;
+        }
+        var status = Mapper.ParseStatus(current.Status);
+        if (status is ScheduledScriptStatus.Launched or ScheduledScriptStatus.Cancelled)
+        {
+            WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{Id}' is {status.ToString().ToLowerInvariant()} and can no longer be changed. Create a new one with New-AltoScheduledScript."),
+                "Altostrat.ScheduledScriptNotEditable", ErrorCategory.InvalidOperation, Id));
+            return;
+        }
+
+        var request = ScheduledScriptWriteRequest.From(current);
+        if (Description is not null) request.Description = Description;
+        if (script is not null) request.Script = script;
+        if (launchAt is { } launch) request.LaunchAt = launch;
+        if (sites is not null) request.Sites = sites;
+        if (Notify is not null) request.Notify = InputValidation.CleanIds(Notify);
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(TestSiteId))) request.TestSiteId = string.IsNullOrEmpty(TestSiteId) ? null : TestSiteId;
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(MakeBackup))) request.MakeBackup = MakeBackup;
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(AbortIfOffline))) request.AbortIfOffline = AbortIfOffline;
+        if (request.TestSiteId is not null && !request.Sites.Contains(request.TestSiteId))
+        {
+            WriteError(ErrorRecords.InvalidArgument("Altostrat.TestSiteNotTargeted", $"TestSiteId '{request.TestSiteId}' is not one of the script's sites.", Id));
+            return;
+        }
+
+        if (!ShouldProcess($"scheduled script {Id} ('{current.Description}')", "Update (authorization is reset)")) return;
+        if (status == ScheduledScriptStatus.Scheduled)
+            WriteWarning($"Scheduled script '{Id}' was authorized; the update resets it to unauthorized. Run Approve-AltoScheduledScript -Id {Id} again before it launches.");
+        else
+            WriteWarning($"Updating scheduled script '{Id}' resets its authorization; run Approve-AltoScheduledScript afterwards.");
+
+        RunOrWriteError(async token =>
+        {
+            var updated = await client.UpdateScheduledScriptAsync(Id, request, token).ConfigureAwait(false);
+            Post(() => WriteObject(Mapper.ToScheduledScript(updated)));
+        }, Id);
+    }
+}

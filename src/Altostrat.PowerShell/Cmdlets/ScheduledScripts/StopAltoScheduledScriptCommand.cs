@@ -1,0 +1,36 @@
+using System;
+using System.Management.Automation;
+using Altostrat.PowerShell.Completion;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
+
+/// <summary>Stop-AltoScheduledScript: cancels a scheduled script before it launches.</summary>
+[Cmdlet(VerbsLifecycle.Stop, "AltoScheduledScript", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(AltoScheduledScript))]
+public sealed class StopAltoScheduledScriptCommand : AltoCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ScheduledScriptId")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScheduledScriptIdCompleter))]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var client = RequireClient();
+        foreach (var id in Id)
+        {
+            if (!ShouldProcess($"scheduled script {id}", "Cancel")) continue;
+            RunOrWriteError(async token =>
+            {
+                await client.CancelScheduledScriptAsync(id, token).ConfigureAwait(false);
+                if (PassThru && await client.FindScheduledScriptAsync(id, token).ConfigureAwait(false) is { } cancelled)
+                    Post(() => WriteObject(Mapper.ToScheduledScript(cancelled)));
+            }, id);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Altostrat.Engine.Http;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.Session;
+
+/// <summary>Connect-Altostrat: sets the API URL and token that every other cmdlet uses. Sends no request.</summary>
+[Cmdlet(VerbsCommunications.Connect, "Altostrat")]
+[OutputType(typeof(AltoContext))]
+public sealed class ConnectAltostratCommand : PSCmdlet
+{
+    [Parameter(Position = 0)]
+    public SecureString? Token { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? ApiUrl { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int RequestTimeoutSeconds { get; set; } = 100;
+
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int MaximumRetryCount { get; set; } = 4;
+
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        string token;
+        string tokenSource;
+        if (Token is not null)
+        {
+            token = SecureStrings.ToPlainText(Token);
+            tokenSource = "Parameter";
+        }
+        else
+        {
+            token = Environment.GetEnvironmentVariable(ConnectionManager.TokenVariable) ?? "";
+            tokenSource = "Environment";
+        }
+        if (token.Length == 0)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.TokenMissing",
+                $"No token was given. Pass -Token (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString) or set the {ConnectionManager.TokenVariable} environment variable.", null));
+
+        Uri apiUrl;
+        try
+        {
+            apiUrl = ApiUrl ?? ConnectionManager.ApiUrlFromEnvironment() ?? AltoApiOptions.DefaultApiUrl;
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidApiUrl", ex.Message, null));
+            return;
+        }
+        if (!apiUrl.IsAbsoluteUri || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidApiUrl",
+                $"'{apiUrl}' is not an http(s) URL. Use e.g. https://v1.api.altostrat.io, or http://127.0.0.1:5080/ for the local emulator.", apiUrl));
+        if (apiUrl.Scheme == Uri.UriSchemeHttp && !ConnectionManager.IsLoopback(apiUrl))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InsecureApiUrl",
+                $"'{apiUrl}' would send the token unencrypted. Use https; plain http is accepted only for a loopback address (the local emulator).", apiUrl));
+        if (SkipCertificateCheck)
+            WriteWarning("TLS certificate validation is off for this connection: anyone between you and the API could read the token.");
+
+        var options = new AltoApiOptions
+        {
+            ApiUrl = apiUrl,
+            Token = token,
+            RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+            Retry = new RetryPolicy { MaxRetries = MaximumRetryCount },
+            SkipCertificateCheck = SkipCertificateCheck,
+        };
+        var connection = ConnectionManager.Connect(options, tokenSource);
+        WriteVerbose($"Connected to {apiUrl} (token from {tokenSource.ToLowerInvariant()}).");
+        if (PassThru) WriteObject(ContextFactory.From(connection));
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Management.Automation;
+using Altostrat.PowerShell.Completion;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.Sites;
+
+/// <summary>Get-AltoSite: the sites (routers) of the account, all or by id, optionally filtered by name.</summary>
+[Cmdlet(VerbsCommon.Get, "AltoSite", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(AltoSite))]
+public sealed class GetAltoSiteCommand : AltoCmdlet
+{
+    private const string ListSet = "List";
+    private const string IdSet = "Id";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SiteIdCompleter))]
+    public string[] SiteId { get; set; } = Array.Empty<string>();
+
+    [Parameter(Position = 0, ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var client = RequireClient();
+        if (ParameterSetName == ListSet)
+        {
+            var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            RunOrThrow(token => client.ListSitesAsync(dto =>
+            {
+                if (pattern is not null && !pattern.IsMatch(dto.Name ?? "")) return;
+                var site = Mapper.ToSite(dto);
+                Post(() => WriteObject(site));
+            }, token), Name);
+            return;
+        }
+        foreach (var id in SiteId)
+        {
+            RunOrWriteError(async token =>
+            {
+                var site = Mapper.ToSite(await client.GetSiteAsync(id, token).ConfigureAwait(false));
+                Post(() => WriteObject(site));
+            }, id);
+        }
+    }
+}

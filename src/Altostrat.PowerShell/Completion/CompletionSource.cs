@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.Http;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Completion;
+
+/// <summary>
+/// Fetches completion candidates from the API within a short deadline: a slow or unreachable API must not freeze
+/// the prompt, so completion then offers nothing rather than waiting.
+/// </summary>
+internal static class CompletionSource
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
+
+    public delegate Task Fetch(AltoApiClient client, Action<string, string> add, CancellationToken token);
+
+    public static readonly Fetch ScheduledScripts = (client, add, token) => client.ListScheduledScriptsAsync(s => add(s.Id, s.Description), token);
+
+    public static readonly Fetch Sites = (client, add, token) => client.ListSitesAsync(s => add(s.Id, s.Name ?? s.Id), token);
+
+    public static IEnumerable<CompletionResult> Complete(string wordToComplete, Fetch fetch)
+    {
+        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var candidates = new List<(string Id, string Label)>();
+        try
+        {
+            var client = ConnectionManager.ClientOrNull();
+            if (client is null) return Array.Empty<CompletionResult>();
+            using var deadline = new CancellationTokenSource(Deadline);
+            var gate = new object();
+            var task = Task.Run(() => fetch(client, (id, label) =>
+            {
+                if (id.StartsWith(word, StringComparison.OrdinalIgnoreCase) || label.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                    lock (gate) candidates.Add((id, label));
+            }, deadline.Token));
+            if (!task.Wait(Deadline)) return Array.Empty<CompletionResult>();
+        }
+        catch (Exception)
+        {
+            // Completion is best effort: any failure simply offers nothing.
+            return Array.Empty<CompletionResult>();
+        }
+        var results = new List<CompletionResult>(candidates.Count);
+        foreach (var (id, label) in candidates)
+            results.Add(new CompletionResult(id, id, CompletionResultType.ParameterValue, string.IsNullOrEmpty(label) ? id : label));
+        return results;
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.Http;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+/// <summary>
+/// The base of every cmdlet that talks to the engine. The engine is async; PowerShell's Write* methods must run on
+/// the pipeline thread. <see cref="Run"/> runs the async work on the thread pool and executes, on the pipeline
+/// thread, whatever the work <see cref="Post"/>s (objects, progress, verbose lines) as it arrives. Ctrl+C cancels
+/// the work through <see cref="StopProcessing"/>.
+/// </summary>
+public abstract class AltoCmdlet : PSCmdlet, IDisposable
+{
+    // Bounded, so a fast producer (a long list being parsed) waits for the pipeline instead of piling up objects.
+    private const int QueueCapacity = 1024;
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private BlockingCollection<Action>? _queue;
+
+    private protected CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>The connected API client; ends the invocation with a clear error when there is none.</summary>
+    private protected AltoApiClient RequireClient()
+    {
+        AltoApiClient? client = null;
+        try
+        {
+            client = ConnectionManager.ClientOrNull();
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidApiUrl", ex.Message, null));
+        }
+        if (client is null) ThrowTerminatingError(ErrorRecords.NotConnected());
+        return client!;
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>Queues <paramref name="action"/> to run on the pipeline thread. Callable from any thread during <see cref="Run"/>.</summary>
+    private protected void Post(Action action)
+    {
+        var queue = _queue ?? throw new InvalidOperationException("Post is only valid while Run is executing.");
+        queue.Add(action, _cancellation.Token);
+    }
+
+    /// <summary>Runs <paramref name="work"/> to completion, pumping posted actions on this (the pipeline) thread.</summary>
+    private protected void Run(Func<CancellationToken, Task> work)
+    {
+        var queue = new BlockingCollection<Action>(QueueCapacity);
+        _queue = queue;
+        var token = _cancellation.Token;
+        var verboseSink = new Action<string>(line => queue.Add(() => WriteVerbose(line), token));
+        var task = Task.Run(async () =>
+        {
+            ApiDiagnostics.Sink = verboseSink;
+            try
+            {
+                await work(token).ConfigureAwait(false);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+
+        try
+        {
+            foreach (var action in queue.GetConsumingEnumerable()) action();
+        }
+        catch
+        {
+            // The pipeline stopped (Select-Object -First, Ctrl+C) or a write failed: stop the work as well.
+            _cancellation.Cancel();
+            throw;
+        }
+        finally
+        {
+            _queue = null;
+        }
+
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>; a failure becomes a non-terminating error about <paramref name="target"/>.</summary>
+    private protected bool RunOrWriteError(Func<CancellationToken, Task> work, object? target)
+    {
+        try
+        {
+            Run(work);
+            return true;
+        }
+        catch (Exception ex) when (IsEngineFailure(ex))
+        {
+            WriteError(ErrorRecords.From(ex, target));
+            return false;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>; a failure ends the invocation.</summary>
+    private protected void RunOrThrow(Func<CancellationToken, Task> work, object? target)
+    {
+        try
+        {
+            Run(work);
+        }
+        catch (Exception ex) when (IsEngineFailure(ex))
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, target));
+        }
+    }
+
+    private protected static bool IsEngineFailure(Exception ex) =>
+        ex is not PipelineStoppedException && ex is not OperationCanceledException;
+
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Net;
+using Altostrat.Engine.Http;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+/// <summary>
+/// Holds the process's SDX connection, as Connect-Altostrat made it. When no one connected but ALTOSTRAT_TOKEN is
+/// set, the first cmdlet that needs the API connects from the environment, as a runbook expects.
+/// </summary>
+internal static class ConnectionManager
+{
+    public const string TokenVariable = "ALTOSTRAT_TOKEN";
+    public const string ApiUrlVariable = "ALTOSTRAT_API_URL";
+
+    private static readonly object Gate = new();
+    private static Connection? _current;
+
+    public static Connection? Current
+    {
+        get { lock (Gate) return _current; }
+    }
+
+    public static Connection Connect(AltoApiOptions options, string tokenSource)
+    {
+        var connection = new Connection(new AltoApiSession(options), tokenSource, DateTimeOffset.Now);
+        Connection? previous;
+        lock (Gate)
+        {
+            previous = _current;
+            _current = connection;
+        }
+        previous?.Session.Dispose();
+        return connection;
+    }
+
+    public static bool Disconnect()
+    {
+        Connection? previous;
+        lock (Gate)
+        {
+            previous = _current;
+            _current = null;
+        }
+        previous?.Session.Dispose();
+        return previous is not null;
+    }
+
+    /// <summary>The connected client, connecting from the environment if that is possible; null when it is not.</summary>
+    public static AltoApiClient? ClientOrNull()
+    {
+        var current = Current;
+        if (current is not null) return current.Session.Client;
+        var token = Environment.GetEnvironmentVariable(TokenVariable);
+        if (string.IsNullOrEmpty(token)) return null;
+        return Connect(new AltoApiOptions { ApiUrl = ApiUrlFromEnvironment() ?? AltoApiOptions.DefaultApiUrl, Token = token }, "Environment").Session.Client;
+    }
+
+    public static Uri? ApiUrlFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable(ApiUrlVariable);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException(
+            $"The {ApiUrlVariable} environment variable holds '{text}', which is not an absolute URL. Set it to e.g. https://v1.api.altostrat.io or http://127.0.0.1:5080/.");
+    }
+
+    /// <summary>Loopback addresses: the emulator. Plain HTTP is accepted only for these.</summary>
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,45 @@
+using System;
+using Altostrat.Engine.Http;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+internal static class ContextFactory
+{
+    public static AltoContext From(Connection connection)
+    {
+        var options = connection.Session.Options;
+        return new AltoContext
+        {
+            Connected = true,
+            ApiUrl = options.ApiUrl,
+            TokenSet = !string.IsNullOrEmpty(options.Token),
+            TokenSource = connection.TokenSource,
+            IsLocal = ConnectionManager.IsLoopback(options.ApiUrl),
+            SkipCertificateCheck = options.SkipCertificateCheck,
+            RequestTimeout = options.RequestTimeout,
+            MaximumRetryCount = options.Retry.MaxRetries,
+            ConnectedAt = connection.ConnectedAt,
+        };
+    }
+
+    /// <summary>What a cmdlet would use now when no one has connected: the environment, or the public API without a token.</summary>
+    public static AltoContext NotConnected()
+    {
+        Uri? url;
+        try { url = ConnectionManager.ApiUrlFromEnvironment(); }
+        catch (ArgumentException) { url = null; }
+        url ??= AltoApiOptions.DefaultApiUrl;
+        var tokenSet = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ConnectionManager.TokenVariable));
+        var defaults = new AltoApiOptions();
+        return new AltoContext
+        {
+            Connected = false,
+            ApiUrl = url,
+            TokenSet = tokenSet,
+            TokenSource = tokenSet ? "Environment" : null,
+            IsLocal = ConnectionManager.IsLoopback(url),
+            RequestTimeout = defaults.RequestTimeout,
+            MaximumRetryCount = defaults.Retry.MaxRetries,
+        };
+    }
+}

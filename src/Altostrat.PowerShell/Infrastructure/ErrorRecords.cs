@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Net.Http;
+using Altostrat.Engine.Http;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+/// <summary>ErrorRecords with stable ids and fitting categories, from whatever the engine threw.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(Exception exception, object? target)
+    {
+        switch (exception)
+        {
+            case AltoApiException api:
+                return FromApi(api, target);
+            case TimeoutException:
+                return new ErrorRecord(exception, "AltostratApi.Timeout", ErrorCategory.OperationTimeout, target);
+            case HttpRequestException:
+            case IOException:
+                return new ErrorRecord(exception, "AltostratApi.ConnectionFailed", ErrorCategory.ConnectionError, target);
+            case System.Text.Json.JsonException:
+            case InvalidDataException:
+                return new ErrorRecord(exception, "AltostratApi.InvalidResponse", ErrorCategory.InvalidResult, target);
+            default:
+                return new ErrorRecord(exception, "Altostrat.UnexpectedError", ErrorCategory.NotSpecified, target);
+        }
+    }
+
+    public static ErrorRecord FromApi(AltoApiException api, object? target)
+    {
+        var status = (int)api.StatusCode;
+        var exception = new AltostratApiException(api.Message, status, api.ErrorType, api.Code, api.ApiMessage, api.DocUrl);
+        var record = new ErrorRecord(exception, "AltostratApi." + StatusName(status), Category(status), target);
+        if (!string.IsNullOrEmpty(api.DocUrl))
+            record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = "See " + api.DocUrl };
+        return record;
+    }
+
+    public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
+        new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+    public static ErrorRecord NotConnected() =>
+        new(new InvalidOperationException(
+                "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). " +
+                "To try the module without an account, start the local emulator and connect to it: see Get-Help about_Altostrat."),
+            "Altostrat.NotConnected", ErrorCategory.ConnectionError, null);
+
+    internal static ErrorCategory Category(int status) => status switch
+    {
+        401 => ErrorCategory.AuthenticationError,
+        403 => ErrorCategory.PermissionDenied,
+        404 => ErrorCategory.ObjectNotFound,
+        400 or 422 => ErrorCategory.InvalidArgument,
+        429 => ErrorCategory.LimitsExceeded,
+        >= 500 => ErrorCategory.ResourceUnavailable,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    internal static string StatusName(int status) => status switch
+    {
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "NotFound",
+        409 => "Conflict",
+        422 => "UnprocessableEntity",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        _ => "Status" + status,
+    };
+}

@@ -1,0 +1,23 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+internal static class SecureStrings
+{
+    /// <summary>The plain text, for the one place that must send it (the Authorization header). The unmanaged copy is zeroed.</summary>
+    public static string ToPlainText(SecureString secure)
+    {
+        var pointer = IntPtr.Zero;
+        try
+        {
+            pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+            return Marshal.PtrToStringUni(pointer) ?? "";
+        }
+        finally
+        {
+            if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+}
