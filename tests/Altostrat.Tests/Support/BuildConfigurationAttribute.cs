@@ -1,0 +1,9 @@
+using System;
+
+namespace Altostrat.Tests.Support;
+
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class BuildConfigurationAttribute(string configuration) : Attribute
+{
+    public string Configuration { get; } = configuration;
+}
