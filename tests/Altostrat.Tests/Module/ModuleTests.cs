@@ -1,0 +1,198 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Altostrat.Emulator.Storage;
+using Altostrat.Tests.Support;
+using Xunit;
+using static Altostrat.Tests.Support.PowerShellRun;
+
+namespace Altostrat.Tests.Module;
+
+/// <summary>The built module, imported by the PowerShell engine in a fresh process, against the emulator.</summary>
+public sealed class ModuleTests
+{
+    private const string InOneHour = "([datetime]::Now.AddHours(1))";
+
+    [Fact]
+    public async Task Imports_and_works_after_another_System_Text_Json_was_loaded_first()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var run = await RunAsync("""
+            # PowerShell's own System.Text.Json (the framework's) is loaded and used before the module's engine.
+            [System.Text.Json.JsonDocument]::Parse('{"a":1}').Dispose()
+            Get-AltoSite | ForEach-Object SiteId
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Altostrat.PowerShell.Engine' }
+            $json = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
+            "engine-context-is-default=$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default)"
+            "json-versions=$(($json | ForEach-Object { $_.GetName().Version.Major } | Sort-Object) -join ',')"
+            """.Replace("| Sort-Object", ""), host);
+        var texts = run.Output.Select(o => (string?)o["text"]).ToList();
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        Assert.Contains(SiteStore.SiteId(1), texts);
+        Assert.Contains("engine-context-is-default=False", texts);
+        var versions = texts.Single(t => t!.StartsWith("json-versions="))!.Substring("json-versions=".Length).Split(',');
+        Assert.Contains("8", versions);
+        Assert.Contains("10", versions);
+    }
+
+    [Fact]
+    public async Task Piped_sites_make_one_schedule_and_the_script_binds_from_New_AltoAiScript()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var run = await RunAsync($"""
+            New-AltoAiScript -Prompt 'set identity to core-01' | New-AltoScheduledScript -Description 'Rename' -LaunchAt {InOneHour} -SiteId site_emu0001,site_emu0002
+            Get-AltoSite | New-AltoScheduledScript -Description 'Everywhere' -Script '/system identity print' -LaunchAt {InOneHour}
+            """, host);
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        var created = run.Output.Where(o => (string?)o["type"] == "Altostrat.PowerShell.AltoScheduledScript").ToList();
+        Assert.Equal(2, created.Count);
+        Assert.Contains("name=\"core-01\"", Property(created[0], "Script"));
+        Assert.Equal("Unauthorized", Property(created[0], "Status"));
+        Assert.Equal(5, created[1]["properties"]!["SiteId"]!.AsArray().Count);
+        Assert.Equal(2, host.State.Scripts.All().Count());
+    }
+
+    [Fact]
+    public async Task Approve_Wait_and_progress_follow_the_workflow_to_the_end()
+    {
+        await using var host = await TestEmulator.StartAsync(o =>
+        {
+            o.AutoApproveAfter = TimeSpan.FromMilliseconds(200);
+            o.FailingSites.Add(SiteStore.SiteId(2));
+        });
+        var run = await RunAsync("""
+            $s = New-AltoScheduledScript -Description 'Soon' -Script '/system identity print' -LaunchAt ([datetime]::Now.AddSeconds(3)) -SiteId site_emu0001,site_emu0002
+            $approved = $s | Approve-AltoScheduledScript -Wait -Timeout 30 -PollIntervalSeconds 0.2
+            "approved=$($approved.Status)"
+            $final = $s | Wait-AltoScheduledScript -Timeout 60 -PollIntervalSeconds 0.2
+            $final | ForEach-Object { "final $($_.SiteId)=$($_.State)" }
+            Get-AltoScheduledScriptProgress -Id $s.Id | Where-Object State -eq Failed | ForEach-Object { "failed $($_.SiteId)" }
+            (Get-AltoScheduledScript -Id $s.Id).Status
+            """, host);
+        var texts = run.Output.Select(o => (string?)o["text"]).ToList();
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        Assert.Contains("approved=Scheduled", texts);
+        Assert.Contains("final site_emu0001=Completed", texts);
+        Assert.Contains("final site_emu0002=Failed", texts);
+        Assert.Contains("failed site_emu0002", texts);
+        Assert.Contains("Launched", texts);
+        Assert.Contains(run.Stream("progress"), p => ((string?)p["message"])!.Contains("sites done"));
+    }
+
+    [Fact]
+    public async Task WhatIf_sends_nothing_and_says_what_would_happen()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var id = (await TestEmulator.Connect(host).Client.CreateScheduledScriptAsync(new Altostrat.Engine.Contracts.ScheduledScriptWriteRequest
+        {
+            Description = "d", Script = "/system identity print", LaunchAt = DateTimeOffset.UtcNow.AddHours(1), Sites = { SiteStore.SiteId(1) },
+        }, default)).Id;
+        var before = host.RecordedRequests.Count;
+        var run = await RunAsync($"""
+            New-AltoScheduledScript -Description x -Script '/system identity print' -LaunchAt {InOneHour} -SiteId site_emu0001 -WhatIf
+            Invoke-AltoRouterScript -SiteId site_emu0001,site_emu0002 -Script '/system identity print' -Description x -WhatIf
+            Approve-AltoScheduledScript -Id {id} -WhatIf
+            Stop-AltoScheduledScript -Id {id} -WhatIf
+            """, host);
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        Assert.Empty(run.Output);
+        Assert.Equal(before, host.RecordedRequests.Count);
+        Assert.Contains(run.HostLines, l => l.Contains("What if") && l.Contains("site_emu0002"));
+        Assert.Contains(run.HostLines, l => l.Contains("What if") && l.Contains("Cancel"));
+    }
+
+    [Fact]
+    public async Task Stop_asks_for_confirmation_by_default_and_does_nothing_when_refused()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var id = (await TestEmulator.Connect(host).Client.CreateScheduledScriptAsync(new Altostrat.Engine.Contracts.ScheduledScriptWriteRequest
+        {
+            Description = "d", Script = "/system identity print", LaunchAt = DateTimeOffset.UtcNow.AddHours(1), Sites = { SiteStore.SiteId(1) },
+        }, default)).Id;
+        var run = await RunAsync($"Stop-AltoScheduledScript -Id {id}\nStop-AltoScheduledScript -Id {id} -Confirm:$false -PassThru | ForEach-Object Status", host);
+        Assert.Contains(run.HostLines, l => l.StartsWith("PROMPT:"));
+        Assert.Equal("Cancelled", (string?)Assert.Single(run.Output)["text"]);
+        Assert.Single(host.RecordedRequests, r => r.Method == "DELETE");
+    }
+
+    [Theory]
+    [InlineData("New-AltoScheduledScript -Description x -Script '' -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId site_emu0001", "Altostrat.EmptyScript", "script is empty")]
+    [InlineData("New-AltoScheduledScript -Description x -Script '/x' -LaunchAt ([datetime]::Now.AddMinutes(-1)) -SiteId site_emu0001", "Altostrat.LaunchAtInPast", "not in the future")]
+    [InlineData("New-AltoScheduledScript -Description x -Script '/x' -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId @()", "Altostrat.NoSite", "No site was given")]
+    [InlineData("New-AltoScheduledScript -Description x -Path ./missing.rsc -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "Altostrat.EmptyScript", "does not exist")]
+    [InlineData("New-AltoAiScript -Prompt ('a' * 201)", "Altostrat.InvalidPrompt", "at most 200")]
+    [InlineData("Invoke-AltoRouterScript -SiteId a -Script '/x' -Description d -NotifyUrl http://hooks.example.com/x", "Altostrat.InvalidNotifyUrl", "https")]
+    [InlineData("Set-AltoScheduledScript -Id x -LaunchAt ([datetime]::Now.AddDays(-1))", "Altostrat.LaunchAtInPast", "not in the future")]
+    public async Task Bad_input_is_refused_with_a_clear_message_before_any_request(string command, string errorId, string message)
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var run = await RunAsync(command, host);
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith(errorId, (string?)error["id"]);
+        Assert.Equal("InvalidArgument", (string?)error["category"]);
+        Assert.Contains(message, (string?)error["message"]);
+        Assert.Empty(host.RecordedRequests);
+    }
+
+    [Fact]
+    public async Task One_failing_site_is_a_non_terminating_error_and_the_others_are_queued()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var run = await RunAsync("Invoke-AltoRouterScript -SiteId site_emu0001,site_missing,site_emu0003 -Script '/system identity print' -Description 'id'", host);
+        var jobs = run.Output.Where(o => (string?)o["type"] == "Altostrat.PowerShell.AltoSiteJob").Select(o => Property(o, "SiteId")).OrderBy(s => s).ToList();
+        Assert.Equal(new[] { "site_emu0001", "site_emu0003" }, jobs);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("AltostratApi.NotFound,Altostrat.PowerShell.Cmdlets.Sites.InvokeAltoRouterScriptCommand", (string?)error["id"]);
+        Assert.Equal("ObjectNotFound", (string?)error["category"]);
+        Assert.Equal("site_missing", (string?)error["target"]);
+        Assert.Contains("docs.altostrat.io", (string?)error["action"]);
+    }
+
+    [Fact]
+    public async Task Set_warns_that_authorization_resets_and_refuses_a_cancelled_script()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var run = await RunAsync($"""
+            $s = New-AltoScheduledScript -Description one -Script '/system identity print' -LaunchAt {InOneHour} -SiteId site_emu0001
+            ($s | Set-AltoScheduledScript -Description two).Description
+            $s | Stop-AltoScheduledScript -Confirm:$false
+            $s | Set-AltoScheduledScript -Description three
+            """, host);
+        Assert.Contains("two", run.Output.Select(o => (string?)o["text"]));
+        Assert.Contains(run.Warnings, w => w.Contains("resets its authorization"));
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("Altostrat.ScheduledScriptNotEditable", (string?)error["id"]);
+        Assert.Contains("cancelled", (string?)error["message"]);
+    }
+
+    [Fact]
+    public async Task The_token_never_appears_in_any_stream_error_or_object()
+    {
+        const string token = "tok-SECRET-5f9d4b3c2e1a";
+        await using var host = await TestEmulator.StartAsync(o => o.Token = token);
+        var run = await RunAsync($$"""
+            $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+            Connect-Altostrat -ApiUrl '{{host.Url}}' -Token ([System.Net.NetworkCredential]::new('', '{{token}}').SecurePassword) -PassThru -Verbose
+            Get-AltoContext
+            Get-AltoSite -Verbose
+            Get-AltoScheduledScript -Id nope -Verbose
+            New-AltoAiScript -Prompt 'block tcp port 23' -Verbose
+            Connect-Altostrat -ApiUrl '{{host.Url}}' -Token ([System.Net.NetworkCredential]::new('', 'wrong-{{token}}').SecurePassword)
+            Get-AltoSite -Verbose
+            """, host, connect: false);
+        Assert.Contains(run.Stream("verbose"), v => ((string?)v["message"])!.Contains("-> 200"));
+        Assert.Contains(run.Errors, e => ((string?)e["id"])!.StartsWith("AltostratApi.Unauthorized"));
+        Assert.Contains(run.Output, o => Property(o, "TokenSet") == "true");
+        Assert.DoesNotContain(token, run.ToString());
+    }
+
+    [Fact]
+    public async Task Without_a_connection_cmdlets_say_how_to_connect()
+    {
+        var run = await RunAsync("Get-AltoScheduledScript\n(Get-AltoContext).Connected");
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("Altostrat.NotConnected", (string?)error["id"]);
+        Assert.Contains("Connect-Altostrat", (string?)error["message"]);
+        Assert.Equal("False", (string?)Assert.Single(run.Output)["text"]);
+    }
+}
