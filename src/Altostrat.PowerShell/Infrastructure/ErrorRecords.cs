@@ -41,6 +41,10 @@ internal static class ErrorRecords
     public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
         new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
+    public static ErrorRecord ScheduledScriptNotFound(string id) =>
+        new(new ItemNotFoundException($"No scheduled script with id '{id}' exists. Run Get-AltoScheduledScript without -Id to list them."),
+            "Altostrat.ScheduledScriptNotFound", ErrorCategory.ObjectNotFound, id);
+
     public static ErrorRecord NotConnected() =>
         new(new InvalidOperationException(
                 "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). " +

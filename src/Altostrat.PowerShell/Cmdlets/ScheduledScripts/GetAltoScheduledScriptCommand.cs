@@ -51,8 +51,7 @@ public sealed class GetAltoScheduledScriptCommand : AltoCmdlet
         foreach (var id in _ids)
         {
             if (found.Contains(id) || statuses is not null || description is not null) continue;
-            WriteError(new ErrorRecord(new ItemNotFoundException($"No scheduled script with id '{id}' exists. Run Get-AltoScheduledScript without -Id to list them."),
-                "Altostrat.ScheduledScriptNotFound", ErrorCategory.ObjectNotFound, id));
+            WriteError(ErrorRecords.ScheduledScriptNotFound(id));
         }
     }
 }

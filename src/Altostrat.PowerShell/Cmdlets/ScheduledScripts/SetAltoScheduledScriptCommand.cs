@@ -83,8 +83,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         if (!RunOrWriteError(async token => current = await client.FindScheduledScriptAsync(Id, token).ConfigureAwait(false), Id)) return;
         if (current is null)
         {
-            WriteError(new ErrorRecord(new ItemNotFoundException($"No scheduled script with id '{Id}' exists. Run Get-AltoScheduledScript to list them."),
-                "Altostrat.ScheduledScriptNotFound", ErrorCategory.ObjectNotFound, Id));
+            WriteError(ErrorRecords.ScheduledScriptNotFound(Id));
             return;
         }
         var status = Mapper.ParseStatus(current.Status);
