@@ -23,22 +23,20 @@ public sealed class AltoApiClient
 
     public AltoApiClient(HttpClient http) => _http = http;
 
-    public Uri? BaseAddress => _http.BaseAddress;
-
     public Task ListScheduledScriptsAsync(Action<ScheduledScriptDto> onScript, CancellationToken cancellationToken) =>
-        StreamArrayAsync("scripts/scheduled", AltoJsonContext.Default.ScheduledScriptDto, onScript, cancellationToken);
+        StreamArrayAsync("scripts/scheduled", AltoJsonContext.Default.ScheduledScriptDto, script => { onScript(script); return true; }, cancellationToken);
 
     /// <summary>The API has no GET by id: the list is scanned and the scan stops at the match.</summary>
     public async Task<ScheduledScriptDto?> FindScheduledScriptAsync(string id, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "scripts/scheduled");
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        await foreach (var script in JsonSerializer.DeserializeAsyncEnumerable(stream, AltoJsonContext.Default.ScheduledScriptDto, cancellationToken).ConfigureAwait(false))
+        ScheduledScriptDto? match = null;
+        await StreamArrayAsync("scripts/scheduled", AltoJsonContext.Default.ScheduledScriptDto, script =>
         {
-            if (script is not null && string.Equals(script.Id, id, StringComparison.Ordinal)) return script;
-        }
-        return null;
+            if (!string.Equals(script.Id, id, StringComparison.Ordinal)) return true;
+            match = script;
+            return false;
+        }, cancellationToken).ConfigureAwait(false);
+        return match;
     }
 
     public Task<ScheduledScriptDto> CreateScheduledScriptAsync(ScheduledScriptWriteRequest body, CancellationToken cancellationToken) =>
@@ -77,7 +75,7 @@ public sealed class AltoApiClient
         SendJsonAsync(HttpMethod.Post, "api/asynchronous/" + Escape(siteId), body, AltoJsonContext.Default.AsyncJobRequest, AltoJsonContext.Default.AsyncJobResponseDto, idempotencyKey, cancellationToken);
 
     public Task ListSitesAsync(Action<SiteDto> onSite, CancellationToken cancellationToken) =>
-        StreamArrayAsync("site-minimal", AltoJsonContext.Default.SiteDto, onSite, cancellationToken);
+        StreamArrayAsync("site-minimal", AltoJsonContext.Default.SiteDto, site => { onSite(site); return true; }, cancellationToken);
 
     public async Task<SiteDto> GetSiteAsync(string id, CancellationToken cancellationToken)
     {
@@ -87,14 +85,15 @@ public sealed class AltoApiClient
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
-    private async Task StreamArrayAsync<T>(string path, JsonTypeInfo<T> typeInfo, Action<T> onItem, CancellationToken cancellationToken)
+    /// <summary>Hands each element of a JSON array response to <paramref name="onItem"/> as it is parsed; false from it stops reading.</summary>
+    private async Task StreamArrayAsync<T>(string path, JsonTypeInfo<T> typeInfo, Func<T, bool> onItem, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable(stream, typeInfo, cancellationToken).ConfigureAwait(false))
         {
-            if (item is not null) onItem(item);
+            if (item is not null && !onItem(item)) return;
         }
     }
 

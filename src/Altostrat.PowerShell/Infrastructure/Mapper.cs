@@ -42,8 +42,6 @@ internal static class Mapper
         _ => ScheduledScriptStatus.Unknown,
     };
 
-    public static string ToWire(ScheduledScriptStatus status) => status.ToString().ToLowerInvariant();
-
     /// <summary>One object per site, completed first, then failed, then pending.</summary>
     public static IEnumerable<AltoScheduledScriptProgress> ToProgress(string scheduledScriptId, ScriptProgressDto progress)
     {
