@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 
 namespace Altostrat.Emulator.Storage;
 
@@ -33,24 +34,27 @@ public sealed class SiteStore
         transaction.Commit();
     });
 
+    private const string Columns = "id, name, model, software_version, serial_number, has_pulse, last_seen_at";
+
     public IReadOnlyList<SiteRecord> All() => _database.Use(connection =>
     {
         var list = new List<SiteRecord>();
-        using var command = connection.Command("SELECT id, name, model, software_version, serial_number, has_pulse, last_seen_at FROM sites ORDER BY id");
+        using var command = connection.Command($"SELECT {Columns} FROM sites ORDER BY id");
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-            list.Add(new SiteRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt64(5) != 0, Timestamps.Read(reader.GetString(6))));
+        while (reader.Read()) list.Add(Read(reader));
         return list;
     });
 
-    public SiteRecord? Find(string id)
+    public SiteRecord? Find(string id) => _database.Use(connection =>
     {
-        foreach (var site in All())
-            if (site.Id == id) return site;
-        return null;
-    }
+        using var command = connection.Command($"SELECT {Columns} FROM sites WHERE id=$id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    });
 
     public void SetPulse(string id, bool hasPulse) => _database.Use(connection =>
         connection.Execute("UPDATE sites SET has_pulse=$p WHERE id=$id", ("$p", hasPulse ? 1 : 0), ("$id", id)));
+
+    private static SiteRecord Read(SqliteDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        reader.GetString(4), reader.GetInt64(5) != 0, Timestamps.Read(reader.GetString(6)));
 }
