@@ -7,7 +7,7 @@ using Altostrat.Engine.Contracts;
 using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Infrastructure;
 
-namespace Altostrat.PowerShell.Cmdlets.Sites;
+namespace Altostrat.PowerShell.Cmdlets.Routers;
 
 /// <summary>
 /// Invoke-AltoRouterScript: queues a script for asynchronous execution on each site through SDX and emits one job
