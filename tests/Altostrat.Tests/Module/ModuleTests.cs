@@ -142,7 +142,7 @@ public sealed class ModuleTests
         var jobs = run.Output.Where(o => (string?)o["type"] == "Altostrat.PowerShell.AltoSiteJob").Select(o => Property(o, "SiteId")).OrderBy(s => s).ToList();
         Assert.Equal(new[] { "site_emu0001", "site_emu0003" }, jobs);
         var error = Assert.Single(run.Errors);
-        Assert.Equal("AltostratApi.NotFound,Altostrat.PowerShell.Cmdlets.Sites.InvokeAltoRouterScriptCommand", (string?)error["id"]);
+        Assert.Equal("AltostratApi.NotFound,Altostrat.PowerShell.Cmdlets.Routers.InvokeAltoRouterScriptCommand", (string?)error["id"]);
         Assert.Equal("ObjectNotFound", (string?)error["category"]);
         Assert.Equal("site_missing", (string?)error["target"]);
         Assert.Contains("docs.altostrat.io", (string?)error["action"]);
