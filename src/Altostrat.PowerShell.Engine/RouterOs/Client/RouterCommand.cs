@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Altostrat.Engine.RouterOs.Protocol;
+
+namespace Altostrat.Engine.RouterOs.Client;
+
+/// <summary>
+/// One API command: a menu path and command (<c>/ip/address/print</c>), its <c>name=value</c> parameters, its query
+/// words and the properties to return. The CLI spelling <c>/ip address print</c> is accepted and converted.
+/// </summary>
+public sealed class RouterCommand
+{
+    private readonly List<KeyValuePair<string, string>> _parameters = new();
+    private readonly List<string> _queries = new();
+    private readonly List<string> _properties = new();
+
+    public RouterCommand(string path)
+    {
+        Path = NormalizePath(path);
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
+
+    /// <summary>Query words in order, each starting with <c>?</c>.</summary>
+    public IReadOnlyList<string> Queries => _queries;
+
+    public IReadOnlyList<string> PropertyList => _properties;
+
+    /// <summary>Adds <c>=name=value</c>; a leading <c>=</c> on the name is tolerated.</summary>
+    public RouterCommand With(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A parameter needs a name, such as 'address' or '.id'.", nameof(name));
+        var trimmed = name.Trim();
+        if (trimmed[0] == '=') trimmed = trimmed.Substring(1);
+        if (trimmed.IndexOf('=') >= 0) throw new ArgumentException($"The parameter name '{name}' contains '='; give the name and the value separately.", nameof(name));
+        _parameters.Add(new KeyValuePair<string, string>(trimmed, value ?? string.Empty));
+        return this;
+    }
+
+    /// <summary>Adds a query word such as <c>?type=ether</c>, <c>?-disabled</c> or <c>?#|</c>; the <c>?</c> is added when missing.</summary>
+    public RouterCommand Where(string query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) throw new ArgumentException("A query word cannot be empty; write it as '?name=value', '?-name' or '?#|'.", nameof(query));
+        var trimmed = query.Trim();
+        _queries.Add(trimmed[0] == '?' ? trimmed : "?" + trimmed);
+        return this;
+    }
+
+    /// <summary>Limits the reply to these properties (<c>=.proplist=</c>).</summary>
+    public RouterCommand Select(IEnumerable<string> properties)
+    {
+        foreach (var property in properties)
+        {
+            if (string.IsNullOrWhiteSpace(property)) continue;
+            _properties.Add(property.Trim());
+        }
+        return this;
+    }
+
+    internal void WriteTo(SentenceWriter writer, string tag)
+    {
+        writer.Word(Path);
+        foreach (var parameter in _parameters) writer.Attribute(parameter.Key, parameter.Value);
+        if (_properties.Count > 0) writer.Attribute(".proplist", string.Join(",", _properties));
+        foreach (var query in _queries) writer.Word(query);
+        writer.Tag(tag).End();
+    }
+
+    /// <summary>Turns <c>ip address print</c> or <c>/ip/address/print</c> into the API form <c>/ip/address/print</c>.</summary>
+    public static string NormalizePath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new ArgumentException("A command is required, such as '/ip/address/print' or '/system/identity/print'.", nameof(path));
+        var text = new StringBuilder(path.Length + 1);
+        foreach (var part in path.Split(new[] { ' ', '\t', '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.IndexOf('=') >= 0)
+                throw new ArgumentException($"The command '{path}' contains the argument '{part}'; pass arguments with -Parameter (for example -Parameter @{{ name = 'value' }}).", nameof(path));
+            text.Append('/').Append(part);
+        }
+        if (text.Length == 0)
+            throw new ArgumentException("A command is required, such as '/ip/address/print' or '/system/identity/print'.", nameof(path));
+        return text.ToString();
+    }
+}

@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Protocol;
+
+namespace Altostrat.Engine.RouterOs.Client;
+
+/// <summary>
+/// One logged-in API session with a router. Commands are tagged, so any number can be in flight at once: a single
+/// read loop routes each reply to its command by <c>.tag</c>. A lost connection, a <c>!fatal</c> or a read timeout
+/// fails every command in flight; a cancelled command is withdrawn with <c>/cancel</c> and the session stays usable.
+/// </summary>
+public sealed class RouterConnection : IDisposable
+{
+    private readonly RouterConnectionOptions _options;
+    private readonly TcpClient _tcp;
+    private readonly Stream _stream;
+    private readonly SentenceReader _reader;
+    private readonly SentenceWriter _writer = new();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, PendingCommand> _pending = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _lifetime = new();
+    private Timer? _watchdog;
+    private int _nextTag;
+    private int _lastActivity;
+    private int _closed;
+    private Exception? _closeReason;
+
+    private RouterConnection(RouterConnectionOptions options, string userName, TcpClient tcp, Stream stream)
+    {
+        _options = options;
+        _tcp = tcp;
+        _stream = stream;
+        _reader = new SentenceReader(stream, options.Limits);
+        UserName = userName;
+        IsTls = stream is SslStream;
+    }
+
+    public string Host => _options.Host;
+
+    public int Port => _options.EffectivePort;
+
+    public bool IsTls { get; }
+
+    public string UserName { get; }
+
+    public bool IsConnected => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>Why the connection ended, once it has.</summary>
+    public Exception? CloseReason => Volatile.Read(ref _closeReason);
+
+    /// <summary>Connects, negotiates TLS when asked, and logs in. Everything before the login completes is bound by the connect timeout.</summary>
+    public static async Task<RouterConnection> ConnectAsync(RouterConnectionOptions options, string userName, string password,
+        CancellationToken cancellationToken = default)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        if (string.IsNullOrEmpty(userName)) throw new ArgumentException("A user name is required to log in to a router.", nameof(userName));
+        var host = options.Host;
+        var port = options.EffectivePort;
+        var policy = new CertificatePolicy(options);
+        var tcp = new TcpClient { NoDelay = true };
+        Stream? stream = null;
+        RouterConnection? connection = null;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            // The netstandard2.0 connect and handshake take no token: closing the socket is what aborts them.
+            using (deadline.Token.Register(() => tcp.Dispose()))
+            {
+                await tcp.ConnectAsync(host, port).ConfigureAwait(false);
+                stream = tcp.GetStream();
+                if (options.UseTls)
+                {
+                    var ssl = new SslStream(stream, false, policy.Validate);
+                    stream = ssl;
+                    await ssl.AuthenticateAsClientAsync(host).ConfigureAwait(false);
+                }
+                connection = new RouterConnection(options, userName, tcp, stream);
+                await RouterLogin.LoginAsync(stream, connection._reader, connection._writer, host, userName, password, deadline.Token).ConfigureAwait(false);
+            }
+            connection.Start();
+            return connection;
+        }
+        catch (Exception ex)
+        {
+            connection?.Close(null);
+            stream?.Dispose();
+            tcp.Dispose();
+            if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+            if (deadline.IsCancellationRequested)
+                throw new RouterTimeoutException(host, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.", options.ConnectTimeout);
+            throw ex switch
+            {
+                RouterException => ex,
+                AuthenticationException => new RouterConnectionException(host,
+                    $"The TLS handshake with {host}:{port} failed: {policy.RejectionReason ?? ex.Message}. Trust the router's certificate, pin it with its thumbprint, or skip the check explicitly.", ex),
+                SocketException or IOException or ObjectDisposedException => new RouterConnectionException(host, $"Could not connect to {host}:{port}: {ex.Message}", ex),
+                _ => ex,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> to its <c>!done</c> and returns all its rows; a <c>!trap</c> throws
+    /// <see cref="RouterTrapException"/>. An explicit <paramref name="timeout"/> replaces both the command and the read
+    /// timeout for this command, for work that is legitimately silent for long (running a script).
+    /// </summary>
+    public async Task<RouterReply> ExecuteAsync(RouterCommand command, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? _options.CommandTimeout;
+        var pending = await SendAsync(command, watchSilence: timeout is null, cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
+        var rows = new List<RouterSentence>();
+        try
+        {
+            while (await pending.NextRowAsync(deadline.Token).ConfigureAwait(false) is { } row) rows.Add(row);
+        }
+        catch (OperationCanceledException) when (!pending.IsFinished)
+        {
+            await AbandonAsync(pending).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new RouterTimeoutException(Host, $"{command.Path} on {Host} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit);
+        }
+        return new RouterReply(rows, pending.Ret);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> and yields each <c>!re</c> as it arrives, for large prints and for listen
+    /// commands that stream until cancelled. Stopping early or cancelling sends <c>/cancel</c> for the command.
+    /// </summary>
+    public async IAsyncEnumerable<RouterSentence> StreamAsync(RouterCommand command, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var pending = await SendAsync(command, watchSilence: !IsStreaming(command), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (await pending.NextRowAsync(cancellationToken).ConfigureAwait(false) is { } row) yield return row;
+        }
+        finally
+        {
+            if (!pending.IsFinished) await AbandonAsync(pending).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsStreaming(RouterCommand command)
+    {
+        if (command.Path.EndsWith("/listen", StringComparison.Ordinal)) return true;
+        foreach (var parameter in command.Parameters)
+            if (parameter.Key is "follow" or "follow-only" or "interval") return true;
+        return false;
+    }
+
+    private async Task<PendingCommand> SendAsync(RouterCommand command, bool watchSilence, CancellationToken cancellationToken)
+    {
+        if (command is null) throw new ArgumentNullException(nameof(command));
+        ThrowIfClosed();
+        var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
+        var pending = new PendingCommand(Host, tag, command.Path, watchSilence);
+        _pending[tag] = pending;
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Checked again under the lock: Close may have swept the pending table after we added to it.
+            ThrowIfClosed();
+            command.WriteTo(_writer, tag);
+            Volatile.Write(ref _lastActivity, Environment.TickCount);
+            // Not the caller's token: a sentence abandoned half-written would corrupt the stream for everyone.
+            await _writer.FlushAsync(_stream, _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        {
+            _pending.TryRemove(tag, out _);
+            var reason = CloseReason ?? new RouterConnectionException(Host, $"The connection to {Host} was lost while sending {command.Path}: {ex.Message}", ex);
+            Close(reason);
+            throw reason;
+        }
+        catch
+        {
+            _pending.TryRemove(tag, out _);
+            throw;
+        }
+        finally
+        {
+            _writer.Clear();
+            _writeLock.Release();
+        }
+        return pending;
+    }
+
+    // Withdraws a command nobody waits for any more: its later replies are dropped, and the router is told to stop.
+    private async Task AbandonAsync(PendingCommand pending)
+    {
+        _pending.TryRemove(pending.Tag, out _);
+        pending.Finish(new OperationCanceledException());
+        if (!IsConnected) return;
+        try
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag), watchSilence: false, grace.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RouterException or OperationCanceledException)
+        {
+            // Best effort: if the cancel cannot be sent the connection is already going away.
+        }
+    }
+
+    private void Start()
+    {
+        Volatile.Write(ref _lastActivity, Environment.TickCount);
+        var period = TimeSpan.FromMilliseconds(Math.Max(50, Math.Min(1000, _options.ReadTimeout.TotalMilliseconds / 4)));
+        _watchdog = new Timer(_ => CheckReadTimeout(), null, period, period);
+        _ = Task.Run(ReadLoopAsync);
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        Exception failure;
+        try
+        {
+            while (true)
+            {
+                var sentence = await _reader.ReadSentenceAsync(_lifetime.Token).ConfigureAwait(false);
+                if (sentence is null)
+                {
+                    failure = new RouterConnectionException(Host, $"{Host} closed the connection.");
+                    break;
+                }
+                Volatile.Write(ref _lastActivity, Environment.TickCount);
+                if (sentence.Command == "!fatal")
+                {
+                    failure = new RouterFatalException(Host, RouterLogin.FatalReason(sentence));
+                    break;
+                }
+                // No tag, or the tag of a command already abandoned: nobody is waiting for it.
+                if (sentence.Tag is null || !_pending.TryGetValue(sentence.Tag, out var pending)) continue;
+                pending.Deliver(sentence);
+                if (sentence.Command == "!done") _pending.TryRemove(sentence.Tag, out _);
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = CloseReason ?? (ex is RouterException
+                ? ex
+                : new RouterConnectionException(Host, $"The connection to {Host} was lost: {ex.Message}", ex));
+        }
+        Close(failure);
+        // Only the loop uses the reader, so only the loop may hand its buffer back.
+        _reader.Dispose();
+    }
+
+    private void CheckReadTimeout()
+    {
+        if (!IsConnected) return;
+        var silentFor = unchecked(Environment.TickCount - Volatile.Read(ref _lastActivity));
+        if (silentFor < _options.ReadTimeout.TotalMilliseconds) return;
+        foreach (var pending in _pending.Values)
+        {
+            if (!pending.WatchSilence) continue;
+            Close(new RouterTimeoutException(Host,
+                $"{Host} sent nothing for {_options.ReadTimeout.TotalSeconds:0.#} s while {pending.Path} was waiting; the connection was closed.", _options.ReadTimeout));
+            return;
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (!IsConnected) throw CloseReason ?? new RouterConnectionException(Host, $"The connection to {Host} is closed.");
+    }
+
+    // Ends the connection once: remembers why, closes the socket (which ends the read loop) and fails every command.
+    private void Close(Exception? reason)
+    {
+        reason ??= new RouterConnectionException(Host, $"The connection to {Host} was closed.");
+        if (Interlocked.CompareExchange(ref _closeReason, reason, null) is not null) reason = _closeReason!;
+        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        _watchdog?.Dispose();
+        try { _lifetime.Cancel(); } catch (ObjectDisposedException) { }
+        _stream.Dispose();
+        _tcp.Dispose();
+        foreach (var pending in _pending.Values) pending.Finish(reason);
+        _pending.Clear();
+    }
+
+    /// <summary>Closes the session; commands still in flight fail with a connection error.</summary>
+    public void Dispose() => Close(new RouterConnectionException(Host, $"The connection to {Host} was closed."));
+}

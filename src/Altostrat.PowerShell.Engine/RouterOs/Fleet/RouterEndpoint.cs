@@ -1,0 +1,46 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Client;
+
+namespace Altostrat.Engine.RouterOs.Fleet;
+
+/// <summary>A router to work on: an address to connect to for this run only, or a session that stays open after it.</summary>
+public sealed class RouterEndpoint
+{
+    private readonly RouterConnectionOptions? _options;
+    private readonly string? _userName;
+    private readonly string? _password;
+    private readonly RouterConnection? _connection;
+
+    private RouterEndpoint(string computerName, RouterConnectionOptions? options, string? userName, string? password, RouterConnection? connection)
+    {
+        ComputerName = computerName;
+        _options = options;
+        _userName = userName;
+        _password = password;
+        _connection = connection;
+    }
+
+    public static RouterEndpoint ForAddress(RouterConnectionOptions options, string userName, string password) =>
+        new(options.Host, options, userName, password, null);
+
+    public static RouterEndpoint ForConnection(RouterConnection connection) =>
+        new(connection.Host, null, null, null, connection ?? throw new ArgumentNullException(nameof(connection)));
+
+    public string ComputerName { get; }
+
+    /// <summary>True when the run opens (and must close) its own connection.</summary>
+    public bool OwnsConnection => _connection is null;
+
+    public async Task<RouterConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not null)
+        {
+            if (!_connection.IsConnected)
+                throw new RouterConnectionException(ComputerName, $"The session to {ComputerName} is closed ({_connection.CloseReason?.Message}); connect again with Connect-AltoRouter.");
+            return _connection;
+        }
+        return await RouterConnection.ConnectAsync(_options!, _userName!, _password!, cancellationToken).ConfigureAwait(false);
+    }
+}

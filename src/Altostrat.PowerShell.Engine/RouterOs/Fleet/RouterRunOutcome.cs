@@ -1,0 +1,30 @@
+using System;
+
+namespace Altostrat.Engine.RouterOs.Fleet;
+
+/// <summary>What happened on one router.</summary>
+public sealed class RouterRunOutcome
+{
+    public RouterRunOutcome(string computerName, RouterRunStatus status, Exception? error, string? backupName, DateTimeOffset startedAt, TimeSpan duration)
+    {
+        ComputerName = computerName;
+        Status = status;
+        Error = error;
+        BackupName = backupName;
+        StartedAt = startedAt;
+        Duration = duration;
+    }
+
+    public string ComputerName { get; }
+
+    public RouterRunStatus Status { get; }
+
+    /// <summary>Why it failed or was skipped; null on success.</summary>
+    public Exception? Error { get; }
+
+    public string? BackupName { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public TimeSpan Duration { get; }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Altostrat.Engine.RouterOs.Protocol;
+
+/// <summary>
+/// One sentence as read off the wire, already split by word kind: the first word (a command such as
+/// <c>/ip/address/print</c> or a reply type such as <c>!re</c>), the <c>.tag</c>, the <c>=name=value</c> attributes in
+/// order, the <c>?</c> query words, and any other word.
+/// </summary>
+public sealed class RouterSentence
+{
+    private static readonly KeyValuePair<string, string>[] NoAttributes = Array.Empty<KeyValuePair<string, string>>();
+    private static readonly string[] NoWords = Array.Empty<string>();
+
+    internal RouterSentence(string command, string? tag, IReadOnlyList<KeyValuePair<string, string>>? attributes,
+        IReadOnlyList<string>? queries, IReadOnlyList<string>? otherWords)
+    {
+        Command = command;
+        Tag = tag;
+        Attributes = attributes ?? NoAttributes;
+        Queries = queries ?? NoWords;
+        OtherWords = otherWords ?? NoWords;
+    }
+
+    /// <summary>Builds a sentence by hand (tests, the simulator); the reader builds them from bytes.</summary>
+    public static RouterSentence Create(string command, string? tag = null, IReadOnlyList<KeyValuePair<string, string>>? attributes = null,
+        IReadOnlyList<string>? queries = null) =>
+        new(command ?? throw new ArgumentNullException(nameof(command)), tag, attributes, queries, null);
+
+    /// <summary>The first word: the command path of a request, or <c>!re</c>, <c>!done</c>, <c>!trap</c>, <c>!fatal</c>, <c>!empty</c> in a reply.</summary>
+    public string Command { get; }
+
+    public string? Tag { get; }
+
+    /// <summary>The <c>=name=value</c> words in the order they came; a value may be empty and may contain <c>=</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Attributes { get; }
+
+    /// <summary>The query words, each still starting with <c>?</c>, in order (the order is significant).</summary>
+    public IReadOnlyList<string> Queries { get; }
+
+    /// <summary>Words of no known kind. <c>!fatal</c> carries its reason as such a word.</summary>
+    public IReadOnlyList<string> OtherWords { get; }
+
+    /// <summary>The value of the first attribute named <paramref name="name"/>, or null.</summary>
+    public string? this[string name]
+    {
+        get
+        {
+            foreach (var attribute in Attributes)
+                if (string.Equals(attribute.Key, name, StringComparison.Ordinal)) return attribute.Value;
+            return null;
+        }
+    }
+
+    /// <summary>The sentence as its words, as the protocol would send them (for messages and tests).</summary>
+    public IEnumerable<string> ToWords()
+    {
+        yield return Command;
+        foreach (var attribute in Attributes) yield return "=" + attribute.Key + "=" + attribute.Value;
+        foreach (var query in Queries) yield return query;
+        foreach (var word in OtherWords) yield return word;
+        if (Tag is not null) yield return ".tag=" + Tag;
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var word in ToWords())
+        {
+            if (text.Length > 0) text.Append(' ');
+            text.Append(word);
+        }
+        return text.ToString();
+    }
+}
