@@ -175,7 +175,9 @@ public sealed class SentenceReader : IDisposable
             var target = (int)Math.Min(Math.Max((long)_buffer.Length * 2, InitialBufferSize), Math.Max(_pendingWordSize, _buffer.Length + 1));
             ReplaceBuffer(target);
         }
-        return await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+        var read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+        _end += read;
+        return read;
     }
 
     private void ReplaceBuffer(int size)
