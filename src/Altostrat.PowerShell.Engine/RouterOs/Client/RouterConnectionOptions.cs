@@ -30,7 +30,13 @@ public sealed class RouterConnectionOptions
     public bool SkipCertificateCheck { get; set; }
 
     /// <summary>Accept exactly the certificate with this SHA-1 or SHA-256 thumbprint (hex, separators ignored), trusted or not.</summary>
-    public string? CertificateThumbprint { get; set; }
+    public string? CertificateThumbprint
+    {
+        get => _certificateThumbprint;
+        set => _certificateThumbprint = CertificatePolicy.NormalizeThumbprint(value);
+    }
+
+    private string? _certificateThumbprint;
 
     /// <summary>Roots to trust besides the system's, such as a private CA that signed the routers' certificates.</summary>
     public X509Certificate2Collection TrustedRoots { get; } = new();

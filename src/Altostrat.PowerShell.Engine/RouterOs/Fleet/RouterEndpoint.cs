@@ -22,11 +22,12 @@ public sealed class RouterEndpoint
         _connection = connection;
     }
 
-    public static RouterEndpoint ForAddress(RouterConnectionOptions options, string userName, string password) =>
-        new(options.Host, options, userName, password, null);
+    /// <param name="computerName">The name the user gave (such as <c>10.0.0.1:8730</c>), reported back in the outcome.</param>
+    public static RouterEndpoint ForAddress(string computerName, RouterConnectionOptions options, string userName, string password) =>
+        new(computerName, options, userName, password, null);
 
-    public static RouterEndpoint ForConnection(RouterConnection connection) =>
-        new(connection.Host, null, null, null, connection ?? throw new ArgumentNullException(nameof(connection)));
+    public static RouterEndpoint ForConnection(string computerName, RouterConnection connection) =>
+        new(computerName, null, null, null, connection ?? throw new ArgumentNullException(nameof(connection)));
 
     public string ComputerName { get; }
 
