@@ -24,6 +24,10 @@
         'New-AltoAiScript'
         'Get-AltoSite'
         'Invoke-AltoRouterScript'
+        'Connect-AltoRouter'
+        'Disconnect-AltoRouter'
+        'Get-AltoRouterSession'
+        'Invoke-AltoRouterCommand'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

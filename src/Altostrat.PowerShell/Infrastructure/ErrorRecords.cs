@@ -15,6 +15,8 @@ internal static class ErrorRecords
         {
             case AltoApiException api:
                 return FromApi(api, target);
+            case Altostrat.Engine.RouterOs.Client.RouterException router:
+                return RouterErrors.From(router, target?.ToString() ?? "");
             case TimeoutException:
                 return new ErrorRecord(exception, "AltostratApi.Timeout", ErrorCategory.OperationTimeout, target);
             case HttpRequestException:

@@ -79,4 +79,19 @@ internal static class Mapper
     };
 
     private static DateTimeOffset? Local(DateTimeOffset? value) => value?.ToLocalTime();
+
+    public static AltoRouterScriptResult ToRouterScriptResult(Altostrat.Engine.RouterOs.Fleet.RouterRunOutcome outcome) => new()
+    {
+        ComputerName = outcome.ComputerName,
+        Status = outcome.Status switch
+        {
+            Altostrat.Engine.RouterOs.Fleet.RouterRunStatus.Succeeded => RouterScriptStatus.Succeeded,
+            Altostrat.Engine.RouterOs.Fleet.RouterRunStatus.Skipped => RouterScriptStatus.Skipped,
+            _ => RouterScriptStatus.Failed,
+        },
+        Error = outcome.Error?.Message,
+        BackupName = outcome.BackupName,
+        Duration = outcome.Duration,
+        StartedAt = outcome.StartedAt.LocalDateTime,
+    };
 }

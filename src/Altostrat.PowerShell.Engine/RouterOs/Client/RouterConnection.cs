@@ -151,6 +151,16 @@ public sealed class RouterConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="StreamAsync"/> with a callback per row, for callers that must not depend on IAsyncEnumerable
+    /// (the module's cmdlet assembly, which loads outside the engine's isolation, has no Microsoft.Bcl.AsyncInterfaces).
+    /// </summary>
+    public async Task ForEachRowAsync(RouterCommand command, Action<RouterSentence> onRow, CancellationToken cancellationToken = default)
+    {
+        if (onRow is null) throw new ArgumentNullException(nameof(onRow));
+        await foreach (var row in StreamAsync(command, cancellationToken).ConfigureAwait(false)) onRow(row);
+    }
+
     private static bool IsStreaming(RouterCommand command)
     {
         if (command.Path.EndsWith("/listen", StringComparison.Ordinal)) return true;

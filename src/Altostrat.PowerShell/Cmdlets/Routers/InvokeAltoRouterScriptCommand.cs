@@ -1,27 +1,41 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.Contracts;
+using Altostrat.Engine.RouterOs.Fleet;
 using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Infrastructure;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
 /// <summary>
-/// Invoke-AltoRouterScript: queues a script for asynchronous execution on each site through SDX and emits one job
-/// per site. A site that refuses is reported as a non-terminating error; the others go on.
+/// Invoke-AltoRouterScript: runs a script on many routers. Through SDX (-SiteId) it queues an asynchronous job per
+/// site and emits the jobs; directly (-ComputerName or -Session) it runs the whole script on each router over the
+/// API, concurrently up to -ThrottleLimit, and emits one result per router. A failure on one site or router is a
+/// non-terminating error and never stops the others.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "AltoRouterScript", SupportsShouldProcess = true, DefaultParameterSetName = SdxScriptSet, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(AltoSiteJob))]
+[OutputType(typeof(AltoSiteJob), ParameterSetName = new[] { SdxScriptSet, SdxPathSet })]
+[OutputType(typeof(AltoRouterScriptResult), ParameterSetName = new[] { ComputerScriptSet, ComputerPathSet, SessionScriptSet, SessionPathSet })]
 public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
 {
     private const string SdxScriptSet = "SdxScript";
     private const string SdxPathSet = "SdxPath";
+    private const string ComputerScriptSet = "ComputerNameScript";
+    private const string ComputerPathSet = "ComputerNamePath";
+    private const string SessionScriptSet = "SessionScript";
+    private const string SessionPathSet = "SessionPath";
 
     // Queued requests in flight at once: enough to hide latency, few enough to stay clear of rate limits.
     private const int MaxConcurrentSites = 8;
+
+    // Endpoint is null for a repeat of a router already listed.
+    private readonly List<(string Name, RouterEndpoint? Endpoint, string Script)> _directTargets = new();
+    private readonly HashSet<string> _seenRouters = new(StringComparer.OrdinalIgnoreCase);
+    private RouterTargets? _connection;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SdxScriptSet)]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SdxPathSet)]
@@ -29,35 +43,181 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [ArgumentCompleter(typeof(SiteIdCompleter))]
     public string[] SiteId { get; set; } = Array.Empty<string>();
 
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerScriptSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerPathSet)]
+    [Alias("Address", "IPAddress", "HostName")]
+    [ValidateNotNullOrEmpty]
+    public string[] ComputerName { get; set; } = Array.Empty<string>();
+
+    [Parameter(Mandatory = true, ParameterSetName = ComputerScriptSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ComputerPathSet)]
+    [Credential]
+    public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = SessionScriptSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = SessionPathSet)]
+    [ValidateNotNull]
+    public AltoRouterSession[] Session { get; set; } = Array.Empty<AltoRouterSession>();
+
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SdxScriptSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerScriptSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SessionScriptSet)]
     [AllowEmptyString]
     public string Script { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = SdxPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ComputerPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = SessionPathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, ParameterSetName = SdxScriptSet)]
+    [Parameter(Mandatory = true, ParameterSetName = SdxPathSet)]
     [ValidateNotNullOrEmpty]
     public string Description { get; set; } = "";
 
     [Parameter]
     public SwitchParameter MakeBackup { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = SdxScriptSet)]
+    [Parameter(ParameterSetName = SdxPathSet)]
     public SwitchParameter ExpressExecute { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = SdxScriptSet)]
+    [Parameter(ParameterSetName = SdxPathSet)]
     public SwitchParameter NeedsAcknowledgement { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = SdxScriptSet)]
+    [Parameter(ParameterSetName = SdxPathSet)]
     public Uri? NotifyUrl { get; set; }
+
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; }
+
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
+    public SwitchParameter UseTls { get; set; }
+
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
+    [Parameter(ParameterSetName = SessionScriptSet)]
+    [Parameter(ParameterSetName = SessionPathSet)]
+    [ValidateRange(1, 1024)]
+    public int ThrottleLimit { get; set; } = 32;
+
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
+    [Parameter(ParameterSetName = SessionScriptSet)]
+    [Parameter(ParameterSetName = SessionPathSet)]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSeconds { get; set; } = 300;
+
+    private bool IsSdx => ParameterSetName is SdxScriptSet or SdxPathSet;
+
+    private bool UsesPath => ParameterSetName is SdxPathSet or ComputerPathSet or SessionPathSet;
+
+    protected override void BeginProcessing()
+    {
+        if (ParameterSetName is not (ComputerScriptSet or ComputerPathSet)) return;
+        var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
+        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
+        _connection = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
+    }
 
     protected override void ProcessRecord()
     {
-        var resolvedPath = ParameterSetName == SdxPathSet ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
-        var script = InputValidation.ReadScript(ParameterSetName == SdxScriptSet ? Script : null, resolvedPath, out var scriptError);
+        var resolvedPath = UsesPath ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
+        var script = InputValidation.ReadScript(UsesPath ? null : Script, resolvedPath, out var scriptError);
         if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Path));
+        if (IsSdx) QueueOnSites(script!);
+        else CollectRouters(script!);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_directTargets.Count == 0) return;
+        Run(RunOnRoutersAsync);
+    }
+
+    private void CollectRouters(string script)
+    {
+        var action = $"Run script ({LineCount(script)} lines{(MakeBackup ? ", backup first" : "")})";
+        if (ParameterSetName is SessionScriptSet or SessionPathSet)
+        {
+            foreach (var session in Session)
+                if (ShouldProcess($"{session.ComputerName} (session {session.Id})", action))
+                    AddTarget(session.ComputerName, script, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
+            return;
+        }
+        foreach (var raw in ComputerName)
+        {
+            var name = raw.Trim();
+            if (!ShouldProcess(name, action)) continue;
+            AddTarget(name, script, () => RouterEndpoint.ForAddress(name, _connection!.OptionsFor(name), _connection.UserName, _connection.Password));
+        }
+    }
+
+    private void AddTarget(string name, string script, Func<RouterEndpoint> endpoint)
+    {
+        // A router listed twice runs once; the repeat is reported, so every input still gets exactly one result.
+        if (!_seenRouters.Add(name))
+        {
+            _directTargets.Add((name, null, script));
+            return;
+        }
+        try
+        {
+            _directTargets.Add((name, endpoint(), script));
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidComputerName", ex.Message, name));
+        }
+    }
+
+    private async Task RunOnRoutersAsync(CancellationToken token)
+    {
+        var total = _directTargets.Count;
+        var done = 0;
+        var failed = 0;
+        var timeout = TimeSpan.FromSeconds(TimeoutSeconds);
+        await FleetRunner.RunAsync(_directTargets, ThrottleLimit, async (target, t) =>
+        {
+            var outcome = target.Endpoint is null
+                ? new RouterRunOutcome(target.Name, RouterRunStatus.Skipped,
+                    new InvalidOperationException($"{target.Name} was listed more than once; the script ran on it once."), null, DateTimeOffset.Now, TimeSpan.Zero)
+                : await new RouterScriptJob(target.Script, MakeBackup, timeout).RunAsync(target.Endpoint, t).ConfigureAwait(false);
+            var result = Mapper.ToRouterScriptResult(outcome);
+            var finished = Interlocked.Increment(ref done);
+            var failures = outcome.Status == RouterRunStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed);
+            Post(() =>
+            {
+                WriteObject(result);
+                if (outcome.Status == RouterRunStatus.Failed && outcome.Error is Altostrat.Engine.RouterOs.Client.RouterException error)
+                    WriteError(RouterErrors.From(error, target.Name));
+                WriteProgress(new ProgressRecord(2, "Running script on routers", $"{finished} of {total} routers done, {failures} failed")
+                {
+                    PercentComplete = finished * 100 / total,
+                    RecordType = finished == total ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                });
+            });
+        }, token).ConfigureAwait(false);
+    }
+
+    private static int LineCount(string script) => script.Split('\n').Count(line => line.Trim().Length > 0);
+
+    private void QueueOnSites(string script)
+    {
         var notifyError = InputValidation.NotifyUrlError(NotifyUrl);
         if (notifyError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidNotifyUrl", notifyError, NotifyUrl));
 
@@ -69,7 +229,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         var request = new AsyncJobRequest
         {
             Description = Description,
-            Script = script!,
+            Script = script,
             MakeBackup = MakeBackup,
             ExpressExecute = ExpressExecute,
             NeedsAcknowledgement = NeedsAcknowledgement,

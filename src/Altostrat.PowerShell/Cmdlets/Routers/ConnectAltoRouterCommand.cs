@@ -1,0 +1,69 @@
+using System.Management.Automation;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.Routers;
+
+/// <summary>Connect-AltoRouter: logs in to a router's API and returns a session that later commands reuse.</summary>
+[Cmdlet(VerbsCommunications.Connect, "AltoRouter")]
+[OutputType(typeof(AltoRouterSession))]
+public sealed class ConnectAltoRouterCommand : AltoCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Address", "IPAddress", "HostName")]
+    [ValidateNotNullOrEmpty]
+    public string ComputerName { get; set; } = "";
+
+    [Parameter(Mandatory = true)]
+    [Credential]
+    public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+    [Parameter]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; }
+
+    [Parameter]
+    public SwitchParameter UseTls { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSeconds { get; set; } = 10;
+
+    protected override void BeginProcessing()
+    {
+        var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
+        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
+    }
+
+    protected override void ProcessRecord()
+    {
+        var targets = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        RouterConnectionOptions options;
+        try
+        {
+            options = targets.OptionsFor(ComputerName);
+        }
+        catch (System.ArgumentException ex)
+        {
+            WriteError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidComputerName", ex.Message, ComputerName));
+            return;
+        }
+        options.ConnectTimeout = System.TimeSpan.FromSeconds(TimeoutSeconds);
+        var name = ComputerName.Trim();
+        RunOrWriteError(async token =>
+        {
+            WriteVerboseLater($"Connecting to {options} as {targets.UserName}{(options.UseTls ? " over TLS" : "")}");
+            var connection = await RouterConnection.ConnectAsync(options, targets.UserName, targets.Password, token).ConfigureAwait(false);
+            var session = RouterSessions.Add(name, connection);
+            Post(() => WriteObject(session));
+        }, name);
+    }
+
+    private void WriteVerboseLater(string line) => Post(() => WriteVerbose(line));
+}

@@ -1,0 +1,37 @@
+using System.Linq;
+using System.Management.Automation;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.Routers;
+
+/// <summary>Get-AltoRouterSession: lists the router sessions open in this PowerShell process.</summary>
+[Cmdlet(VerbsCommon.Get, "AltoRouterSession", DefaultParameterSetName = "All")]
+[OutputType(typeof(AltoRouterSession))]
+public sealed class GetAltoRouterSessionCommand : PSCmdlet
+{
+    [Parameter(Position = 0, ParameterSetName = "Id")]
+    public int[]? Id { get; set; }
+
+    [Parameter(ParameterSetName = "ComputerName")]
+    [SupportsWildcards]
+    public string[]? ComputerName { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var sessions = RouterSessions.All();
+        if (Id is not null)
+        {
+            foreach (var id in Id)
+            {
+                var session = sessions.FirstOrDefault(s => s.Id == id);
+                if (session is not null) WriteObject(session);
+                else WriteError(new ErrorRecord(new ItemNotFoundException($"No router session has id {id}. Run Get-AltoRouterSession to list them."),
+                    "AltostratRouter.SessionNotFound", ErrorCategory.ObjectNotFound, id));
+            }
+            return;
+        }
+        var patterns = ComputerName?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
+        foreach (var session in sessions)
+            if (patterns is null || patterns.Any(p => p.IsMatch(session.ComputerName))) WriteObject(session);
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.PowerShell.Infrastructure;
+
+namespace Altostrat.PowerShell.Cmdlets.Routers;
+
+/// <summary>
+/// Invoke-AltoRouterCommand: runs one API command on routers, by address or through sessions, and streams each
+/// reply row as an object as it arrives. A router's <c>!trap</c> becomes a non-terminating error for that router.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "AltoRouterCommand", SupportsShouldProcess = true, DefaultParameterSetName = ComputerSet, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PSObject))]
+public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
+{
+    private const string ComputerSet = "ComputerName";
+    private const string SessionSet = "Session";
+
+    private readonly List<(string Name, RouterEndpoint Endpoint)> _targets = new();
+    private RouterCommand? _command;
+    private RouterTargets? _connection;
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Command { get; set; } = "";
+
+    [Parameter]
+    public IDictionary? Parameter { get; set; }
+
+    [Parameter]
+    public string[]? Query { get; set; }
+
+    [Parameter]
+    public string[]? Property { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerSet)]
+    [Alias("Address", "IPAddress", "HostName")]
+    [ValidateNotNullOrEmpty]
+    public string[] ComputerName { get; set; } = Array.Empty<string>();
+
+    [Parameter(Mandatory = true, ParameterSetName = ComputerSet)]
+    [Credential]
+    public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+    [Parameter(ParameterSetName = ComputerSet)]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; }
+
+    [Parameter(ParameterSetName = ComputerSet)]
+    public SwitchParameter UseTls { get; set; }
+
+    [Parameter(ParameterSetName = ComputerSet)]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter(ParameterSetName = ComputerSet)]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SessionSet)]
+    [ValidateNotNull]
+    public AltoRouterSession[] Session { get; set; } = Array.Empty<AltoRouterSession>();
+
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int ThrottleLimit { get; set; } = 32;
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _command = RouterCommands.Build(Command, Parameter, Query, Property);
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidCommand", ex.Message, Command));
+        }
+        if (ParameterSetName == ComputerSet)
+        {
+            var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
+            if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
+            _connection = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == SessionSet)
+        {
+            foreach (var session in Session) Add(session.ComputerName, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
+            return;
+        }
+        foreach (var name in ComputerName)
+        {
+            var trimmed = name.Trim();
+            Add(trimmed, () => RouterEndpoint.ForAddress(trimmed, _connection!.OptionsFor(trimmed), _connection.UserName, _connection.Password));
+        }
+    }
+
+    private void Add(string name, Func<RouterEndpoint> endpoint)
+    {
+        if (!RouterCommands.IsReadOnly(_command!.Path) && !ShouldProcess(name, $"Run {_command.Path}")) return;
+        try
+        {
+            _targets.Add((name, endpoint()));
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidComputerName", ex.Message, name));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_targets.Count == 0) return;
+        Run(token => FleetRunner.RunAsync(_targets, ThrottleLimit, (target, t) => RunOnAsync(target.Name, target.Endpoint, t), token));
+    }
+
+    private async Task RunOnAsync(string name, RouterEndpoint endpoint, CancellationToken token)
+    {
+        RouterConnection? connection = null;
+        try
+        {
+            connection = await endpoint.OpenAsync(token).ConfigureAwait(false);
+            if (RouterCommands.IsReadOnly(_command!.Path))
+            {
+                // Reads can be large: rows go out as they arrive.
+                await connection.ForEachRowAsync(_command, row =>
+                {
+                    var item = RouterCommands.ToObject(row, name);
+                    Post(() => WriteObject(item));
+                }, token).ConfigureAwait(false);
+                return;
+            }
+            // Changes are small and may return a value (the id of an added item) that the caller wants.
+            var reply = await connection.ExecuteAsync(_command, token).ConfigureAwait(false);
+            foreach (var row in reply.Rows)
+            {
+                var item = RouterCommands.ToObject(row, name);
+                Post(() => WriteObject(item));
+            }
+            if (reply.Ret is { } ret)
+            {
+                var result = RouterCommands.ReturnValue(ret, name);
+                Post(() => WriteObject(result));
+            }
+        }
+        catch (RouterException ex)
+        {
+            Post(() => WriteError(RouterErrors.From(ex, name)));
+        }
+        finally
+        {
+            if (endpoint.OwnsConnection) connection?.Dispose();
+        }
+    }
+}

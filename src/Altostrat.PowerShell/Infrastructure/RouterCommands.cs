@@ -1,0 +1,90 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Protocol;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+/// <summary>Builds API commands from cmdlet parameters and turns reply rows into PowerShell objects.</summary>
+internal static class RouterCommands
+{
+    public const string RowTypeName = "Altostrat.RouterRow";
+    public const string ReturnTypeName = "Altostrat.RouterReturn";
+
+    private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal)
+    {
+        "print", "getall", "get", "monitor", "listen", "export", "find",
+    };
+
+    /// <summary>The command with its parameters, queries and property list; throws ArgumentException with a fix for bad input.</summary>
+    public static RouterCommand Build(string path, IDictionary? parameters, IEnumerable<string>? queries, IEnumerable<string>? properties)
+    {
+        var command = new RouterCommand(path);
+        if (parameters is not null)
+        {
+            foreach (DictionaryEntry entry in parameters)
+                command.With(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", ValueText(entry.Value));
+        }
+        if (queries is not null) foreach (var query in queries) command.Where(query);
+        if (properties is not null) command.Select(properties);
+        return command;
+    }
+
+    /// <summary>True for commands that only read (print, get, monitor, ...), which need no confirmation.</summary>
+    public static bool IsReadOnly(string normalizedPath)
+    {
+        var verb = normalizedPath.Substring(normalizedPath.LastIndexOf('/') + 1);
+        return ReadOnlyVerbs.Contains(verb);
+    }
+
+    /// <summary>One <c>!re</c> as an object: <c>ComputerName</c>, then the router's properties as it named them, <c>.id</c> as <c>Id</c>.</summary>
+    public static PSObject ToObject(RouterSentence row, string computerName)
+    {
+        var result = new PSObject();
+        result.TypeNames.Insert(0, RowTypeName);
+        result.Properties.Add(new PSNoteProperty("ComputerName", computerName));
+        foreach (var attribute in row.Attributes)
+        {
+            var name = attribute.Key == ".id" ? "Id" : attribute.Key;
+            // A router never repeats a property in one row; if one did, the first value is kept rather than failing.
+            if (result.Properties[name] is null) result.Properties.Add(new PSNoteProperty(name, attribute.Value));
+        }
+        return result;
+    }
+
+    /// <summary>The <c>=ret=</c> of a command (the id of an added item, a returned value) as an object.</summary>
+    public static PSObject ReturnValue(string ret, string computerName)
+    {
+        var result = new PSObject();
+        result.TypeNames.Insert(0, ReturnTypeName);
+        result.Properties.Add(new PSNoteProperty("ComputerName", computerName));
+        result.Properties.Add(new PSNoteProperty("Ret", ret));
+        return result;
+    }
+
+    // RouterOS takes every value as text: switches as yes/no, lists comma-separated.
+    private static string ValueText(object? value)
+    {
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        return value switch
+        {
+            null => "",
+            bool b => b ? "yes" : "no",
+            SwitchParameter s => s.IsPresent ? "yes" : "no",
+            string text => text,
+            IEnumerable list => JoinList(list),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+    }
+
+    private static string JoinList(IEnumerable list)
+    {
+        var parts = new List<string>();
+        foreach (var item in list) parts.Add(ValueText(item));
+        return string.Join(",", parts);
+    }
+}

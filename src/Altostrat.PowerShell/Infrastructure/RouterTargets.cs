@@ -1,0 +1,59 @@
+using System;
+using System.Management.Automation;
+using Altostrat.Engine.RouterOs.Client;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+/// <summary>Turns the connection parameters common to the router cmdlets into engine options, checking them first.</summary>
+internal sealed class RouterTargets
+{
+    public RouterTargets(PSCredential credential, int port, bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
+    {
+        var network = credential.GetNetworkCredential();
+        // PSCredential keeps a leading '\' when no domain was typed; a router has no domains.
+        UserName = credential.UserName.TrimStart('\\');
+        Password = network.Password ?? "";
+        Port = port;
+        UseTls = useTls;
+        SkipCertificateCheck = skipCertificateCheck;
+        CertificateThumbprint = certificateThumbprint;
+    }
+
+    public string UserName { get; }
+    public string Password { get; }
+    public int Port { get; }
+    public bool UseTls { get; }
+    public bool SkipCertificateCheck { get; }
+    public string? CertificateThumbprint { get; }
+
+    /// <summary>Options for one computer name (a port written in the name wins over -Port); throws ArgumentException for bad input.</summary>
+    public RouterConnectionOptions OptionsFor(string computerName)
+    {
+        var address = RouterAddress.Parse(computerName);
+        return new RouterConnectionOptions(address.Host)
+        {
+            Port = address.Port > 0 ? address.Port : Port,
+            UseTls = UseTls,
+            SkipCertificateCheck = SkipCertificateCheck,
+            CertificateThumbprint = CertificateThumbprint,
+        };
+    }
+
+    /// <summary>A usage error for -SkipCertificateCheck or a thumbprint without -UseTls, or a malformed thumbprint; null when fine.</summary>
+    public static string? TlsParameterError(bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
+    {
+        if (!useTls && (skipCertificateCheck || !string.IsNullOrEmpty(certificateThumbprint)))
+            return "-SkipCertificateCheck and -CertificateThumbprint apply to API-SSL only; add -UseTls.";
+        if (skipCertificateCheck && !string.IsNullOrEmpty(certificateThumbprint))
+            return "Give either -SkipCertificateCheck or -CertificateThumbprint, not both: a pin is pointless when nothing is checked.";
+        try
+        {
+            _ = new RouterConnectionOptions("check") { CertificateThumbprint = certificateThumbprint };
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Altostrat.Emulator.Routers;
+using Altostrat.Tests.Support;
+using Xunit;
+using static Altostrat.Tests.Support.PowerShellRun;
+
+namespace Altostrat.Tests.Module;
+
+/// <summary>The router cmdlets of the built module, in a fresh PowerShell engine process, against simulated routers.</summary>
+public sealed class RouterModuleTests
+{
+    private const string Password = "Rout3rPa55";
+    private const string Credential = $"$cred = [pscredential]::new('admin', [System.Net.NetworkCredential]::new('', '{Password}').SecurePassword)\n";
+
+    private static SimulatedRouter Router(string identity, Action<SimulatedRouterOptions>? configure = null)
+    {
+        var options = new SimulatedRouterOptions { Identity = identity, Password = Password };
+        configure?.Invoke(options);
+        return SimulatedRouter.Start(options);
+    }
+
+    private static string Name(SimulatedRouter router) => $"127.0.0.1:{router.Port}";
+
+    [Fact]
+    public async Task A_session_runs_commands_streams_rows_and_closes()
+    {
+        await using var router = Router("core-1");
+        var run = await RunAsync(Credential + $$"""
+            $s = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
+            Invoke-AltoRouterCommand -Session $s -Command '/interface print' -Query 'type=ether' -Property name, mtu
+            $added = Invoke-AltoRouterCommand -Session $s -Command /ip/address/add -Parameter @{ address = '10.5.5.1/24'; interface = 'ether2' }
+            "added=$($added.Ret)"
+            Get-AltoRouterSession | Where-Object Id -eq $s.Id | Disconnect-AltoRouter -PassThru
+            "sessions-left=$(@(Get-AltoRouterSession).Count)"
+            """);
+
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        var rows = run.Output.Where(o => o["properties"]?["mtu"] is not null).ToList();
+        Assert.Equal(new[] { "ether1", "ether2", "ether3" }, rows.Select(r => Property(r, "name")));
+        Assert.All(rows, r => Assert.Equal(Name(router), Property(r, "ComputerName")));
+        Assert.All(rows, r => Assert.Null(r["properties"]!["type"])); // -Property limited the reply
+        var added = run.Output.Single(o => ((string?)o["text"])?.StartsWith("added=") == true);
+        Assert.Matches(@"^added=\*[0-9A-F]+$", (string?)added["text"]);
+        var closed = run.Output.Single(o => (string?)o["type"] == "Altostrat.PowerShell.AltoRouterSession");
+        Assert.Equal("false", Property(closed, "IsConnected"));
+        Assert.Contains(run.Output, o => (string?)o["text"] == "sessions-left=0");
+        Assert.Contains(router.Configuration.Menu("/ip/address").Items, i => i["address"] == "10.5.5.1/24");
+    }
+
+    [Fact]
+    public async Task A_trap_on_one_router_is_an_error_for_that_router_only()
+    {
+        await using var good = Router("good");
+        await using var other = Router("other");
+        var run = await RunAsync(Credential + $$"""
+            '{{Name(good)}}', '{{Name(other)}}' | Invoke-AltoRouterCommand -Command /system/identity/print -Credential $cred
+            Invoke-AltoRouterCommand -ComputerName '{{Name(good)}}' -Credential $cred -Command /ip/adress/print
+            """);
+
+        Assert.Equal(new[] { "good", "other" }, run.Output.Select(o => Property(o, "name")).OrderBy(n => n));
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("AltostratRouter.CommandFailed,", (string?)error["id"]);
+        Assert.Equal("ObjectNotFound", (string?)error["category"]);
+        Assert.Contains("no such command or directory (adress)", (string?)error["message"]);
+    }
+
+    [Fact]
+    public async Task Scripts_run_on_piped_routers_with_one_result_each_and_the_failed_ones_can_be_retried()
+    {
+        await using var one = Router("one");
+        await using var two = Router("two");
+        await using var broken = Router("broken", o => o.FailScriptRuns = true);
+        var run = await RunAsync(Credential + $$"""
+            $routers = '{{Name(one)}}', '{{Name(two)}}', '{{Name(broken)}}', '{{Name(one)}}' | ForEach-Object { [pscustomobject]@{ Address = $_ } }
+            $results = $routers | Invoke-AltoRouterScript -Credential $cred -Script "/system identity set name=renamed" -MakeBackup -ThrottleLimit 2
+            $results
+            "retry"
+            $results | Where-Object Status -eq Failed | Invoke-AltoRouterScript -Credential $cred -Script ':log info again'
+            """);
+
+        var results = run.Output.Where(o => (string?)o["type"] == "Altostrat.PowerShell.AltoRouterScriptResult").ToList();
+        var retryAt = run.Output.FindIndex(o => (string?)o["text"] == "retry");
+        var first = run.Output.Take(retryAt).Where(results.Contains).ToList();
+        var retried = run.Output.Skip(retryAt).Where(results.Contains).ToList();
+
+        Assert.Equal(4, first.Count);
+        Assert.Equal("Succeeded", Property(first.Single(r => Property(r, "ComputerName") == Name(two)), "Status"));
+        Assert.Equal(new[] { "Skipped", "Succeeded" }, first.Where(r => Property(r, "ComputerName") == Name(one)).Select(r => Property(r, "Status")).OrderBy(s => s));
+        var failed = first.Single(r => Property(r, "ComputerName") == Name(broken));
+        Assert.Equal("Failed", Property(failed, "Status"));
+        Assert.Contains("simulated script error", Property(failed, "Error"));
+        Assert.StartsWith("altostrat-", Property(failed, "BackupName"));
+
+        Assert.Equal(Name(broken), Property(Assert.Single(retried), "ComputerName"));
+        Assert.Equal(2, run.Errors.Count); // the failure and its retry; nothing for the others
+        Assert.All(run.Errors, e => Assert.StartsWith("AltostratRouter.CommandFailed,", (string?)e["id"]));
+        Assert.Equal("renamed", one.Configuration.Menu("/system/identity").Items[0]["name"]);
+        Assert.Equal(1, one.Processor.CompletedScriptRuns);
+        Assert.Contains(run.Stream("progress"), p => ((string?)p["message"] ?? p.ToJsonString()).Contains("4 of 4 routers done, 1 failed"));
+    }
+
+    [Fact]
+    public async Task Sessions_bind_from_the_pipeline_and_WhatIf_connects_to_nothing()
+    {
+        await using var router = Router("edge");
+        var run = await RunAsync(Credential + $$"""
+            Invoke-AltoRouterScript -ComputerName '{{Name(router)}}' -Credential $cred -Script ':log info x' -WhatIf
+            "connections-after-whatif"
+            $s = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
+            Get-AltoRouterSession | Invoke-AltoRouterScript -Script '/ip address add address=10.8.0.1/24 interface=ether3'
+            """);
+
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        Assert.Contains(run.HostLines, l => l.Contains("What if") && l.Contains(Name(router)) && l.Contains("Run script"));
+        var result = run.Output.Single(o => (string?)o["type"] == "Altostrat.PowerShell.AltoRouterScriptResult");
+        Assert.Equal("Succeeded", Property(result, "Status"));
+        Assert.Equal(1, router.ConnectionCount); // only Connect-AltoRouter's: -WhatIf opened none, the script reused the session
+        Assert.Contains(router.Configuration.Menu("/ip/address").Items, i => i["address"] == "10.8.0.1/24");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_before_any_connection_and_no_password_shows_anywhere()
+    {
+        await using var router = Router("guarded");
+        var run = await RunAsync(Credential + $$"""
+            Invoke-AltoRouterCommand -ComputerName '{{Name(router)}}' -Credential $cred -Command /system/identity/print -SkipCertificateCheck
+            Invoke-AltoRouterScript -ComputerName '127.0.0.1:http' -Credential $cred -Script ':log info x'
+            Invoke-AltoRouterCommand -ComputerName '{{Name(router)}}' -Credential $cred -Command '/ip address add address=1.2.3.4/24'
+            $wrong = [pscredential]::new('admin', [System.Net.NetworkCredential]::new('', 'Wr0ng-{{Password}}').SecurePassword)
+            Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $wrong -Verbose
+            """);
+
+        var ids = run.Errors.Select(e => ((string?)e["id"])!.Split(',')[0]).ToList();
+        Assert.Equal(new[] { "AltostratRouter.InvalidTlsParameters", "AltostratRouter.InvalidComputerName", "AltostratRouter.InvalidCommand", "AltostratRouter.AuthenticationFailed" }, ids);
+        Assert.Contains("-UseTls", (string?)run.Errors[0]["message"]);
+        Assert.Contains("-Parameter", (string?)run.Errors[2]["message"]);
+        Assert.Equal(1, router.ConnectionCount); // only the login with the wrong password got as far as the router
+        Assert.DoesNotContain(Password, run.ToString());
+    }
+}
