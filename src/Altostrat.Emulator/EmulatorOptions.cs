@@ -37,4 +37,13 @@ public sealed class EmulatorOptions
 
     /// <summary>Per-request latency added before answering, to exercise clients' patience.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Give every site a simulated router (RouterOS API on loopback) on which launched scripts and jobs really run.
+    /// Off by default for in-process tests that drive the workflow by the clock alone; the command line turns it on.
+    /// </summary>
+    public bool SimulateRouters { get; set; }
+
+    /// <summary>The API port of the first site's router, the next site's one above it; 0 picks free ports.</summary>
+    public int RouterBasePort { get; set; }
 }

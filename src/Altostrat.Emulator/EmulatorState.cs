@@ -1,4 +1,5 @@
 using System;
+using Altostrat.Emulator.Routers;
 using Altostrat.Emulator.Storage;
 
 namespace Altostrat.Emulator;
@@ -15,6 +16,7 @@ public sealed class EmulatorState : IDisposable
         Sites = new SiteStore(Database);
         Jobs = new JobStore(Database);
         Sites.SeedIfEmpty(options.SiteCount, clock.GetUtcNow());
+        if (options.SimulateRouters) Routers = new SiteRouters(Sites.All(), options.FailingSites, options.RouterBasePort);
     }
 
     public EmulatorOptions Options { get; }
@@ -24,7 +26,14 @@ public sealed class EmulatorState : IDisposable
     public SiteStore Sites { get; }
     public JobStore Jobs { get; }
 
+    /// <summary>The sites' simulated routers; null when <see cref="EmulatorOptions.SimulateRouters"/> is off.</summary>
+    public SiteRouters? Routers { get; }
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Routers?.Dispose();
+        Database.Dispose();
+    }
 }

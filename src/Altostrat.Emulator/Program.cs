@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Altostrat.Emulator;
 using Altostrat.Emulator.Storage;
 
-var options = new EmulatorOptions { Port = 5080, AutoApproveAfter = TimeSpan.FromSeconds(3) };
+var options = new EmulatorOptions { Port = 5080, AutoApproveAfter = TimeSpan.FromSeconds(3), SimulateRouters = true, RouterBasePort = 18728 };
 var seedScripts = 0;
 for (var i = 0; i < args.Length; i++)
 {
@@ -23,6 +23,8 @@ for (var i = 0; i < args.Length; i++)
         case "--site-run-seconds": options.SiteRunDuration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--fail-site": options.FailingSites.Add(Next()); break;
         case "--seed-scripts": seedScripts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--router-base-port": options.RouterBasePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--no-routers": options.SimulateRouters = false; break;
         case "-h" or "--help":
             Console.WriteLine("""
                 Altostrat SDX API emulator (loopback only)
@@ -35,6 +37,9 @@ for (var i = 0; i < args.Length; i++)
                   --site-run-seconds S      how long each site takes to run a launched script (default 2)
                   --fail-site ID            scripts and jobs on this site fail (repeatable)
                   --seed-scripts N          add N scheduled scripts at start (for benchmarks)
+                  --router-base-port N      API port of the first site's simulated router, the others above it
+                                            (default 18728; 0 picks free ports)
+                  --no-routers              no simulated routers: site runs just take --site-run-seconds
                 """);
             return 0;
         default:
@@ -49,6 +54,11 @@ Console.WriteLine("Altostrat SDX emulator is running. Press Ctrl+C to stop.");
 Console.WriteLine($"ApiUrl: {host.Url}");
 Console.WriteLine($"Token: {host.Token}");
 Console.WriteLine($"Sites: {string.Join(", ", System.Linq.Enumerable.Select(host.State.Sites.All(), s => s.Id))}");
+if (host.State.Routers is { } routers)
+{
+    Console.WriteLine($"Routers (RouterOS API; user '{Altostrat.Emulator.Routers.SiteRouters.UserName}', empty password):");
+    foreach (var (site, router) in routers.BySite) Console.WriteLine($"  {site} {router.Host}:{router.Port}");
+}
 Console.WriteLine();
 Console.WriteLine("Connect from PowerShell with:");
 Console.WriteLine($"  $env:ALTOSTRAT_TOKEN = '{host.Token}'; Connect-Altostrat -ApiUrl {host.Url}");

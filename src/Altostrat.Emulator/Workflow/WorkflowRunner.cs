@@ -9,7 +9,8 @@ namespace Altostrat.Emulator.Workflow;
 
 /// <summary>
 /// Moves scripts and jobs through their life as time passes: approves after the auto-approve delay, launches
-/// scheduled scripts at launch_at, and finishes each site's run after the site run duration.
+/// scheduled scripts at launch_at, and finishes each site's run when its simulated router has run the script (or,
+/// without simulated routers, after the site run duration).
 /// </summary>
 public sealed class WorkflowRunner : BackgroundService
 {
@@ -51,8 +52,16 @@ public sealed class WorkflowRunner : BackgroundService
 
         foreach (var job in state.Jobs.Unfinished())
         {
-            if (job.StartedAt is null) state.Jobs.MarkStarted(job.Id, now);
-            else if (job.StartedAt + state.Options.SiteRunDuration <= now) state.Jobs.MarkFinished(job.Id, state.Options.FailingSites.Contains(job.SiteId), now);
+            if (job.StartedAt is null)
+            {
+                state.Jobs.MarkStarted(job.Id, now);
+                // With routers, the job ends when the router says so; without, after the site run duration.
+                state.Routers?.RunInBackground(job.SiteId, job.Script, job.MakeBackup, ok => state.Jobs.MarkFinished(job.Id, !ok, state.Now));
+            }
+            else if (state.Routers is null && job.StartedAt + state.Options.SiteRunDuration <= now)
+            {
+                state.Jobs.MarkFinished(job.Id, state.Options.FailingSites.Contains(job.SiteId), now);
+            }
         }
     }
 
@@ -71,6 +80,18 @@ public sealed class WorkflowRunner : BackgroundService
             var state0 = record.AbortIfOffline && !online.Contains(site) ? SiteRunState.Failed : SiteRunState.Pending;
             runs.Add((site, state0));
         }
-        state.Scripts.StartSiteRuns(record.Id, runs, now + state.Options.SiteRunDuration);
+        if (state.Routers is null)
+        {
+            state.Scripts.StartSiteRuns(record.Id, runs, now + state.Options.SiteRunDuration);
+            return;
+        }
+        // The routers decide: each pending site finishes when its run on the simulated router does.
+        state.Scripts.StartSiteRuns(record.Id, runs, DateTimeOffset.MaxValue);
+        foreach (var (site, siteState) in runs)
+        {
+            if (siteState != SiteRunState.Pending) continue;
+            state.Routers.RunInBackground(site, record.Script, record.MakeBackup,
+                ok => state.Scripts.FinishSiteRun(record.Id, site, ok ? SiteRunState.Completed : SiteRunState.Failed));
+        }
     }
 }

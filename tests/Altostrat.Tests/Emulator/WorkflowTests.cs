@@ -29,6 +29,51 @@ public sealed class WorkflowTests
     };
 
     [Fact]
+    public async Task With_simulated_routers_a_launched_script_really_runs_and_progress_reports_what_happened()
+    {
+        var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var host = await TestEmulator.StartAsync(o =>
+        {
+            o.SimulateRouters = true;
+            o.FailingSites.Add(SiteStore.SiteId(2));
+            o.AutoApproveAfter = TimeSpan.Zero;
+        }, clock, runWorkflow: false);
+        using var session = TestEmulator.Connect(host);
+        var client = session.Client;
+        var none = CancellationToken.None;
+        var request = Script(clock.Now.AddMinutes(10), SiteStore.SiteId(1), SiteStore.SiteId(2), SiteStore.SiteId(3));
+        request.Script = "/system identity set name=\"renamed-by-sdx\"";
+        var created = await client.CreateScheduledScriptAsync(request, none);
+        await client.RequestAuthorizationAsync(created.Id, none);
+        WorkflowRunner.Tick(host.State);
+        clock.Now = created.LaunchAt!.Value.AddSeconds(1);
+        WorkflowRunner.Tick(host.State);
+
+        // The routers finish in real time, whatever the emulator's clock says.
+        var progress = await client.GetProgressAsync(created.Id, none);
+        for (var i = 0; i < 100 && progress.Pending.Count > 0; i++)
+        {
+            await Task.Delay(50);
+            progress = await client.GetProgressAsync(created.Id, none);
+        }
+        Assert.Equal(new[] { SiteStore.SiteId(1), SiteStore.SiteId(3) }, progress.Completed.OrderBy(s => s));
+        Assert.Equal(new[] { SiteStore.SiteId(2) }, progress.Failed);
+        var routers = host.State.Routers!.BySite;
+        Assert.Equal("renamed-by-sdx", routers[SiteStore.SiteId(1)].Configuration.Menu("/system/identity").Items[0]["name"]);
+        Assert.NotEqual("renamed-by-sdx", routers[SiteStore.SiteId(4)].Configuration.Menu("/system/identity").Items[0]["name"]);
+        Assert.Equal(1, routers[SiteStore.SiteId(3)].Processor.CompletedScriptRuns);
+        Assert.Equal(0, routers[SiteStore.SiteId(2)].Processor.CompletedScriptRuns);
+
+        // An asynchronous job runs on its site's router too.
+        await client.QueueAsyncJobAsync(SiteStore.SiteId(4), new AsyncJobRequest { Description = "job", Script = "/ip address add address=10.44.0.1/24 interface=ether2" }, Guid.NewGuid().ToString(), none);
+        WorkflowRunner.Tick(host.State);
+        for (var i = 0; i < 100 && routers[SiteStore.SiteId(4)].Processor.CompletedScriptRuns == 0; i++) await Task.Delay(50);
+        Assert.Contains(routers[SiteStore.SiteId(4)].Configuration.Menu("/ip/address").Items, a => a["address"] == "10.44.0.1/24");
+        for (var i = 0; i < 100 && host.State.Jobs.Unfinished().Count > 0; i++) await Task.Delay(50);
+        Assert.Empty(host.State.Jobs.Unfinished());
+    }
+
+    [Fact]
     public async Task A_script_goes_unauthorized_scheduled_launched_and_each_site_completes_or_fails()
     {
         var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
