@@ -67,13 +67,15 @@ function Start-Emulator([string[]] $Arguments) {
     $out = New-TemporaryFile
     $process = Start-Process dotnet -ArgumentList (@($dll) + $Arguments) -RedirectStandardOutput $out -PassThru -NoNewWindow
     $deadline = [datetime]::UtcNow.AddSeconds(30)
-    while (-not (Select-String -Path $out -Pattern '^ApiUrl: ' -Quiet)) {
+    # The banner ends with the connect hint, after the API URL and the list of simulated routers.
+    while (-not (Select-String -Path $out -Pattern '^Connect from PowerShell' -Quiet)) {
         if ($process.HasExited -or [datetime]::UtcNow -gt $deadline) { throw "The emulator did not start: $(Get-Content $out -Raw)" }
         Start-Sleep -Milliseconds 200
     }
     $url = ((Select-String -Path $out -Pattern '^ApiUrl: (.+)$').Matches[0].Groups[1].Value).Trim()
     $token = ((Select-String -Path $out -Pattern '^Token: (.+)$').Matches[0].Groups[1].Value).Trim()
-    [pscustomobject]@{ Process = $process; Url = $url; Token = $token }
+    $routers = (Select-String -Path $out -Pattern '^\s+site_emu\d+ (127\.0\.0\.1:\d+)\s*$').Matches | ForEach-Object { $_.Groups[1].Value }
+    [pscustomobject]@{ Process = $process; Url = $url; Token = $token; Routers = @($routers) }
 }
 
 switch ($Task) {
@@ -104,7 +106,7 @@ switch ($Task) {
     }
     'Demo' {
         Invoke-Build
-        $emulator = Start-Emulator @('--port', '0', '--auto-approve-seconds', '2', '--site-run-seconds', '2', '--fail-site', 'site_emu0004')
+        $emulator = Start-Emulator @('--port', '0', '--auto-approve-seconds', '2', '--fail-site', 'site_emu0004', '--router-base-port', '0')
         try {
             Import-Module (Join-Path $moduleDir 'Altostrat.psd1') -Force
             Connect-Altostrat -ApiUrl $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force)
@@ -127,6 +129,12 @@ switch ($Task) {
             $results | Where-Object State -eq Failed | Invoke-AltoRouterScript -Script $ai.Script -Description 'Retry rename' | Format-Table | Out-Host
             Write-Host '== Get-AltoScheduledScript' -ForegroundColor Cyan
             Get-AltoScheduledScript | Format-Table | Out-Host
+            Write-Host '== The same fleet directly over the RouterOS API: Invoke-AltoRouterCommand' -ForegroundColor Cyan
+            $cred = [pscredential]::new('admin', [securestring]::new())
+            $emulator.Routers | Invoke-AltoRouterCommand -Credential $cred -Command /system/identity/print | Format-Table ComputerName, name | Out-Host
+            Write-Host '== Invoke-AltoRouterScript -ComputerName (backup first, one result per router)' -ForegroundColor Cyan
+            $direct = $emulator.Routers | Invoke-AltoRouterScript -Credential $cred -Script '/ip address add address=10.250.0.1/24 interface=ether3' -MakeBackup -ErrorAction SilentlyContinue
+            $direct | Format-Table | Out-Host
         }
         finally {
             Stop-Process -Id $emulator.Process.Id -ErrorAction SilentlyContinue

@@ -11,13 +11,22 @@ BeforeAll {
     $script:Token = 'pester-SECRET-token-8c1f'
     $script:EmulatorLog = New-TemporaryFile
     $script:Emulator = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput $script:EmulatorLog -ArgumentList @(
-        $emulatorDll, '--port', '0', '--token', $script:Token, '--auto-approve-seconds', '0.5', '--site-run-seconds', '1', '--fail-site', 'site_emu0002')
+        $emulatorDll, '--port', '0', '--token', $script:Token, '--auto-approve-seconds', '0.5', '--site-run-seconds', '1', '--fail-site', 'site_emu0002',
+        '--router-base-port', '0')
     $deadline = (Get-Date).AddSeconds(30)
-    while (-not (Select-String -Path $script:EmulatorLog -Pattern '^ApiUrl: ' -Quiet)) {
+    # The banner ends with the connect hint, after the API URL and the list of simulated routers.
+    while (-not (Select-String -Path $script:EmulatorLog -Pattern '^Connect from PowerShell' -Quiet)) {
         if ($script:Emulator.HasExited -or (Get-Date) -gt $deadline) { throw "The emulator did not start: $(Get-Content $script:EmulatorLog -Raw)" }
         Start-Sleep -Milliseconds 200
     }
     $script:ApiUrl = (Select-String -Path $script:EmulatorLog -Pattern '^ApiUrl: (.+)$').Matches[0].Groups[1].Value.Trim()
+    # Each site's simulated router: "  site_emu0001 127.0.0.1:40123".
+    $script:Routers = [ordered]@{}
+    foreach ($match in (Select-String -Path $script:EmulatorLog -Pattern '^\s+(site_emu\d+) (127\.0\.0\.1:\d+)\s*$').Matches) {
+        $script:Routers[$match.Groups[1].Value] = $match.Groups[2].Value
+    }
+    if ($script:Routers.Count -lt 5) { throw "The emulator listed no simulated routers: $(Get-Content $script:EmulatorLog -Raw)" }
+    $script:RouterCredential = [pscredential]::new('admin', [securestring]::new())
 
     Import-Module $manifest -Force
     $script:SecureToken = ConvertTo-SecureString $script:Token -AsPlainText -Force
@@ -28,6 +37,7 @@ BeforeAll {
 
 AfterAll {
     Disconnect-Altostrat
+    Get-AltoRouterSession -ErrorAction SilentlyContinue | Disconnect-AltoRouter -Confirm:$false
     Remove-Module Altostrat -ErrorAction SilentlyContinue
     if ($script:Emulator -and -not $script:Emulator.HasExited) { Stop-Process -Id $script:Emulator.Id }
     Remove-Item $script:EmulatorLog -ErrorAction SilentlyContinue
@@ -38,7 +48,8 @@ Describe 'Module' {
         $names = (Get-Command -Module Altostrat).Name
         foreach ($name in 'Connect-Altostrat', 'Disconnect-Altostrat', 'Get-AltoContext', 'Get-AltoScheduledScript', 'New-AltoScheduledScript',
             'Set-AltoScheduledScript', 'Approve-AltoScheduledScript', 'Stop-AltoScheduledScript', 'Get-AltoScheduledScriptProgress',
-            'Wait-AltoScheduledScript', 'New-AltoAiScript', 'Get-AltoSite', 'Invoke-AltoRouterScript') {
+            'Wait-AltoScheduledScript', 'New-AltoAiScript', 'Get-AltoSite', 'Invoke-AltoRouterScript',
+            'Connect-AltoRouter', 'Disconnect-AltoRouter', 'Get-AltoRouterSession', 'Invoke-AltoRouterCommand') {
             $names | Should -Contain $name
         }
     }
@@ -165,5 +176,104 @@ Describe 'Secret hygiene' {
         Connect-Altostrat -ApiUrl $script:ApiUrl -Token $script:SecureToken
         $all | Should -Not -Match $script:Token
         $all | Should -Match 'AltostratApi.Unauthorized|401'
+    }
+}
+
+Describe 'Connect-AltoRouter, Get-AltoRouterSession and Disconnect-AltoRouter' {
+    It 'opens a session that is listed until it is disconnected' {
+        $session = Connect-AltoRouter -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential
+        $session.IsConnected | Should -BeTrue
+        $session.ComputerName | Should -Be $script:Routers['site_emu0001']
+        (Get-AltoRouterSession -Id $session.Id).Id | Should -Be $session.Id
+        $closed = $session | Disconnect-AltoRouter -PassThru
+        $closed.IsConnected | Should -BeFalse
+        Get-AltoRouterSession -Id $session.Id -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.SessionNotFound*'
+    }
+
+    It 'reports a refused login as an authentication error without the password' {
+        $wrong = [pscredential]::new('admin', (ConvertTo-SecureString 'Not-The-Pa55word' -AsPlainText -Force))
+        Connect-AltoRouter -ComputerName $script:Routers['site_emu0001'] -Credential $wrong -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.AuthenticationFailed*'
+        $failed[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        ($failed | Out-String) | Should -Not -Match 'Not-The-Pa55word'
+    }
+
+    It 'refuses TLS options without -UseTls before connecting' {
+        { Connect-AltoRouter -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -SkipCertificateCheck -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratRouter.InvalidTlsParameters*'
+    }
+}
+
+Describe 'Invoke-AltoRouterCommand' {
+    It 'streams rows with ComputerName and Id, filtered by query and property list' {
+        $rows = Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Command '/interface print' -Query 'type=ether' -Property '.id', 'name'
+        $rows.Count | Should -Be 3
+        $rows.name | Should -Be @('ether1', 'ether2', 'ether3')
+        $rows | ForEach-Object { $_.Id | Should -Match '^\*[0-9A-F]+$'; $_.ComputerName | Should -Be $script:Routers['site_emu0001'] }
+    }
+
+    It 'takes sessions from the pipeline and returns the id of an added item' {
+        $session = Connect-AltoRouter -ComputerName $script:Routers['site_emu0003'] -Credential $script:RouterCredential
+        try {
+            $added = $session | Invoke-AltoRouterCommand -Command /ip/address/add -Parameter @{ address = '10.66.0.1/24'; interface = 'ether2' }
+            $added.Ret | Should -Match '^\*'
+            (Invoke-AltoRouterCommand -Session $session -Command /ip/address/print -Query "?.id=$($added.Ret)").address | Should -Be '10.66.0.1/24'
+        }
+        finally { $session | Disconnect-AltoRouter }
+    }
+
+    It 'turns a trap into an error with the router message, one router at a time' {
+        $rows = $script:Routers['site_emu0001'], $script:Routers['site_emu0004'] |
+            Invoke-AltoRouterCommand -Credential $script:RouterCredential -Command /ip/adress/print -ErrorAction SilentlyContinue -ErrorVariable trapped
+        $rows | Should -BeNullOrEmpty
+        $trapped.Count | Should -Be 2
+        $trapped[0].FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.CommandFailed*'
+        $trapped[0].Exception.RouterMessage | Should -Be 'no such command or directory (adress)'
+        $trapped[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command '/system identity set' -Parameter @{ name = 'whatif' } -WhatIf
+        (Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command /system/identity/print).name | Should -Not -Be 'whatif'
+    }
+}
+
+Describe 'Invoke-AltoRouterScript on routers directly' {
+    It 'runs on every piped router, one result each, and the failed one can be retried' {
+        $targets = $script:Routers.Values | ForEach-Object { [pscustomobject]@{ Address = $_ } }
+        $results = $targets | Invoke-AltoRouterScript -Credential $script:RouterCredential -Script '/ip address add address=10.99.0.1/24 interface=ether3' -MakeBackup -ErrorAction SilentlyContinue -ErrorVariable failures
+        $results.Count | Should -Be 5
+        @($results | Where-Object Status -eq Succeeded).Count | Should -Be 4
+        $failed = @($results | Where-Object Status -eq Failed)
+        $failed.ComputerName | Should -Be $script:Routers['site_emu0002']
+        $failed.Error | Should -Match 'simulated script error'
+        $results | ForEach-Object { $_.BackupName | Should -BeLike 'altostrat-*' }
+        $failures.Count | Should -Be 1
+
+        $retried = $failed | Invoke-AltoRouterScript -Credential $script:RouterCredential -Script ':log info retry' -ErrorAction SilentlyContinue
+        @($retried).Count | Should -Be 1
+        $retried.ComputerName | Should -Be $script:Routers['site_emu0002']
+    }
+
+    It 'lists what would run where with -WhatIf and runs nothing' {
+        $output = Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'], $script:Routers['site_emu0003'] -Credential $script:RouterCredential -Script '/system identity set name=never' -WhatIf 6>&1
+        ($output | Where-Object { $_ -is [Altostrat.PowerShell.AltoRouterScriptResult] }) | Should -BeNullOrEmpty
+        (Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Command /system/identity/print).name | Should -Not -Be 'never'
+    }
+
+    It 'runs through sessions from the pipeline' {
+        $sessions = $script:Routers['site_emu0004'], $script:Routers['site_emu0005'] | Connect-AltoRouter -Credential $script:RouterCredential
+        try {
+            $results = $sessions | Invoke-AltoRouterScript -Script ':log info "from a session"'
+            $results.Status | Should -Be @('Succeeded', 'Succeeded')
+            $sessions.IsConnected | Should -Be @($true, $true)
+        }
+        finally { $sessions | Disconnect-AltoRouter }
+    }
+
+    It 'refuses an empty script before connecting' {
+        { Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Script ' ' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Altostrat.EmptyScript*'
     }
 }
