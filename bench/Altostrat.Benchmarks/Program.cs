@@ -1,0 +1,36 @@
+using System;
+using System.Linq;
+using Altostrat.Benchmarks;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Altostrat.Benchmarks -- [protocol|fanout|all]
+var what = args.FirstOrDefault() ?? "all";
+if (what is "protocol" or "all")
+{
+    var summary = BenchmarkRunner.Run<ProtocolBenchmarks>(args: args.Skip(1).ToArray());
+    ReportThroughput(summary);
+}
+if (what is "fanout" or "all")
+{
+    await FanOutBenchmark.RunAsync(routerCount: 500, throttle: 100, latency: TimeSpan.FromMilliseconds(20), sequentialSample: 50);
+}
+return 0;
+
+// BenchmarkDotNet reports time and bytes per operation; the goals are in MB/s and bytes per row.
+static void ReportThroughput(Summary summary)
+{
+    var bytes = PrintReply.Encode(PrintReply.Rows, out var valueChars).Length;
+    // What the decoded strings alone must take: a .NET string is about 22 bytes of header plus 2 bytes a character.
+    var stringBytesPerRow = (valueChars * 2.0 + 12 * 22.0 * PrintReply.Rows) / PrintReply.Rows;
+    Console.WriteLine();
+    Console.WriteLine($"Print reply: {PrintReply.Rows:N0} rows, {bytes / 1048576.0:0.0} MiB on the wire");
+    foreach (var report in summary.Reports)
+    {
+        if (report.ResultStatistics is null) continue;
+        var seconds = report.ResultStatistics.Mean / 1e9;
+        var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
+        Console.WriteLine($"  {report.BenchmarkCase.Descriptor.WorkloadMethod.Name,-18} {bytes / 1048576.0 / seconds,8:0} MB/s   {allocated / (double)PrintReply.Rows,6:0} bytes allocated per row" +
+            (report.BenchmarkCase.Descriptor.WorkloadMethod.Name == "DecodePrintReply" ? $"   (the value strings alone: {stringBytesPerRow:0} bytes per row)" : ""));
+    }
+}
