@@ -47,6 +47,10 @@ internal static class ErrorRecords
         new(new ItemNotFoundException($"No scheduled script with id '{id}' exists. Run Get-AltoScheduledScript without -Id to list them."),
             "Altostrat.ScheduledScriptNotFound", ErrorCategory.ObjectNotFound, id);
 
+    public static ErrorRecord RouterSessionNotFound(int id) =>
+        new(new ItemNotFoundException($"No router session has id {id}. Run Get-AltoRouterSession to list them."),
+            "AltostratRouter.SessionNotFound", ErrorCategory.ObjectNotFound, id);
+
     public static ErrorRecord NotConnected() =>
         new(new InvalidOperationException(
                 "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). " +

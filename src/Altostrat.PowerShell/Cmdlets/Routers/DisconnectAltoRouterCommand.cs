@@ -31,8 +31,7 @@ public sealed class DisconnectAltoRouterCommand : PSCmdlet
         foreach (var id in Id)
         {
             if (RouterSessions.TryGet(id, out var session)) Close(session);
-            else WriteError(new ErrorRecord(new ItemNotFoundException($"No router session has id {id}. Run Get-AltoRouterSession to list them."),
-                "AltostratRouter.SessionNotFound", ErrorCategory.ObjectNotFound, id));
+            else WriteError(ErrorRecords.RouterSessionNotFound(id));
         }
     }
 

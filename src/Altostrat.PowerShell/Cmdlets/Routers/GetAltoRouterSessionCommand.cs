@@ -25,8 +25,7 @@ public sealed class GetAltoRouterSessionCommand : PSCmdlet
             {
                 var session = sessions.FirstOrDefault(s => s.Id == id);
                 if (session is not null) WriteObject(session);
-                else WriteError(new ErrorRecord(new ItemNotFoundException($"No router session has id {id}. Run Get-AltoRouterSession to list them."),
-                    "AltostratRouter.SessionNotFound", ErrorCategory.ObjectNotFound, id));
+                else WriteError(ErrorRecords.RouterSessionNotFound(id));
             }
             return;
         }
