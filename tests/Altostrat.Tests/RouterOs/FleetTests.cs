@@ -128,16 +128,22 @@ public class FleetTests
     [Fact]
     public async Task The_throttle_bounds_how_many_routers_run_at_once()
     {
+        const int throttle = 7;
         var running = 0;
         var peak = 0;
-        await FleetRunner.RunAsync(Enumerable.Range(0, 50).ToList(), 7, async (_, token) =>
+        // The first items hold until a full throttle's worth is running: a runner that admits fewer never opens the
+        // gate (and times out), one that admits more shows a higher peak. No timing involved.
+        var full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await FleetRunner.RunAsync(Enumerable.Range(0, 50).ToList(), throttle, async (_, token) =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref peak, now);
-            await Task.Delay(10, token);
+            if (now == throttle) full.TrySetResult();
+            await full.Task.WaitAsync(TimeSpan.FromSeconds(30), token);
+            await Task.Yield();
             Interlocked.Decrement(ref running);
         }, CancellationToken.None);
-        Assert.Equal(7, peak);
+        Assert.Equal(throttle, peak);
     }
 
     private static RouterEndpoint Endpoint(string computerName)
