@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Protocol;
 
@@ -23,11 +22,6 @@ public sealed class RouterSentence
         Queries = queries ?? NoWords;
         OtherWords = otherWords ?? NoWords;
     }
-
-    /// <summary>Builds a sentence by hand (tests, the simulator); the reader builds them from bytes.</summary>
-    public static RouterSentence Create(string command, string? tag = null, IReadOnlyList<KeyValuePair<string, string>>? attributes = null,
-        IReadOnlyList<string>? queries = null) =>
-        new(command ?? throw new ArgumentNullException(nameof(command)), tag, attributes, queries, null);
 
     /// <summary>The first word: the command path of a request, or <c>!re</c>, <c>!done</c>, <c>!trap</c>, <c>!fatal</c>, <c>!empty</c> in a reply.</summary>
     public string Command { get; }
@@ -52,26 +46,5 @@ public sealed class RouterSentence
                 if (string.Equals(attribute.Key, name, StringComparison.Ordinal)) return attribute.Value;
             return null;
         }
-    }
-
-    /// <summary>The sentence as its words, as the protocol would send them (for messages and tests).</summary>
-    public IEnumerable<string> ToWords()
-    {
-        yield return Command;
-        foreach (var attribute in Attributes) yield return "=" + attribute.Key + "=" + attribute.Value;
-        foreach (var query in Queries) yield return query;
-        foreach (var word in OtherWords) yield return word;
-        if (Tag is not null) yield return ".tag=" + Tag;
-    }
-
-    public override string ToString()
-    {
-        var text = new StringBuilder();
-        foreach (var word in ToWords())
-        {
-            if (text.Length > 0) text.Append(' ');
-            text.Append(word);
-        }
-        return text.ToString();
     }
 }

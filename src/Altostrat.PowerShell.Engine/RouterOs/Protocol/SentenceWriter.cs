@@ -46,17 +46,6 @@ public sealed class SentenceWriter : IDisposable
         return this;
     }
 
-    /// <summary>Writes <paramref name="sentence"/> and its terminator.</summary>
-    public SentenceWriter Sentence(RouterSentence sentence)
-    {
-        Word(sentence.Command);
-        foreach (var attribute in sentence.Attributes) Attribute(attribute.Key, attribute.Value);
-        foreach (var query in sentence.Queries) Word(query);
-        foreach (var word in sentence.OtherWords) Word(word);
-        if (sentence.Tag is not null) Tag(sentence.Tag);
-        return End();
-    }
-
     /// <summary>Sends everything encoded so far and starts over.</summary>
     public async Task FlushAsync(Stream stream, CancellationToken cancellationToken)
     {
