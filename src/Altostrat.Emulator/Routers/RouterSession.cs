@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Protocol;
 
 namespace Altostrat.Emulator.Routers;
@@ -96,7 +97,7 @@ internal sealed class RouterSession
             return true;
         }
         if (response is not null)
-            accepted = _challenge is not null && name == Options.UserName && response == ExpectedResponse(Options.Password, _challenge);
+            accepted = _challenge is not null && name == Options.UserName && response == RouterLogin.ChallengeResponse(Options.Password, _challenge);
         else
             accepted = name == Options.UserName && sentence["password"] == Options.Password;
 
@@ -112,16 +113,6 @@ internal sealed class RouterSession
         _loggedIn = true;
         await WriteAsync(w => Tagged(w.Word("!done"), sentence.Tag).End(), token).ConfigureAwait(false);
         return true;
-    }
-
-    internal static string ExpectedResponse(string password, string challengeHex)
-    {
-        var challenge = Convert.FromHexString(challengeHex);
-        var passwordBytes = System.Text.Encoding.UTF8.GetBytes(password);
-        var input = new byte[1 + passwordBytes.Length + challenge.Length];
-        passwordBytes.CopyTo(input, 1);
-        challenge.CopyTo(input, 1 + passwordBytes.Length);
-        return "00" + Convert.ToHexString(MD5.HashData(input)).ToLowerInvariant();
     }
 
     // Returns false when the session must end.

@@ -10,11 +10,12 @@ namespace Altostrat.Engine.RouterOs.Client;
 
 /// <summary>
 /// The <c>/login</c> exchange, done before any tagged command: the plain form (RouterOS 6.43 and later) first, and
-/// the MD5 challenge when the router answers with <c>=ret=</c> (older versions).
+/// the MD5 challenge when the router answers with <c>=ret=</c> (older versions). Public for the response
+/// computation, which the simulated routers check against.
 /// </summary>
-internal static class RouterLogin
+public static class RouterLogin
 {
-    public static async Task LoginAsync(Stream stream, SentenceReader reader, SentenceWriter writer, string host,
+    internal static async Task LoginAsync(Stream stream, SentenceReader reader, SentenceWriter writer, string host,
         string userName, string password, CancellationToken cancellationToken)
     {
         writer.Word("/login").Attribute("name", userName).Attribute("password", password).End();
