@@ -9,6 +9,8 @@ namespace Altostrat.PowerShell.Cmdlets.Routers;
 [OutputType(typeof(AltoRouterSession))]
 public sealed class ConnectAltoRouterCommand : AltoCmdlet
 {
+    private RouterTargets? _targets;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Address", "IPAddress", "HostName")]
     [ValidateNotNullOrEmpty]
@@ -39,11 +41,12 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
     {
         var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
         if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
+        _targets = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 
     protected override void ProcessRecord()
     {
-        var targets = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        var targets = _targets!;
         RouterConnectionOptions options;
         try
         {

@@ -23,6 +23,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     private readonly List<(string Name, RouterEndpoint Endpoint)> _targets = new();
     private RouterCommand? _command;
+    private bool _readOnly;
     private RouterTargets? _connection;
 
     [Parameter(Mandatory = true, Position = 0)]
@@ -73,6 +74,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         try
         {
             _command = RouterCommands.Build(Command, Parameter, Query, Property);
+            _readOnly = RouterCommands.IsReadOnly(_command.Path);
         }
         catch (ArgumentException ex)
         {
@@ -102,7 +104,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     private void Add(string name, Func<RouterEndpoint> endpoint)
     {
-        if (!RouterCommands.IsReadOnly(_command!.Path) && !ShouldProcess(name, $"Run {_command.Path}")) return;
+        if (!_readOnly && !ShouldProcess(name, $"Run {_command!.Path}")) return;
         try
         {
             _targets.Add((name, endpoint()));
@@ -125,10 +127,10 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         try
         {
             connection = await endpoint.OpenAsync(token).ConfigureAwait(false);
-            if (RouterCommands.IsReadOnly(_command!.Path))
+            if (_readOnly)
             {
                 // Reads can be large: rows go out as they arrive.
-                await connection.ForEachRowAsync(_command, row =>
+                await connection.ForEachRowAsync(_command!, row =>
                 {
                     var item = RouterCommands.ToObject(row, name);
                     Post(() => WriteObject(item));
@@ -136,7 +138,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
                 return;
             }
             // Changes are small and may return a value (the id of an added item) that the caller wants.
-            var reply = await connection.ExecuteAsync(_command, token).ConfigureAwait(false);
+            var reply = await connection.ExecuteAsync(_command!, token).ConfigureAwait(false);
             foreach (var row in reply.Rows)
             {
                 var item = RouterCommands.ToObject(row, name);
