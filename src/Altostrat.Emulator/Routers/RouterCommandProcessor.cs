@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Altostrat.Engine.RouterOs.Protocol;
 
 namespace Altostrat.Emulator.Routers;
 
