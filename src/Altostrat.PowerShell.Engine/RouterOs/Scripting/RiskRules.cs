@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+
+namespace Altostrat.Engine.RouterOs.Scripting;
+
+/// <summary>
+/// The risk of a menu command and the reason, for a person deciding whether to run it. Destructive means it can cut
+/// the operator off or lose configuration; when a value the rule needs is computed at run time, the rule assumes
+/// the worse case and says so.
+/// </summary>
+internal static class RiskRules
+{
+    private static readonly Dictionary<string, string> WholeRouterCommands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/system/reset-configuration"] = "erases the router's configuration; it comes back with defaults or nothing, and without your access",
+        ["/system/reboot"] = "reboots the router; every session, tunnel and the management connection drop until it is back",
+        ["/system/shutdown"] = "powers the router off; someone must be on site to turn it back on",
+        ["/system/package/downgrade"] = "downgrades RouterOS and reboots; settings that only newer versions know are lost",
+        ["/system/package/uninstall"] = "uninstalls a package at the next reboot; its features and their configuration go away",
+        ["/system/package/disable"] = "disables a package at the next reboot; its features and their configuration go away",
+        ["/system/package/update/install"] = "installs a RouterOS update and reboots the router",
+        ["/system/routerboard/upgrade"] = "rewrites the RouterBOOT firmware; an interrupted or wrong upgrade can leave the router unable to boot",
+        ["/system/backup/load"] = "replaces the whole configuration with a backup and reboots",
+        ["/file/remove"] = "deletes files from the router's storage: backups, exports, certificates and scripts kept there are gone",
+        ["/certificate/remove"] = "deletes certificates; API-SSL, HTTPS, VPNs and anything else that uses them stop working",
+        ["/disk/format-drive"] = "erases a disk and everything stored on it",
+    };
+
+    public static (ScriptRisk Risk, string Reason) Classify(string path, string command, IReadOnlyList<ScriptArgument> arguments)
+    {
+        var menu = path.ToLowerInvariant();
+        var verb = command.ToLowerInvariant();
+        var full = menu == "/" ? "/" + verb : menu + "/" + verb;
+        if (WholeRouterCommands.TryGetValue(full, out var wholeRouter)) return (ScriptRisk.Destructive, wholeRouter);
+        if (ScriptVocabulary.ReadVerbs.Contains(verb)) return (ScriptRisk.Read, $"'{verb}' only reads; it changes nothing");
+        if (verb == "remove") return (ScriptRisk.Destructive, $"removes entries from {path}; whatever they configured is gone and cannot be undone from a script");
+        if (verb == "run" && menu == "/system/script") return (ScriptRisk.Change, "runs another script; the analyzer cannot see what that script does");
+        if (full == "/import") return (ScriptRisk.Change, "runs the commands in a file; the analyzer cannot see what they do");
+
+        var disables = verb == "disable" ? Truth.Yes : Flag(arguments, "disabled");
+        if (IsUnder(menu, "/interface")) return Interface(menu, verb, disables, arguments);
+        if (IsUnder(menu, "/ip/address") || IsUnder(menu, "/ipv6/address"))
+            return (ScriptRisk.Destructive, "changes the router's IP addresses; changing or disabling the address you manage it by cuts you off");
+        if (IsUnder(menu, "/ip/route") || IsUnder(menu, "/ipv6/route"))
+            return (ScriptRisk.Destructive, "changes routes; a wrong or disabled route can make the router unreachable");
+        if (IsUnder(menu, "/ip/service") || IsUnder(menu, "/ipv6/service"))
+            return (ScriptRisk.Destructive, "changes the management services (winbox, ssh, api, www); a disabled service, new port or address restriction can lock you out");
+        if (IsUnder(menu, "/user"))
+            return (ScriptRisk.Destructive, "changes router accounts; a wrong password or group, or a disabled user, locks the operator out");
+        if (IsFirewall(menu, out var inputChain)) return Firewall(path, verb, inputChain, arguments);
+        if (disables == Truth.Yes) return (ScriptRisk.Change, $"disables entries in {path}");
+        return (ScriptRisk.Change, $"'{verb}' changes configuration in {path}");
+    }
+
+    private static (ScriptRisk, string) Interface(string menu, string verb, Truth disables, IReadOnlyList<ScriptArgument> arguments)
+    {
+        if (disables == Truth.Yes) return (ScriptRisk.Destructive, "disables an interface; if it carries the management connection you are cut off");
+        if (disables == Truth.Unknown) return (ScriptRisk.Destructive, "sets 'disabled' on an interface from a value computed at run time; it may disable the one you manage the router through");
+        if (IsUnder(menu, "/interface/vlan"))
+            return (ScriptRisk.Destructive, "changes a VLAN interface; if it is the management VLAN you lose access");
+        if (IsUnder(menu, "/interface/bridge/port"))
+            return (ScriptRisk.Destructive, "changes bridge port membership; a port taken out of its bridge drops the hosts, and the operator, behind it");
+        if (IsUnder(menu, "/interface/bridge/vlan"))
+            return (ScriptRisk.Destructive, "changes the bridge VLAN table; without an entry for the management VLAN you are cut off");
+        if (menu == "/interface/bridge" && Flag(arguments, "vlan-filtering") != Truth.No && Flag(arguments, "vlan-filtering") != Truth.Absent)
+            return (ScriptRisk.Destructive, "turns on VLAN filtering on a bridge; without a bridge VLAN entry for the management VLAN you are cut off");
+        return (ScriptRisk.Change, $"'{verb}' changes interface configuration in {menu}");
+    }
+
+    private static (ScriptRisk, string) Firewall(string path, string verb, string inputChain, IReadOnlyList<ScriptArgument> arguments)
+    {
+        if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {path}");
+        if (Flag(arguments, "disabled") == Truth.Yes) return (ScriptRisk.Change, $"leaves the rule disabled in {path}; it filters nothing until it is enabled");
+        var action = Find(arguments, "action");
+        var chain = Find(arguments, "chain");
+        var dropping = action is null ? Truth.Absent
+            : action.Value is null ? Truth.Unknown
+            : action.Value.Equals("drop", StringComparison.OrdinalIgnoreCase) || action.Value.Equals("reject", StringComparison.OrdinalIgnoreCase)
+              || action.Value.Equals("tarpit", StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
+        var onInput = chain is null ? (verb == "add" ? Truth.No : Truth.Unknown)
+            : chain.Value is null ? Truth.Unknown
+            : chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
+
+        if (dropping == Truth.Yes && onInput == Truth.Yes)
+            return (ScriptRisk.Destructive, $"{action!.Value!.ToLowerInvariant()}s traffic to the router on the {inputChain} chain; without an accept rule for your own address before it, you are locked out");
+        if (dropping == Truth.Yes && onInput == Truth.Unknown)
+            return (ScriptRisk.Destructive, $"makes rules {action!.Value!.ToLowerInvariant()} traffic, and the command does not say the chain is not '{inputChain}': it may lock you out");
+        if (dropping == Truth.Unknown && onInput != Truth.No)
+            return (ScriptRisk.Destructive, $"takes the rule's action from a value computed at run time; on the {inputChain} chain it may drop your access");
+        return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {path}");
+    }
+
+    /// <summary>Filter and raw tables, with the chain that carries traffic to the router itself.</summary>
+    private static bool IsFirewall(string menu, out string inputChain)
+    {
+        inputChain = "input";
+        if (menu is "/ip/firewall/filter" or "/ipv6/firewall/filter") return true;
+        // Raw has no input chain: prerouting sees everything addressed to the router before filter does.
+        inputChain = "prerouting";
+        return menu is "/ip/firewall/raw" or "/ipv6/firewall/raw";
+    }
+
+    private static bool IsUnder(string menu, string root) =>
+        menu.Equals(root, StringComparison.Ordinal) || (menu.StartsWith(root, StringComparison.Ordinal) && menu.Length > root.Length && menu[root.Length] == '/');
+
+    private static ScriptArgument? Find(IReadOnlyList<ScriptArgument> arguments, string name)
+    {
+        foreach (var argument in arguments)
+            if (argument.Name is not null && argument.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return argument;
+        return null;
+    }
+
+    private static Truth Flag(IReadOnlyList<ScriptArgument> arguments, string name)
+    {
+        var argument = Find(arguments, name);
+        if (argument is null) return Truth.Absent;
+        if (argument.Value is null) return Truth.Unknown;
+        return argument.Value.Equals("yes", StringComparison.OrdinalIgnoreCase) || argument.Value.Equals("true", StringComparison.OrdinalIgnoreCase)
+            ? Truth.Yes : Truth.No;
+    }
+
+    private enum Truth
+    {
+        Absent,
+        Yes,
+        No,
+        Unknown,
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+
+namespace Altostrat.Engine.RouterOs.Scripting;
+
+/// <summary>
+/// One command of a script: a menu command (<c>/ip/address add</c>, with relative paths resolved), a scripting
+/// command (<c>:local</c>, <c>:if</c>) or a call of a function (<c>$name</c>), with its risk and the reason for it.
+/// </summary>
+public sealed class ScriptCommand
+{
+    internal ScriptCommand(int line, int column, string path, string command, IReadOnlyList<ScriptArgument> arguments, string text)
+    {
+        Line = line;
+        Column = column;
+        Path = path;
+        Command = command;
+        Arguments = arguments;
+        Text = text;
+        Reason = "";
+    }
+
+    public int Line { get; }
+    public int Column { get; }
+
+    /// <summary>The menu in slash spelling (<c>/ip/firewall/filter</c>); empty for scripting commands and function calls.</summary>
+    public string Path { get; }
+
+    /// <summary>The command word: <c>add</c>, <c>:if</c>, <c>$myFunction</c>.</summary>
+    public string Command { get; }
+
+    public IReadOnlyList<ScriptArgument> Arguments { get; }
+
+    /// <summary>The command as written, on one line, shortened when long.</summary>
+    public string Text { get; }
+
+    public ScriptRisk Risk { get; internal set; }
+
+    /// <summary>Why the command has its risk, in words for the person deciding whether to run it.</summary>
+    public string Reason { get; internal set; }
+
+    public override string ToString() => $"line {Line}: {Text} ({Risk}: {Reason})";
+}

@@ -1,0 +1,710 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Altostrat.Engine.RouterOs.Scripting;
+
+/// <summary>
+/// A single-pass recursive-descent parser for RouterOS scripts. It reads every character once (a word at most twice,
+/// when it turns out to start the next command), so the time is linear in the script's length; nesting deeper than
+/// <see cref="MaxDepth"/> is skipped without recursion so no input can exhaust the stack. It never throws on input:
+/// everything wrong becomes a diagnostic and parsing goes on.
+/// </summary>
+internal sealed class ScriptParser
+{
+    private const int MaxDepth = 100;
+    private const int MaxDiagnostics = 500;
+    private const int MaxCommandText = 160;
+    private const int MaxArgumentText = 200;
+    // RouterOS menus are a few short words deep; a longer "path" is not one, and capping it keeps every
+    // statement's copy of its menu small whatever the input.
+    private const int MaxMenuDepth = 16;
+    private const int MaxMenuWordLength = 64;
+
+    private readonly ScriptCursor _cursor;
+    private readonly List<ScriptCommand?> _commands = new();
+    private readonly List<ScriptDiagnostic> _diagnostics = new();
+    private readonly List<ScriptCommand> _calls = new();
+    private readonly Dictionary<string, int> _functions = new(StringComparer.Ordinal);
+    // How many '[', '(' and '{' groups are open around the current position: a closer that belongs to one of them
+    // ends the inner group (which is then reported unclosed) instead of being reported as stray.
+    private readonly int[] _openGroups = new int[3];
+    private int _depth;
+    private int _suppressedDiagnostics;
+
+    public ScriptParser(string text) => _cursor = new ScriptCursor(text);
+
+    /// <summary>Characters the parser consumed; see <see cref="ScriptCursor.Steps"/>.</summary>
+    public long Steps => _cursor.Steps;
+
+    public ScriptAnalysis Parse()
+    {
+        ParseStatements('\0', "/");
+        foreach (var call in _calls)
+        {
+            var name = call.Command.Substring(1);
+            if (_functions.TryGetValue(name, out var line))
+            {
+                call.Risk = ScriptRisk.Read;
+                call.Reason = $"calls the function '{name}' defined at line {line}; the commands inside it are analyzed there";
+            }
+            else
+            {
+                call.Risk = ScriptRisk.Change;
+                call.Reason = $"calls '{name}', which this script does not define; the analyzer cannot see what it does";
+            }
+        }
+        if (_suppressedDiagnostics > 0)
+            _diagnostics.Add(new ScriptDiagnostic(_cursor.Line, _cursor.Column, ScriptDiagnosticSeverity.Warning,
+                $"{_suppressedDiagnostics} more problems were found and not listed; fix the ones above first."));
+        var commands = new List<ScriptCommand>(_commands.Count);
+        foreach (var command in _commands)
+            if (command is not null) commands.Add(command);
+        return new ScriptAnalysis(commands, _diagnostics);
+    }
+
+    // ---- statements ----
+
+    private void ParseStatements(char terminator, string menu)
+    {
+        var current = menu;
+        while (true)
+        {
+            SkipSpaces();
+            if (_cursor.AtEnd) return;
+            var c = _cursor.Current;
+            if (c == terminator) return;
+            switch (c)
+            {
+                case '\n':
+                case ';':
+                    _cursor.Advance();
+                    break;
+                case '#':
+                    SkipComment();
+                    break;
+                case ']':
+                case ')':
+                case '}':
+                    if (IsOpen(c)) return;
+                    Error(_cursor.Line, _cursor.Column, $"'{c}' has no matching '{OpenerOf(c)}'; remove it or add the '{OpenerOf(c)}' it closes.");
+                    _cursor.Advance();
+                    break;
+                case '{':
+                    ParseCodeGroup('{', current);
+                    break;
+                case ':':
+                    ParseScriptingCommand(current);
+                    break;
+                case '$':
+                    ParseFunctionCall(current);
+                    break;
+                case '"':
+                case '[':
+                case '(':
+                    ReadArguments(current, null, new List<ScriptItem>());
+                    break;
+                default:
+                    current = ParseMenuStatement(current);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A menu statement: a path (absolute or relative, either spelling), a command and its arguments, or a path alone, which changes the current menu.</summary>
+    private string ParseMenuStatement(string current)
+    {
+        var slot = ReserveSlot();
+        int line = _cursor.Line, column = _cursor.Column, start = _cursor.Index;
+        var absolute = _cursor.Current == '/';
+        var segments = absolute ? new List<string>() : SplitMenu(current);
+        string? verb = null;
+        var words = 0;
+        var arguments = new List<ScriptItem>();
+        var endedEarly = false;
+
+        while (verb is null)
+        {
+            SkipSpaces();
+            if (AtStatementEnd() || _cursor.Current is '#' or '"' or '[' or '(' or '{' or '$' or ':') break;
+            var mark = _cursor.Save();
+            var item = ReadItem(JoinMenu(segments), null, 0);
+            if (!item.IsBareWord || item.IsDynamic || !FitsMenu(item.Literal, segments.Count))
+            {
+                arguments.Add(item);
+                break;
+            }
+            if (words > 0 && item.Literal.StartsWith("/", StringComparison.Ordinal))
+            {
+                MisplacedCommand(item);
+                _cursor.Restore(mark);
+                endedEarly = true;
+                break;
+            }
+            words++;
+            verb = AddPathWords(item.Literal, segments);
+        }
+        if (!endedEarly) ReadArguments(JoinMenu(segments), verb, arguments);
+
+        if (verb is null)
+        {
+            if (arguments.Count == 0) return words > 0 || absolute ? JoinMenu(segments) : current;
+            if (segments.Count == 0 || words == 0) return current;
+            verb = segments[segments.Count - 1];
+            segments.RemoveAt(segments.Count - 1);
+        }
+        var path = JoinMenu(segments);
+        var command = Record(slot, line, column, start, path, verb, arguments);
+        (command.Risk, command.Reason) = RiskRules.Classify(path, verb, command.Arguments);
+        return current;
+    }
+
+    private void ParseScriptingCommand(string current)
+    {
+        var slot = ReserveSlot();
+        int line = _cursor.Line, column = _cursor.Column, start = _cursor.Index;
+        _cursor.Advance();
+        var name = new StringBuilder();
+        while (!_cursor.AtEnd && (char.IsLetterOrDigit(_cursor.Current) || _cursor.Current == '-'))
+        {
+            name.Append(_cursor.Current);
+            _cursor.Advance();
+        }
+        var word = name.ToString().ToLowerInvariant();
+        if (word.Length == 0)
+            Error(line, column, "':' must be followed by a scripting command, such as :put, :local or :if.");
+        else if (!ScriptVocabulary.ScriptingCommands.Contains(word))
+            Warning(line, column, $"':{name}' is not a scripting command the analyzer knows; check the spelling.");
+
+        var keyword = ":" + word;
+        var arguments = new List<ScriptItem>();
+        ReadArguments(current, keyword, arguments);
+        CheckRequiredParts(keyword, arguments, line, column);
+        if ((word == "local" || word == "global") && arguments.Count >= 2 && arguments[0].IsBareWord && IsFunctionBody(arguments[1]))
+            _functions[arguments[0].Literal] = line;
+
+        var command = Record(slot, line, column, start, "", keyword, arguments);
+        (command.Risk, command.Reason) = ScriptingRisk(word);
+    }
+
+    private void ParseFunctionCall(string current)
+    {
+        var slot = ReserveSlot();
+        int line = _cursor.Line, column = _cursor.Column, start = _cursor.Index;
+        var head = ReadItem(current, null, 0);
+        var arguments = new List<ScriptItem>();
+        ReadArguments(current, null, arguments);
+        var name = head.IsBareWord ? head.Literal : "$" + OneLine(head.Start + 1, head.End, MaxArgumentText);
+        _calls.Add(Record(slot, line, column, start, "", name, arguments));
+    }
+
+    /// <summary>Reads items until the statement ends; a command word where an argument belongs ends it early, so the parser reads that command next.</summary>
+    private void ReadArguments(string menu, string? command, List<ScriptItem> arguments)
+    {
+        var positional = 0;
+        foreach (var argument in arguments)
+            if (argument.Name is null) positional++;
+        while (true)
+        {
+            SkipSpaces();
+            if (AtStatementEnd()) return;
+            if (_cursor.Current == '#')
+            {
+                SkipComment();
+                return;
+            }
+            var mark = _cursor.Save();
+            var item = ReadItem(menu, command, positional);
+            if (item.IsBareWord && IsMisplacedCommand(item.Literal))
+            {
+                MisplacedCommand(item);
+                _cursor.Restore(mark);
+                return;
+            }
+            arguments.Add(item);
+            if (item.Name is null) positional++;
+        }
+    }
+
+    // ---- items, strings and groups ----
+
+    private ScriptItem ReadItem(string menu, string? command, int positional)
+    {
+        var item = new ScriptItem(_cursor.Line, _cursor.Column, _cursor.Index);
+        var literal = new StringBuilder();
+        var bare = true;
+        while (!_cursor.AtEnd)
+        {
+            var c = _cursor.Current;
+            if (c is ' ' or '\t' or '\r' or '\n' or ';' or ']' or ')' or '}') break;
+            switch (c)
+            {
+                case '"':
+                    bare = false;
+                    var text = ReadString(menu);
+                    if (text is null) item.IsDynamic = true;
+                    else literal.Append(text);
+                    continue;
+                case '[':
+                    bare = false;
+                    item.IsDynamic = true;
+                    ParseCodeGroup('[', menu);
+                    continue;
+                case '(':
+                    bare = false;
+                    item.IsDynamic = true;
+                    ParseExpression(menu);
+                    continue;
+                case '{':
+                    bare = false;
+                    item.IsDynamic = true;
+                    if (ScriptVocabulary.IsCodeArgument(item.Name) || (command == ":do" && item.Name is null && positional == 0)) ParseCodeGroup('{', menu);
+                    else ParseArray(menu);
+                    continue;
+                case '\\':
+                    Error(_cursor.Line, _cursor.Column, "A backslash outside a string must be the last character of its line, where it joins the next line.");
+                    _cursor.Advance();
+                    continue;
+                case '=' when item.Name is null && bare:
+                    if (literal.Length == 0)
+                        Error(_cursor.Line, _cursor.Column, "'=' needs an argument name right before it, without spaces: name=value.");
+                    item.Name = literal.ToString();
+                    literal.Clear();
+                    bare = false;
+                    _cursor.Advance();
+                    continue;
+                case '$':
+                    item.IsDynamic = true;
+                    break;
+            }
+            literal.Append(c);
+            _cursor.Advance();
+        }
+        item.End = _cursor.Index;
+        item.Literal = literal.ToString();
+        item.IsBareWord = bare;
+        return item;
+    }
+
+    /// <summary>Reads a quoted string; returns its value, or null when it interpolates variables or commands.</summary>
+    private string? ReadString(string menu)
+    {
+        int line = _cursor.Line, column = _cursor.Column;
+        _cursor.Advance();
+        var value = new StringBuilder();
+        var dynamic = false;
+        while (true)
+        {
+            if (_cursor.AtEnd)
+            {
+                Error(line, column, "This string is never closed; add the closing '\"'.");
+                return dynamic ? null : value.ToString();
+            }
+            var c = _cursor.Current;
+            if (c == '"')
+            {
+                _cursor.Advance();
+                return dynamic ? null : value.ToString();
+            }
+            if (c == '\\')
+            {
+                ReadEscape(value);
+                continue;
+            }
+            if (c == '$')
+            {
+                _cursor.Advance();
+                var next = _cursor.Current;
+                if (next == '[') { dynamic = true; ParseCodeGroup('[', menu); continue; }
+                if (next == '(') { dynamic = true; ParseExpression(menu); continue; }
+                if (char.IsLetter(next) || next == '_') dynamic = true;
+                value.Append('$');
+                continue;
+            }
+            value.Append(c);
+            _cursor.Advance();
+        }
+    }
+
+    private void ReadEscape(StringBuilder value)
+    {
+        int line = _cursor.Line, column = _cursor.Column;
+        _cursor.Advance();
+        var c = _cursor.Raw;
+        switch (c)
+        {
+            case '\0' when _cursor.RawIndex >= _cursor.Text.Length:
+                return;
+            case '"': case '\\': case '$': case '?':
+                value.Append(c);
+                break;
+            case 'n': value.Append('\n'); break;
+            case 'r': value.Append('\r'); break;
+            case 't': value.Append('\t'); break;
+            case '_': value.Append(' '); break;
+            case 'a': value.Append('\a'); break;
+            case 'b': value.Append('\b'); break;
+            case 'f': value.Append('\f'); break;
+            case 'v': value.Append('\v'); break;
+            default:
+                var next = _cursor.RawNext;
+                if (IsUpperHex(c) && IsUpperHex(next))
+                {
+                    value.Append((char)(HexValue(c) * 16 + HexValue(next)));
+                    _cursor.Advance();
+                    break;
+                }
+                if (Uri.IsHexDigit(c) && Uri.IsHexDigit(next))
+                {
+                    Error(line, column, $"Hex escapes take capital letters: write '\\{char.ToUpperInvariant(c)}{char.ToUpperInvariant(next)}', not '\\{c}{next}'.");
+                    _cursor.Advance();
+                    break;
+                }
+                Error(line, column, $"'\\{c}' is not an escape RouterOS knows. Write '\\\\' for a backslash, '\\\"' for a quote, '\\$' for a dollar sign, or '\\XX' (capital hex) for any character.");
+                break;
+        }
+        _cursor.Advance();
+    }
+
+    /// <summary>A <c>{...}</c> block or <c>[...]</c> command substitution: statements, relative to <paramref name="menu"/>.</summary>
+    private void ParseCodeGroup(char opener, string menu)
+    {
+        var closer = opener == '[' ? ']' : '}';
+        if (!EnterGroup(opener, closer, out var line, out var column)) return;
+        ParseStatements(closer, menu);
+        LeaveGroup(opener, closer, line, column);
+    }
+
+    /// <summary>A <c>(...)</c> expression: operands and operators, with strings, substitutions and arrays inside.</summary>
+    private void ParseExpression(string menu)
+    {
+        if (!EnterGroup('(', ')', out var line, out var column)) return;
+        ParseValues(')', menu);
+        LeaveGroup('(', ')', line, column);
+    }
+
+    /// <summary>A <c>{...}</c> array value; an element written <c>do={...}</c> is code.</summary>
+    private void ParseArray(string menu)
+    {
+        if (!EnterGroup('{', '}', out var line, out var column)) return;
+        ParseValues('}', menu);
+        LeaveGroup('{', '}', line, column);
+    }
+
+    private void ParseValues(char closer, string menu)
+    {
+        while (true)
+        {
+            SkipSpaces();
+            if (_cursor.AtEnd) return;
+            var c = _cursor.Current;
+            if (c == closer) return;
+            switch (c)
+            {
+                case ']':
+                case ')':
+                case '}':
+                    if (IsOpen(c)) return;
+                    Error(_cursor.Line, _cursor.Column, $"'{c}' has no matching '{OpenerOf(c)}'; remove it or add the '{OpenerOf(c)}' it closes.");
+                    _cursor.Advance();
+                    break;
+                case '"':
+                    ReadString(menu);
+                    break;
+                case '[':
+                    ParseCodeGroup('[', menu);
+                    break;
+                case '(':
+                    ParseExpression(menu);
+                    break;
+                case '{':
+                    if (FollowsCodeArgumentName(_cursor.Index)) ParseCodeGroup('{', menu);
+                    else ParseArray(menu);
+                    break;
+                case '\\':
+                    Error(_cursor.Line, _cursor.Column, "A backslash outside a string must be the last character of its line, where it joins the next line.");
+                    _cursor.Advance();
+                    break;
+                default:
+                    _cursor.Advance();
+                    break;
+            }
+        }
+    }
+
+    private bool EnterGroup(char opener, char closer, out int line, out int column)
+    {
+        line = _cursor.Line;
+        column = _cursor.Column;
+        _cursor.Advance();
+        if (_depth >= MaxDepth)
+        {
+            Error(line, column, $"Brackets are nested more than {MaxDepth} levels deep here; the analyzer did not read inside. Simplify the script.");
+            SkipNested(opener, closer, line, column);
+            return false;
+        }
+        _depth++;
+        _openGroups[GroupIndex(closer)]++;
+        return true;
+    }
+
+    private void LeaveGroup(char opener, char closer, int line, int column)
+    {
+        _openGroups[GroupIndex(closer)]--;
+        _depth--;
+        if (!_cursor.AtEnd && _cursor.Current == closer)
+        {
+            _cursor.Advance();
+            return;
+        }
+        Error(line, column, $"This '{opener}' is never closed; add the matching '{closer}'.");
+    }
+
+    /// <summary>Skips a group without recursion, keeping its own stack of closers, so arbitrarily deep nesting costs no stack.</summary>
+    private void SkipNested(char opener, char closer, int line, int column)
+    {
+        var expected = new Stack<char>();
+        expected.Push(closer);
+        while (expected.Count > 0)
+        {
+            if (_cursor.AtEnd)
+            {
+                Error(line, column, $"This '{opener}' is never closed; add the matching '{closer}'.");
+                return;
+            }
+            var c = _cursor.Current;
+            switch (c)
+            {
+                case '"':
+                    _cursor.Advance();
+                    while (!_cursor.AtEnd && _cursor.Current != '"')
+                    {
+                        if (_cursor.Current == '\\') _cursor.Advance();
+                        _cursor.Advance();
+                    }
+                    break;
+                case '[': expected.Push(']'); break;
+                case '(': expected.Push(')'); break;
+                case '{': expected.Push('}'); break;
+                case ']':
+                case ')':
+                case '}':
+                    if (expected.Peek() == c) expected.Pop();
+                    break;
+            }
+            _cursor.Advance();
+        }
+    }
+
+    // ---- helpers ----
+
+    private void SkipSpaces()
+    {
+        while (!_cursor.AtEnd && _cursor.Current is ' ' or '\t' or '\r' or '\uFEFF') _cursor.Advance();
+    }
+
+    private void SkipComment()
+    {
+        // A backslash does not continue a comment, so this reads raw characters up to the end of the physical line.
+        var last = ' ';
+        int line = _cursor.Line, column = 0;
+        while (_cursor.RawIndex < _cursor.Text.Length && _cursor.Raw != '\n')
+        {
+            var c = _cursor.Raw;
+            if (c is not (' ' or '\t' or '\r'))
+            {
+                last = c;
+                column = _cursor.RawColumn;
+            }
+            _cursor.Advance();
+        }
+        if (last == '\\')
+            Error(line, column, "A comment cannot be continued with '\\': the next line would be read as a command. Start that line with '#' as well.");
+    }
+
+    private bool AtStatementEnd() => _cursor.AtEnd || _cursor.Current is '\n' or ';' or ']' or ')' or '}';
+
+    private static bool IsMisplacedCommand(string word)
+    {
+        if (word.Length > 1 && word[0] == ':' && ScriptVocabulary.ScriptingCommands.Contains(word.Substring(1))) return true;
+        if (word.Length < 2 || word[0] != '/') return false;
+        var end = word.IndexOf('/', 1);
+        return ScriptVocabulary.TopMenus.Contains(end < 0 ? word.Substring(1) : word.Substring(1, end - 1));
+    }
+
+    private void MisplacedCommand(ScriptItem item) =>
+        Error(item.Line, item.Column, $"'{item.Literal}' starts a new command where an argument was expected; put it on its own line or after ';'.");
+
+    private void CheckRequiredParts(string keyword, List<ScriptItem> arguments, int line, int column)
+    {
+        string[] required = keyword switch
+        {
+            ":if" => new[] { "do" },
+            ":while" => new[] { "do" },
+            ":for" => new[] { "from", "to", "do" },
+            ":foreach" => new[] { "in", "do" },
+            _ => Array.Empty<string>(),
+        };
+        foreach (var name in required)
+            if (!HasNamed(arguments, name))
+                Error(line, column, $"'{keyword}' needs {name}={(name == "do" ? "{...}" : "...")}, written without spaces around '='.");
+        if (keyword is ":if" or ":while" && (arguments.Count == 0 || arguments[0].Name is not null))
+            Error(line, column, $"'{keyword}' needs a condition in parentheses before do={{...}}: {keyword} ($x > 1) do={{...}}.");
+        if (keyword == ":do" && (arguments.Count == 0 || arguments[0].Name is not null))
+            Error(line, column, "':do' needs a block: :do {...} on-error={...} or :do {...} while=(...).");
+    }
+
+    private static bool HasNamed(List<ScriptItem> arguments, string name)
+    {
+        foreach (var argument in arguments)
+            if (argument.Name is not null && argument.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private bool IsFunctionBody(ScriptItem value)
+    {
+        if (ScriptVocabulary.IsCodeArgument(value.Name)) return value.Name!.Equals("do", StringComparison.OrdinalIgnoreCase);
+        var text = OneLine(value.Start, value.End, 8);
+        return text.StartsWith("[:parse", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static (ScriptRisk, string) ScriptingRisk(string word) => word switch
+    {
+        "execute" => (ScriptRisk.Change, "runs code from a string in the background; the analyzer cannot see that code"),
+        "parse" => (ScriptRisk.Change, "turns a string into code that the analyzer cannot see"),
+        "if" or "foreach" or "for" or "while" or "do" or "onerror" or "retry" =>
+            (ScriptRisk.Read, "controls which commands run; the commands inside are analyzed on their own lines"),
+        "local" or "global" or "set" => (ScriptRisk.Read, "sets a script variable; nothing on the router changes"),
+        "put" => (ScriptRisk.Read, "prints a value"),
+        "log" => (ScriptRisk.Read, "writes a message to the router's log"),
+        "delay" => (ScriptRisk.Read, "waits"),
+        _ => (ScriptRisk.Read, "a scripting command; by itself it changes nothing on the router"),
+    };
+
+    /// <summary>Adds the words of a path (either spelling) to <paramref name="segments"/>; returns the command verb when one is among them.</summary>
+    private static string? AddPathWords(string word, List<string> segments)
+    {
+        foreach (var part in word.Split('/'))
+        {
+            if (part.Length == 0) continue;
+            if (part == "..")
+            {
+                if (segments.Count > 0) segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+            var lower = part.ToLowerInvariant();
+            if (ScriptVocabulary.Verbs.Contains(lower)) return lower;
+            segments.Add(lower);
+        }
+        return null;
+    }
+
+    private static bool FitsMenu(string word, int depth)
+    {
+        var parts = word.Split('/');
+        foreach (var part in parts)
+            if (part.Length > MaxMenuWordLength) return false;
+        return depth + parts.Length <= MaxMenuDepth + 1;
+    }
+
+    private static List<string> SplitMenu(string menu)
+    {
+        var segments = new List<string>();
+        foreach (var part in menu.Split('/'))
+            if (part.Length > 0) segments.Add(part);
+        return segments;
+    }
+
+    private static string JoinMenu(List<string> segments) => segments.Count == 0 ? "/" : "/" + string.Join("/", segments);
+
+    private int ReserveSlot()
+    {
+        _commands.Add(null);
+        return _commands.Count - 1;
+    }
+
+    private ScriptCommand Record(int slot, int line, int column, int start, string path, string verb, List<ScriptItem> items)
+    {
+        var arguments = new List<ScriptArgument>(items.Count);
+        foreach (var item in items)
+            arguments.Add(new ScriptArgument(item.Name, item.IsDynamic ? null : item.Literal, OneLine(item.Start, item.End, MaxArgumentText)));
+        var command = new ScriptCommand(line, column, path, verb, arguments, OneLine(start, _cursor.Index, MaxCommandText));
+        _commands[slot] = command;
+        return command;
+    }
+
+    /// <summary>The source between two indexes on one line: line joins dropped, runs of whitespace as one space, shortened to <paramref name="max"/>.</summary>
+    private string OneLine(int start, int end, int max)
+    {
+        var text = _cursor.Text;
+        var result = new StringBuilder(Math.Min(end - start, max + 1));
+        var space = false;
+        for (var i = start; i < end && result.Length <= max; i++)
+        {
+            if (_cursor.IsLineJoin(i))
+            {
+                while (i < end && text[i] != '\n') i++;
+                continue;
+            }
+            var c = text[i];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                space = result.Length > 0;
+                continue;
+            }
+            if (space) result.Append(' ');
+            space = false;
+            result.Append(c);
+        }
+        if (result.Length > max)
+        {
+            result.Length = max;
+            result.Append("...");
+        }
+        return result.ToString();
+    }
+
+    private bool FollowsCodeArgumentName(int index)
+    {
+        var text = _cursor.Text;
+        if (index == 0 || text[index - 1] != '=') return false;
+        var nameEnd = index - 1;
+        var nameStart = nameEnd;
+        while (nameStart > 0 && (char.IsLetter(text[nameStart - 1]) || text[nameStart - 1] == '-')) nameStart--;
+        return ScriptVocabulary.IsCodeArgument(text.Substring(nameStart, nameEnd - nameStart));
+    }
+
+    private bool IsOpen(char closer) => _openGroups[GroupIndex(closer)] > 0;
+
+    private static int GroupIndex(char closer) => closer switch
+    {
+        ']' => 0,
+        ')' => 1,
+        _ => 2,
+    };
+
+    private static char OpenerOf(char closer) => closer switch
+    {
+        ']' => '[',
+        ')' => '(',
+        _ => '{',
+    };
+
+    private static bool IsUpperHex(char c) => c is >= '0' and <= '9' or >= 'A' and <= 'F';
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : c - 'A' + 10;
+
+    private void Error(int line, int column, string message) => Report(line, column, ScriptDiagnosticSeverity.Error, message);
+
+    private void Warning(int line, int column, string message) => Report(line, column, ScriptDiagnosticSeverity.Warning, message);
+
+    private void Report(int line, int column, ScriptDiagnosticSeverity severity, string message)
+    {
+        if (_diagnostics.Count >= MaxDiagnostics)
+        {
+            _suppressedDiagnostics++;
+            return;
+        }
+        _diagnostics.Add(new ScriptDiagnostic(line, column, severity, message));
+    }
+}

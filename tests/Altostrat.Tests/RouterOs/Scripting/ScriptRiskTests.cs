@@ -1,0 +1,133 @@
+using System.Linq;
+using Altostrat.Engine.RouterOs.Scripting;
+using Xunit;
+
+namespace Altostrat.Tests.RouterOs.Scripting;
+
+public class ScriptRiskTests
+{
+    // The first command of each script, with the risk and a piece of the reason a person reads.
+    [Theory]
+    // Read
+    [InlineData("/ip address print", ScriptRisk.Read, "'print' only reads")]
+    [InlineData("/export file=before", ScriptRisk.Read, "'export' only reads")]
+    [InlineData("/interface monitor-traffic ether1 once", ScriptRisk.Read, "'monitor-traffic' only reads")]
+    [InlineData("/system resource get cpu-load", ScriptRisk.Read, "'get' only reads")]
+    [InlineData("/ip firewall filter find chain=input", ScriptRisk.Read, "'find' only reads")]
+    [InlineData("/ping 8.8.8.8 count=3", ScriptRisk.Read, "'ping' only reads")]
+    [InlineData(":put \"hello\"", ScriptRisk.Read, "prints a value")]
+    [InlineData(":log info \"hello\"", ScriptRisk.Read, "router's log")]
+    [InlineData(":local x 1", ScriptRisk.Read, "sets a script variable")]
+    [InlineData(":delay 1s", ScriptRisk.Read, "waits")]
+    [InlineData(":if (true) do={}", ScriptRisk.Read, "analyzed on their own lines")]
+    // Change
+    [InlineData("/system identity set name=core-01", ScriptRisk.Change, "'set' changes configuration in /system/identity")]
+    [InlineData("/ip dns set servers=1.1.1.1", ScriptRisk.Change, "'set' changes configuration in /ip/dns")]
+    [InlineData("/ip firewall filter add chain=input action=accept", ScriptRisk.Change, "changes firewall rules")]
+    [InlineData("/ip firewall filter add chain=forward action=drop", ScriptRisk.Change, "changes firewall rules")]
+    [InlineData("/ip firewall filter add chain=input action=drop disabled=yes", ScriptRisk.Change, "filters nothing until it is enabled")]
+    [InlineData("/ip firewall address-list add list=blocked address=192.0.2.1", ScriptRisk.Change, "in /ip/firewall/address-list")]
+    [InlineData("/interface ethernet set ether2 comment=uplink", ScriptRisk.Change, "changes interface configuration")]
+    [InlineData("/interface enable ether2", ScriptRisk.Change, "changes interface configuration")]
+    [InlineData("/ip dhcp-client disable 0", ScriptRisk.Change, "disables entries in /ip/dhcp-client")]
+    [InlineData("/ip firewall filter comment 3 \"note\"", ScriptRisk.Change, "changes firewall rules")]
+    [InlineData("/system script run cleanup", ScriptRisk.Change, "runs another script")]
+    [InlineData("/import file-name=setup.rsc", ScriptRisk.Change, "runs the commands in a file")]
+    [InlineData(":execute \"/system reboot\"", ScriptRisk.Change, "cannot see that code")]
+    [InlineData(":global f [:parse \"/system reboot\"]", ScriptRisk.Read, "sets a script variable")]
+    [InlineData("$undefined arg=1", ScriptRisk.Change, "which this script does not define")]
+    // Destructive: remove anywhere, with specific words for files and certificates
+    [InlineData("/ip firewall address-list remove [find list=old]", ScriptRisk.Destructive, "removes entries from /ip/firewall/address-list")]
+    [InlineData("/system scheduler remove 0", ScriptRisk.Destructive, "removes entries from /system/scheduler")]
+    [InlineData("/file remove backup.rsc", ScriptRisk.Destructive, "deletes files")]
+    [InlineData("/certificate remove [find name=api]", ScriptRisk.Destructive, "deletes certificates")]
+    // Destructive: disabling interfaces, services, users, routes
+    [InlineData("/interface disable ether1", ScriptRisk.Destructive, "disables an interface")]
+    [InlineData("/interface ethernet set [find default-name=ether1] disabled=yes", ScriptRisk.Destructive, "disables an interface")]
+    [InlineData("/interface set ether1 disabled=true", ScriptRisk.Destructive, "disables an interface")]
+    [InlineData("/interface set ether1 disabled=$off", ScriptRisk.Destructive, "computed at run time")]
+    [InlineData("/ip service disable telnet", ScriptRisk.Destructive, "management services")]
+    [InlineData("/ip service set ssh port=2222", ScriptRisk.Destructive, "management services")]
+    [InlineData("/user disable admin", ScriptRisk.Destructive, "router accounts")]
+    [InlineData("/user add name=ops group=full password=x", ScriptRisk.Destructive, "router accounts")]
+    [InlineData("/user group set full policy=local", ScriptRisk.Destructive, "router accounts")]
+    [InlineData("/ip route set [find dst-address=0.0.0.0/0] disabled=yes", ScriptRisk.Destructive, "changes routes")]
+    [InlineData("/ip route add gateway=192.0.2.1", ScriptRisk.Destructive, "changes routes")]
+    [InlineData("/ipv6 route add gateway=fe80::1%ether1", ScriptRisk.Destructive, "changes routes")]
+    // Destructive: addressing and layer 2 that carry management
+    [InlineData("/ip address add address=10.0.0.1/24 interface=ether1", ScriptRisk.Destructive, "IP addresses")]
+    [InlineData("/ip/address/set 0 interface=ether2", ScriptRisk.Destructive, "IP addresses")]
+    [InlineData("/interface vlan add name=mgmt vlan-id=99 interface=bridge", ScriptRisk.Destructive, "management VLAN")]
+    [InlineData("/interface bridge port add bridge=bridge interface=ether2", ScriptRisk.Destructive, "bridge port membership")]
+    [InlineData("/interface bridge vlan add bridge=bridge vlan-ids=10", ScriptRisk.Destructive, "bridge VLAN table")]
+    [InlineData("/interface bridge set bridge vlan-filtering=yes", ScriptRisk.Destructive, "VLAN filtering")]
+    [InlineData("/interface bridge set bridge comment=lan", ScriptRisk.Change, "changes interface configuration")]
+    // Destructive: firewall rules that drop or reject traffic to the router
+    [InlineData("/ip firewall filter add chain=input action=drop", ScriptRisk.Destructive, "drops traffic to the router on the input chain")]
+    [InlineData("/ip firewall filter add chain=input action=reject reject-with=icmp-admin-prohibited", ScriptRisk.Destructive, "rejects traffic to the router")]
+    [InlineData("/ip/firewall/filter/add chain=\"input\" action=\"drop\" protocol=tcp dst-port=8291", ScriptRisk.Destructive, "on the input chain")]
+    [InlineData("/ip firewall filter set [find comment=mgmt] action=drop", ScriptRisk.Destructive, "does not say the chain")]
+    [InlineData("/ip firewall filter add chain=input action=$verdict", ScriptRisk.Destructive, "computed at run time")]
+    [InlineData("/ip firewall raw add chain=prerouting action=drop src-address=0.0.0.0/0", ScriptRisk.Destructive, "on the prerouting chain")]
+    [InlineData("/ip firewall raw add chain=output action=drop", ScriptRisk.Change, "changes firewall rules")]
+    [InlineData("/ipv6 firewall filter add chain=input action=drop", ScriptRisk.Destructive, "on the input chain")]
+    // Destructive: the whole router
+    [InlineData("/system reset-configuration no-defaults=yes", ScriptRisk.Destructive, "erases the router's configuration")]
+    [InlineData("/system reboot", ScriptRisk.Destructive, "reboots the router")]
+    [InlineData("/system/shutdown", ScriptRisk.Destructive, "powers the router off")]
+    [InlineData("/system package downgrade", ScriptRisk.Destructive, "downgrades RouterOS")]
+    [InlineData("/system package uninstall wireless", ScriptRisk.Destructive, "uninstalls a package")]
+    [InlineData("/system package update install", ScriptRisk.Destructive, "installs a RouterOS update")]
+    [InlineData("/system routerboard upgrade", ScriptRisk.Destructive, "RouterBOOT firmware")]
+    [InlineData("/system backup load name=old.backup", ScriptRisk.Destructive, "replaces the whole configuration")]
+    [InlineData("/disk format-drive disk1", ScriptRisk.Destructive, "erases a disk")]
+    public void Gives_each_command_its_risk_and_reason(string script, ScriptRisk risk, string reason)
+    {
+        var command = ScriptAnalyzer.Analyze(script).Commands.First();
+
+        Assert.Equal(risk, command.Risk);
+        Assert.Contains(reason, command.Reason);
+    }
+
+    [Fact]
+    public void Relative_commands_take_the_risk_of_the_menu_they_resolve_to()
+    {
+        var analysis = ScriptAnalyzer.Analyze("/ip firewall filter\nadd chain=forward action=accept\nadd chain=input action=drop\n/system\nreboot");
+
+        Assert.Equal(new[] { ScriptRisk.Change, ScriptRisk.Destructive, ScriptRisk.Destructive }, analysis.Commands.Select(c => c.Risk));
+        Assert.Equal(new[] { 2, 3, 5 }, analysis.Commands.Select(c => c.Line));
+    }
+
+    [Fact]
+    public void Commands_inside_blocks_and_functions_are_judged_on_their_own_lines()
+    {
+        var analysis = ScriptAnalyzer.Analyze(":local purge do={\n  /ip route remove [find comment=\"temp\"]\n}\n:if ([:len [/ip route find]] > 100) do={ $purge }");
+
+        var remove = Assert.Single(analysis.Commands, c => c.Command == "remove");
+        Assert.Equal((2, ScriptRisk.Destructive), (remove.Line, remove.Risk));
+        var call = Assert.Single(analysis.Commands, c => c.Command == "$purge");
+        Assert.Equal(ScriptRisk.Read, call.Risk);
+        Assert.Contains("defined at line 1", call.Reason);
+        Assert.True(analysis.IsDestructive);
+        Assert.Equal(ScriptRisk.Destructive, analysis.MaxRisk);
+    }
+
+    [Fact]
+    public void A_script_of_reads_is_not_destructive()
+    {
+        var analysis = ScriptAnalyzer.Analyze("/ip address print\n:put [/system resource get uptime]");
+
+        Assert.Equal(ScriptRisk.Read, analysis.MaxRisk);
+        Assert.False(analysis.IsDestructive);
+    }
+
+    [Fact]
+    public void An_empty_script_reads_nothing()
+    {
+        var analysis = ScriptAnalyzer.Analyze("   \n# only a comment\n");
+
+        Assert.Empty(analysis.Commands);
+        Assert.Equal(ScriptRisk.Read, analysis.MaxRisk);
+        Assert.True(analysis.IsValid);
+    }
+}
