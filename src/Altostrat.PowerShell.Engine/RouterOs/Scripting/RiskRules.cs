@@ -35,6 +35,7 @@ internal static class RiskRules
         if (ScriptVocabulary.ReadVerbs.Contains(verb)) return (ScriptRisk.Read, $"'{verb}' only reads; it changes nothing");
         if (verb == "remove") return (ScriptRisk.Destructive, $"removes entries from {path}; whatever they configured is gone and cannot be undone from a script");
         if (verb == "run" && menu == "/system/script") return (ScriptRisk.Change, "runs another script; the analyzer cannot see what that script does");
+        if (full == "/tool/fetch") return (ScriptRisk.Change, "transfers data over the network and can write files on the router");
         if (full == "/import") return (ScriptRisk.Change, "runs the commands in a file; the analyzer cannot see what they do");
 
         var disables = verb == "disable" ? Truth.Yes : Flag(arguments, "disabled");
