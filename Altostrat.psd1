@@ -28,6 +28,7 @@
         'Disconnect-AltoRouter'
         'Get-AltoRouterSession'
         'Invoke-AltoRouterCommand'
+        'Test-AltoRouterScript'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -37,7 +38,7 @@
             Tags         = @('MikroTik', 'RouterOS', 'Altostrat', 'SDX', 'Network', 'Automation', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/altostrat-community/Altostrat.PowerShell'
             LicenseUri   = 'https://github.com/altostrat-community/Altostrat.PowerShell/blob/main/LICENSE'
-            ReleaseNotes = 'First release: SDX session, scheduled scripts with the authorization workflow and per-site progress, AI script generation, asynchronous site jobs, and a local emulator of the SDX API.'
+            ReleaseNotes = 'First release: SDX session, scheduled scripts with the authorization workflow and per-site progress, AI script generation, asynchronous site jobs, and a local emulator of the SDX API. Direct RouterOS API execution on many routers at once. Offline script analysis (Test-AltoRouterScript): syntax diagnostics and risk per command, with destructive scripts confirmed before they are scheduled or run.'
         }
     }
 }

@@ -54,7 +54,20 @@ internal static class Mapper
     {
         var usage = dto.TokenUsage is null ? null : new AltoTokenUsage { Prompt = dto.TokenUsage.Prompt, Completion = dto.TokenUsage.Completion, Total = dto.TokenUsage.Total };
         foreach (var item in dto.Response)
-            yield return new AltoAiScript { Prompt = prompt, Script = item.Content, Destructive = item.Destructive, Error = item.Error, TokenUsage = usage, ResponseId = dto.ResponseId };
+        {
+            var analysis = ScriptReview.Analyze(item.Content, dto.ResponseId);
+            yield return new AltoAiScript
+            {
+                Prompt = prompt,
+                Script = item.Content,
+                DestructiveByService = item.Destructive,
+                DestructiveByAnalyzer = analysis.IsDestructive,
+                Analysis = analysis,
+                Error = item.Error,
+                TokenUsage = usage,
+                ResponseId = dto.ResponseId,
+            };
+        }
     }
 
     public static AltoSite ToSite(SiteDto dto) => new()

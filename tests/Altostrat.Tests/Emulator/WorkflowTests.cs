@@ -190,6 +190,8 @@ public sealed class WorkflowTests
     [InlineData("set identity to core-01", "/system identity set name=\"core-01\"", false)]
     [InlineData("add address 10.0.0.1/24 to ether2", "address=10.0.0.1/24 interface=ether2", true)]
     [InlineData("use dns 1.1.1.1, 9.9.9.9", "servers=1.1.1.1,9.9.9.9", false)]
+    [InlineData("block 192.0.2.7", "chain=forward", false)]
+    [InlineData("reboot the router tonight", "/system reboot", true)]
     public void Gen_ai_answers_common_intents_deterministically(string prompt, string expected, bool destructive)
     {
         var first = Altostrat.Emulator.Ai.ScriptGenerator.Generate(prompt);

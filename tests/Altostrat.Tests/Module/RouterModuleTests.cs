@@ -110,7 +110,7 @@ public sealed class RouterModuleTests
             Invoke-AltoRouterScript -ComputerName '{{Name(router)}}' -Credential $cred -Script ':log info x' -WhatIf
             "connections-after-whatif"
             $s = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
-            Get-AltoRouterSession | Invoke-AltoRouterScript -Script '/ip address add address=10.8.0.1/24 interface=ether3'
+            Get-AltoRouterSession | Invoke-AltoRouterScript -Script '/ip address add address=10.8.0.1/24 interface=ether3' -Force
             """);
 
         Assert.True(run.Errors.Count == 0, run.ToString());

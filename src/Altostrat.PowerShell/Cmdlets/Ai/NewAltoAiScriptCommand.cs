@@ -29,12 +29,21 @@ public sealed class NewAltoAiScriptCommand : AltoCmdlet
             {
                 Post(() =>
                 {
-                    if (script.Destructive)
-                        WriteWarning($"The AI marks this script as destructive: it can cut off access or lose configuration. Review it before scheduling it:{System.Environment.NewLine}{script.Script}");
+                    if (script.Destructive) WriteWarning(DestructiveWarning(script));
                     if (!string.IsNullOrEmpty(script.Error)) WriteWarning("The AI says: " + script.Error);
                     WriteObject(script);
                 });
             }
         }, prompt);
+    }
+
+    private static string DestructiveWarning(AltoAiScript script)
+    {
+        var nl = System.Environment.NewLine;
+        var service = script.DestructiveByService ? "The AI service marks this script as destructive." : "The AI service does not mark this script as destructive.";
+        var analyzer = script.DestructiveByAnalyzer
+            ? $"The module's analyzer does:{nl}{ScriptReview.DestructiveLines(script.Analysis!)}"
+            : "The module's analyzer finds no destructive command.";
+        return $"{service} {analyzer}{nl}It can cut off access or lose configuration; review it before scheduling it:{nl}{script.Script}";
     }
 }

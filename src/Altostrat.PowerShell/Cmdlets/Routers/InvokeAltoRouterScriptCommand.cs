@@ -36,6 +36,9 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     private readonly List<(string Name, RouterEndpoint? Endpoint, string Script)> _directTargets = new();
     private readonly HashSet<string> _seenRouters = new(StringComparer.OrdinalIgnoreCase);
     private RouterTargets? _connection;
+    private RiskConfirmation? _confirmation;
+    // Pipelines usually repeat one script for every input: analyze (and warn about) each text once.
+    private readonly Dictionary<string, AltoScriptAnalysis> _analyses = new(StringComparer.Ordinal);
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SdxScriptSet)]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SdxPathSet)]
@@ -122,12 +125,17 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [ValidateRange(1, 86400)]
     public int TimeoutSeconds { get; set; } = 300;
 
+    /// <summary>Sends a script with syntax errors, and runs a destructive one without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     private bool IsSdx => ParameterSetName is SdxScriptSet or SdxPathSet;
 
     private bool UsesPath => ParameterSetName is SdxPathSet or ComputerPathSet or SessionPathSet;
 
     protected override void BeginProcessing()
     {
+        _confirmation = new RiskConfirmation(this, Force);
         if (ParameterSetName is not (ComputerScriptSet or ComputerPathSet)) return;
         var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
         if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
@@ -139,8 +147,22 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         var resolvedPath = UsesPath ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
         var script = InputValidation.ReadScript(UsesPath ? null : Script, resolvedPath, out var scriptError);
         if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Path));
-        if (IsSdx) QueueOnSites(script!);
-        else CollectRouters(script!);
+        var analysis = Analyze(script!);
+        if (IsSdx) QueueOnSites(script!, analysis);
+        else CollectRouters(script!, analysis);
+    }
+
+    private AltoScriptAnalysis Analyze(string script)
+    {
+        if (_analyses.TryGetValue(script, out var known)) return known;
+        var analysis = ScriptReview.Analyze(script);
+        if (!analysis.IsValid)
+        {
+            if (!Force) ThrowTerminatingError(ScriptReview.SyntaxError(analysis, UsesPath ? Path : null));
+            WriteWarning(ScriptReview.ForcedWarning(analysis));
+        }
+        _analyses[script] = analysis;
+        return analysis;
     }
 
     protected override void EndProcessing()
@@ -149,20 +171,20 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         Run(RunOnRoutersAsync);
     }
 
-    private void CollectRouters(string script)
+    private void CollectRouters(string script, AltoScriptAnalysis analysis)
     {
         var action = $"Run script ({LineCount(script)} lines{(MakeBackup ? ", backup first" : "")})";
         if (ParameterSetName is SessionScriptSet or SessionPathSet)
         {
             foreach (var session in Session)
-                if (ShouldProcess($"{session.ComputerName} (session {session.Id})", action))
+                if (_confirmation!.ShouldProcess($"{session.ComputerName} (session {session.Id})", action, analysis))
                     AddTarget(session.ComputerName, script, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
             return;
         }
         foreach (var raw in ComputerName)
         {
             var name = raw.Trim();
-            if (!ShouldProcess(name, action)) continue;
+            if (!_confirmation!.ShouldProcess(name, action, analysis)) continue;
             AddTarget(name, script, () => RouterEndpoint.ForAddress(name, _connection!.OptionsFor(name), _connection.UserName, _connection.Password));
         }
     }
@@ -216,14 +238,14 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
 
     private static int LineCount(string script) => script.Split('\n').Count(line => line.Trim().Length > 0);
 
-    private void QueueOnSites(string script)
+    private void QueueOnSites(string script, AltoScriptAnalysis analysis)
     {
         var notifyError = InputValidation.NotifyUrlError(NotifyUrl);
         if (notifyError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidNotifyUrl", notifyError, NotifyUrl));
 
         var sites = new List<string>();
         foreach (var site in InputValidation.CleanIds(SiteId))
-            if (ShouldProcess($"site {site}", $"Queue script '{Description}'")) sites.Add(site);
+            if (_confirmation!.ShouldProcess($"site {site}", $"Queue script '{Description}'", analysis)) sites.Add(site);
         if (sites.Count == 0) return;
 
         var request = new AsyncJobRequest

@@ -54,6 +54,10 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
     [Parameter]
     public SwitchParameter AbortIfOffline { get; set; }
 
+    /// <summary>Sends a script with syntax errors, and schedules a destructive one without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     private readonly List<string> _sites = new();
     private readonly HashSet<string> _scripts = new(StringComparer.Ordinal);
 
@@ -72,6 +76,12 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
         var resolvedPath = ParameterSetName == PathSet ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
         var script = InputValidation.ReadScript(_scripts.FirstOrDefault(), resolvedPath, out var scriptError);
         if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Path));
+        var analysis = ScriptReview.Analyze(script!);
+        if (!analysis.IsValid)
+        {
+            if (!Force) ThrowTerminatingError(ScriptReview.SyntaxError(analysis, Description));
+            WriteWarning(ScriptReview.ForcedWarning(analysis));
+        }
 
         var launchAt = InputValidation.LaunchTime(LaunchAt, DateTimeOffset.UtcNow, out var launchError);
         if (launchAt is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.LaunchAtInPast", launchError!, LaunchAt));
@@ -85,7 +95,7 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
                 $"TestSiteId '{TestSiteId}' is not one of the sites the script is scheduled on ({string.Join(", ", sites)}). Add it to -SiteId.", TestSiteId));
 
         var target = $"{sites.Count} site(s): {string.Join(", ", sites.Take(5))}{(sites.Count > 5 ? ", ..." : "")}";
-        if (!ShouldProcess(target, $"Schedule '{Description}' at {launchAt!.Value.ToLocalTime():u}")) return;
+        if (!new RiskConfirmation(this, Force).ShouldProcess(target, $"Schedule '{Description}' at {launchAt!.Value.ToLocalTime():u}", analysis)) return;
 
         var request = new ScheduledScriptWriteRequest
         {

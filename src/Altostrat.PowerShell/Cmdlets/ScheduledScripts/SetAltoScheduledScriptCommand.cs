@@ -55,6 +55,14 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
     [Parameter]
     public SwitchParameter AbortIfOffline { get; set; }
 
+    /// <summary>Sends a new script with syntax errors, and accepts a destructive one without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private RiskConfirmation? _confirmation;
+
+    protected override void BeginProcessing() => _confirmation = new RiskConfirmation(this, Force);
+
     protected override void ProcessRecord()
     {
         // Everything that can be checked without the API is checked first, so bad input sends nothing.
@@ -64,6 +72,13 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
             var resolvedPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             script = InputValidation.ReadScript(Script, resolvedPath, out var scriptError);
             if (script is null) { WriteError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Id)); return; }
+        }
+        // Only a new script is analyzed: the one already scheduled was checked when it was given.
+        var analysis = script is null ? null : ScriptReview.Analyze(script);
+        if (analysis is { IsValid: false })
+        {
+            if (!Force) { WriteError(ScriptReview.SyntaxError(analysis, Id)); return; }
+            WriteWarning(ScriptReview.ForcedWarning(analysis));
         }
         DateTimeOffset? launchAt = null;
         if (LaunchAt is { } requestedLaunch)
@@ -109,7 +124,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
             return;
         }
 
-        if (!ShouldProcess($"scheduled script {Id} ('{current.Description}')", "Update (authorization is reset)")) return;
+        if (!_confirmation!.ShouldProcess($"scheduled script {Id} ('{current.Description}')", "Update (authorization is reset)", analysis)) return;
         if (status == ScheduledScriptStatus.Scheduled)
             WriteWarning($"Scheduled script '{Id}' was authorized; the update resets it to unauthorized. Run Approve-AltoScheduledScript -Id {Id} again before it launches.");
         else

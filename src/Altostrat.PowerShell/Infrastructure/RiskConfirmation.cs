@@ -1,0 +1,63 @@
+using System;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+/// <summary>
+/// ShouldProcess that knows what a script does. A destructive script is confirmed as if the cmdlet's ConfirmImpact
+/// were High: it asks under the default $ConfirmPreference, -Force or -Confirm:$false (or $ConfirmPreference =
+/// 'None') skip the question, -Confirm asks once (the ShouldProcess prompt shows the reasons), and -WhatIf prints
+/// the analysis. Other scripts keep the cmdlet's own impact. One instance per invocation keeps "Yes to All".
+/// </summary>
+internal sealed class RiskConfirmation
+{
+    private const string DestructiveCaption = "Destructive RouterOS script";
+
+    private readonly PSCmdlet _cmdlet;
+    private readonly bool _force;
+    private bool _yesToAll;
+    private bool _noToAll;
+    private bool _analysisShown;
+
+    public RiskConfirmation(PSCmdlet cmdlet, bool force)
+    {
+        _cmdlet = cmdlet;
+        _force = force;
+    }
+
+    public bool ShouldProcess(string target, string action, AltoScriptAnalysis? analysis)
+    {
+        if (analysis is null) return _cmdlet.ShouldProcess(target, action);
+        var nl = Environment.NewLine;
+        var destructive = analysis.IsDestructive ? nl + ScriptReview.DestructiveLines(analysis) : "";
+        var description = $"{action} on \"{target}\". Script analysis: {ScriptReview.Summary(analysis)}." + (_analysisShown ? "" : destructive);
+        var warning = $"{action} on \"{target}\"?{nl}Script analysis: {ScriptReview.Summary(analysis)}.{destructive}";
+        _analysisShown = true;
+        if (!_cmdlet.ShouldProcess(description, warning, analysis.IsDestructive ? DestructiveCaption : "Confirm")) return false;
+        if (!analysis.IsDestructive || _force || !StillToAsk()) return true;
+        if (_yesToAll) return true;
+        if (_noToAll) return false;
+        var query = $"The script is destructive:{nl}{ScriptReview.DestructiveLines(analysis)}{nl}{action} on \"{target}\" anyway?";
+        return _cmdlet.ShouldContinue(query, DestructiveCaption, ref _yesToAll, ref _noToAll);
+    }
+
+    /// <summary>Whether a high-impact operation would be confirmed and ShouldProcess has not already asked.</summary>
+    private bool StillToAsk()
+    {
+        if (_cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+            return false; // -Confirm asked in ShouldProcess; -Confirm:$false asks nothing.
+        var preference = Preference();
+        if (preference == ConfirmImpact.None) return false;
+        var declared = _cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
+        return preference > declared; // at or below the declared impact, ShouldProcess already asked
+    }
+
+    private ConfirmImpact Preference()
+    {
+        var value = _cmdlet.GetVariableValue("ConfirmPreference");
+        if (value is ConfirmImpact impact) return impact;
+        if (value is PSObject wrapped && wrapped.BaseObject is ConfirmImpact inner) return inner;
+        return Enum.TryParse<ConfirmImpact>(value?.ToString(), ignoreCase: true, out var parsed) ? parsed : ConfirmImpact.High;
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Altostrat.Engine.RouterOs.Scripting;
+
+namespace Altostrat.PowerShell.Infrastructure;
+
+/// <summary>
+/// The analyzer as the cmdlets use it: the module's own result type, and the words shown when a script is refused,
+/// described under -WhatIf, or put to the user for confirmation.
+/// </summary>
+internal static class ScriptReview
+{
+    private const int LinesShown = 10;
+
+    public static AltoScriptAnalysis Analyze(string script, string? source = null)
+    {
+        var analysis = ScriptAnalyzer.Analyze(script);
+        return new AltoScriptAnalysis
+        {
+            Source = source,
+            IsValid = analysis.IsValid,
+            IsDestructive = analysis.IsDestructive,
+            MaxRisk = (ScriptRisk)(int)analysis.MaxRisk,
+            Diagnostics = analysis.Diagnostics.Select(d => new AltoScriptDiagnostic
+            {
+                Line = d.Line,
+                Column = d.Column,
+                Severity = d.Severity == Engine.RouterOs.Scripting.ScriptDiagnosticSeverity.Error ? ScriptDiagnosticSeverity.Error : ScriptDiagnosticSeverity.Warning,
+                Message = d.Message,
+            }).ToArray(),
+            Commands = analysis.Commands.Select(c => new AltoScriptCommand
+            {
+                Line = c.Line,
+                Column = c.Column,
+                Path = c.Path,
+                Command = c.Command,
+                Arguments = c.Arguments.Select(a => a.Text).ToArray(),
+                Risk = (ScriptRisk)(int)c.Risk,
+                Reason = c.Reason,
+                Text = c.Text,
+            }).ToArray(),
+        };
+    }
+
+    /// <summary>The error for a script with syntax errors, listing the first ones and saying how to go on.</summary>
+    public static ErrorRecord SyntaxError(AltoScriptAnalysis analysis, object? target)
+    {
+        var errors = Errors(analysis);
+        var message = $"The script has {errors.Count} syntax error(s), so it was not sent:{Environment.NewLine}{List(errors.Select(d => d.ToString()))}" +
+            $"{Environment.NewLine}Fix the script (Test-AltoRouterScript lists every problem), or add -Force to send it as it is.";
+        return new ErrorRecord(new ArgumentException(message), "AltostratScript.SyntaxError", ErrorCategory.ParserError, target);
+    }
+
+    public static string ForcedWarning(AltoScriptAnalysis analysis)
+    {
+        var errors = Errors(analysis);
+        return $"Sending a script with {errors.Count} syntax error(s) because -Force was given; RouterOS will likely refuse it:{Environment.NewLine}{List(errors.Select(d => d.ToString()))}";
+    }
+
+    /// <summary>One line: validity, number of commands, highest risk.</summary>
+    public static string Summary(AltoScriptAnalysis analysis)
+    {
+        var destructive = analysis.Commands.Count(c => c.Risk == ScriptRisk.Destructive);
+        var risk = destructive > 0 ? $"DESTRUCTIVE ({destructive} command(s))" : $"highest risk {analysis.MaxRisk}";
+        var validity = analysis.IsValid ? "no syntax errors" : $"{Errors(analysis).Count} syntax error(s)";
+        return $"{analysis.Commands.Length} command(s), {risk}, {validity}";
+    }
+
+    /// <summary>The destructive commands, one per line with its line number and reason.</summary>
+    public static string DestructiveLines(AltoScriptAnalysis analysis) =>
+        List(analysis.Commands.Where(c => c.Risk == ScriptRisk.Destructive).Select(c => $"line {c.Line}: {c.Text} -- {c.Reason}"));
+
+    private static List<AltoScriptDiagnostic> Errors(AltoScriptAnalysis analysis) =>
+        analysis.Diagnostics.Where(d => d.Severity == ScriptDiagnosticSeverity.Error).ToList();
+
+    private static string List(IEnumerable<string> lines)
+    {
+        var all = lines.ToList();
+        var shown = all.Take(LinesShown).Select(line => "  " + line);
+        var more = all.Count > LinesShown ? new[] { $"  ... and {all.Count - LinesShown} more" } : Array.Empty<string>();
+        return string.Join(Environment.NewLine, shown.Concat(more));
+    }
+}

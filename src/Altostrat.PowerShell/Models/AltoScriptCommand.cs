@@ -1,0 +1,25 @@
+namespace Altostrat.PowerShell;
+
+/// <summary>One command of an analyzed script, with its risk and the reason for it.</summary>
+public sealed class AltoScriptCommand
+{
+    public int Line { get; set; }
+    public int Column { get; set; }
+
+    /// <summary>The menu in slash spelling (/ip/firewall/filter), relative paths resolved; empty for scripting commands.</summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>The command word: add, remove, :if, or $function for a call.</summary>
+    public string Command { get; set; } = "";
+
+    /// <summary>The arguments as written: name=value, or a positional value.</summary>
+    public string[] Arguments { get; set; } = System.Array.Empty<string>();
+
+    public ScriptRisk Risk { get; set; }
+    public string Reason { get; set; } = "";
+
+    /// <summary>The command as written, on one line, shortened when long.</summary>
+    public string Text { get; set; } = "";
+
+    public override string ToString() => $"line {Line}: {Text}";
+}

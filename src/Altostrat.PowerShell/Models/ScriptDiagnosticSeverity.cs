@@ -1,0 +1,10 @@
+namespace Altostrat.PowerShell;
+
+public enum ScriptDiagnosticSeverity
+{
+    /// <summary>RouterOS would refuse the script.</summary>
+    Error,
+
+    /// <summary>Probably a mistake, but RouterOS may accept it.</summary>
+    Warning,
+}
