@@ -4,7 +4,7 @@ using Altostrat.Benchmarks;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/Altostrat.Benchmarks -- [protocol|fanout|all]
+// dotnet run -c Release --project bench/Altostrat.Benchmarks -- [protocol|fanout|analyzer|all]
 var what = args.FirstOrDefault() ?? "all";
 if (what is "protocol" or "all")
 {
@@ -14,6 +14,10 @@ if (what is "protocol" or "all")
 if (what is "fanout" or "all")
 {
     await FanOutBenchmark.RunAsync(routerCount: 500, throttle: 100, latency: TimeSpan.FromMilliseconds(20), sequentialSample: 50);
+}
+if (what is "analyzer" or "all")
+{
+    AnalyzerBenchmark.Run();
 }
 return 0;
 

@@ -28,8 +28,9 @@ internal static class RiskRules
 
     public static (ScriptRisk Risk, string Reason) Classify(string path, string command, IReadOnlyList<ScriptArgument> arguments)
     {
-        var menu = path.ToLowerInvariant();
-        var verb = command.ToLowerInvariant();
+        // The parser hands over lower-case paths and verbs already.
+        var menu = path;
+        var verb = command;
         var full = menu == "/" ? "/" + verb : menu + "/" + verb;
         if (WholeRouterCommands.TryGetValue(full, out var wholeRouter)) return (ScriptRisk.Destructive, wholeRouter);
         if (ScriptVocabulary.ReadVerbs.Contains(verb)) return (ScriptRisk.Read, $"'{verb}' only reads; it changes nothing");

@@ -3,11 +3,21 @@ namespace Altostrat.Engine.RouterOs.Scripting;
 /// <summary>One argument of a command: <c>name=value</c>, or a positional value when <see cref="Name"/> is null.</summary>
 public sealed class ScriptArgument
 {
-    public ScriptArgument(string? name, string? value, string text)
+    private const int MaxText = 200;
+
+    // The text is cut from the source when first asked for: an analysis of a long script keeps far fewer objects.
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _end;
+    private string? _text;
+
+    internal ScriptArgument(string? name, string? value, string source, int start, int end)
     {
         Name = name;
         Value = value;
-        Text = text;
+        _source = source;
+        _start = start;
+        _end = end;
     }
 
     /// <summary>The argument name, or null for a positional argument.</summary>
@@ -17,7 +27,7 @@ public sealed class ScriptArgument
     public string? Value { get; }
 
     /// <summary>The argument as written, on one line.</summary>
-    public string Text { get; }
+    public string Text => _text ??= ScriptText.OneLine(_source, _start, _end, MaxText);
 
     public override string ToString() => Text;
 }

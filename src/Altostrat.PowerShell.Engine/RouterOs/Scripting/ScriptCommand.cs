@@ -8,14 +8,23 @@ namespace Altostrat.Engine.RouterOs.Scripting;
 /// </summary>
 public sealed class ScriptCommand
 {
-    internal ScriptCommand(int line, int column, string path, string command, IReadOnlyList<ScriptArgument> arguments, string text)
+    private const int MaxText = 160;
+
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _end;
+    private string? _text;
+
+    internal ScriptCommand(int line, int column, string path, string command, IReadOnlyList<ScriptArgument> arguments, string source, int start, int end)
     {
         Line = line;
         Column = column;
         Path = path;
         Command = command;
         Arguments = arguments;
-        Text = text;
+        _source = source;
+        _start = start;
+        _end = end;
         Reason = "";
     }
 
@@ -31,7 +40,7 @@ public sealed class ScriptCommand
     public IReadOnlyList<ScriptArgument> Arguments { get; }
 
     /// <summary>The command as written, on one line, shortened when long.</summary>
-    public string Text { get; }
+    public string Text => _text ??= ScriptText.OneLine(_source, _start, _end, MaxText);
 
     public ScriptRisk Risk { get; internal set; }
 

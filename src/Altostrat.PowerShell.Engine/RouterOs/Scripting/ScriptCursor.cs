@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Altostrat.Engine.RouterOs.Scripting;
 
 /// <summary>
@@ -105,16 +107,16 @@ internal sealed class ScriptCursor
         _column = position.Column;
     }
 
-    /// <summary>True when a backslash at <paramref name="index"/> ends its line.</summary>
-    public bool IsLineJoin(int index)
+    public bool IsLineJoin(int index) => ScriptText.IsLineJoin(_text, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SkipLineJoins()
     {
-        if (index >= _text.Length || _text[index] != '\\') return false;
-        var next = index + 1;
-        if (next < _text.Length && _text[next] == '\r') next++;
-        return next < _text.Length && _text[next] == '\n';
+        // Nearly every character is not a backslash: keep that check inline and the rest out of line.
+        if (_index < _text.Length && _text[_index] == '\\') SkipLineJoinsAt();
     }
 
-    private void SkipLineJoins()
+    private void SkipLineJoinsAt()
     {
         while (IsLineJoin(_index))
         {

@@ -14,8 +14,8 @@ internal sealed class ScriptParser
 {
     private const int MaxDepth = 100;
     private const int MaxDiagnostics = 500;
-    private const int MaxCommandText = 160;
     private const int MaxArgumentText = 200;
+    private const int MaxSharedLength = 40;
     // RouterOS menus are a few short words deep; a longer "path" is not one, and capping it keeps every
     // statement's copy of its menu small whatever the input.
     private const int MaxMenuDepth = 16;
@@ -31,6 +31,11 @@ internal sealed class ScriptParser
     private readonly int[] _openGroups = new int[3];
     private int _depth;
     private int _suppressedDiagnostics;
+    // Builders in use nest (a string inside a substitution inside a string), so they come from a small pool.
+    private readonly Stack<StringBuilder> _builders = new();
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private List<string>? _lastMenuSegments;
+    private string? _lastMenu;
 
     public ScriptParser(string text) => _cursor = new ScriptCursor(text);
 
@@ -117,7 +122,7 @@ internal sealed class ScriptParser
         var slot = ReserveSlot();
         int line = _cursor.Line, column = _cursor.Column, start = _cursor.Index;
         var absolute = _cursor.Current == '/';
-        var segments = absolute ? new List<string>() : SplitMenu(current);
+        var segments = absolute ? new List<string>() : SegmentsOf(current);
         string? verb = null;
         var words = 0;
         var arguments = new List<ScriptItem>();
@@ -128,7 +133,8 @@ internal sealed class ScriptParser
             SkipSpaces();
             if (AtStatementEnd() || _cursor.Current is '#' or '"' or '[' or '(' or '{' or '$' or ':') break;
             var mark = _cursor.Save();
-            var item = ReadItem(JoinMenu(segments), null, 0);
+            // The menu matters only for a [...] inside the item; one in a path word ends the path anyway.
+            var item = ReadItem(current, null, 0);
             if (!item.IsBareWord || item.IsDynamic || !FitsMenu(item.Literal, segments.Count))
             {
                 arguments.Add(item);
@@ -144,18 +150,20 @@ internal sealed class ScriptParser
             words++;
             verb = AddPathWords(item.Literal, segments);
         }
-        if (!endedEarly) ReadArguments(JoinMenu(segments), verb, arguments);
+        var menu = JoinMenu(segments);
+        if (!endedEarly) ReadArguments(menu, verb, arguments);
 
         if (verb is null)
         {
-            if (arguments.Count == 0) return words > 0 || absolute ? JoinMenu(segments) : current;
+            if (arguments.Count == 0) return words > 0 || absolute ? menu : current;
             if (segments.Count == 0 || words == 0) return current;
             verb = segments[segments.Count - 1];
             segments.RemoveAt(segments.Count - 1);
+            menu = JoinMenu(segments);
         }
-        var path = JoinMenu(segments);
+        var path = menu == current ? current : menu;
         var command = Record(slot, line, column, start, path, verb, arguments);
-        (command.Risk, command.Reason) = RiskRules.Classify(path, verb, command.Arguments);
+        SetRisk(command, RiskRules.Classify(path, verb, command.Arguments));
         return current;
     }
 
@@ -164,13 +172,10 @@ internal sealed class ScriptParser
         var slot = ReserveSlot();
         int line = _cursor.Line, column = _cursor.Column, start = _cursor.Index;
         _cursor.Advance();
-        var name = new StringBuilder();
-        while (!_cursor.AtEnd && (char.IsLetterOrDigit(_cursor.Current) || _cursor.Current == '-'))
-        {
-            name.Append(_cursor.Current);
-            _cursor.Advance();
-        }
-        var word = name.ToString().ToLowerInvariant();
+        var nameStart = _cursor.Index;
+        while (!_cursor.AtEnd && (char.IsLetterOrDigit(_cursor.Current) || _cursor.Current == '-')) _cursor.Advance();
+        var name = _cursor.Text.Substring(nameStart, _cursor.RawIndex - nameStart);
+        var word = Lower(name);
         if (word.Length == 0)
             Error(line, column, "':' must be followed by a scripting command, such as :put, :local or :if.");
         else if (!ScriptVocabulary.ScriptingCommands.Contains(word))
@@ -184,7 +189,7 @@ internal sealed class ScriptParser
             _functions[arguments[0].Literal] = line;
 
         var command = Record(slot, line, column, start, "", keyword, arguments);
-        (command.Risk, command.Reason) = ScriptingRisk(word);
+        SetRisk(command, ScriptingRisk(word));
     }
 
     private void ParseFunctionCall(string current)
@@ -194,7 +199,7 @@ internal sealed class ScriptParser
         var head = ReadItem(current, null, 0);
         var arguments = new List<ScriptItem>();
         ReadArguments(current, null, arguments);
-        var name = head.IsBareWord ? head.Literal : "$" + OneLine(head.Start + 1, head.End, MaxArgumentText);
+        var name = head.IsBareWord ? head.Literal : "$" + ScriptText.OneLine(_cursor.Text, head.Start + 1, head.End, MaxArgumentText);
         _calls.Add(Record(slot, line, column, start, "", name, arguments));
     }
 
@@ -231,7 +236,7 @@ internal sealed class ScriptParser
     private ScriptItem ReadItem(string menu, string? command, int positional)
     {
         var item = new ScriptItem(_cursor.Line, _cursor.Column, _cursor.Index);
-        var literal = new StringBuilder();
+        var literal = RentBuilder();
         var bare = true;
         while (!_cursor.AtEnd)
         {
@@ -283,6 +288,7 @@ internal sealed class ScriptParser
         item.End = _cursor.Index;
         item.Literal = literal.ToString();
         item.IsBareWord = bare;
+        ReturnBuilder(literal);
         return item;
     }
 
@@ -291,20 +297,20 @@ internal sealed class ScriptParser
     {
         int line = _cursor.Line, column = _cursor.Column;
         _cursor.Advance();
-        var value = new StringBuilder();
+        var value = RentBuilder();
         var dynamic = false;
         while (true)
         {
             if (_cursor.AtEnd)
             {
                 Error(line, column, "This string is never closed; add the closing '\"'.");
-                return dynamic ? null : value.ToString();
+                return Finish(value, dynamic);
             }
             var c = _cursor.Current;
             if (c == '"')
             {
                 _cursor.Advance();
-                return dynamic ? null : value.ToString();
+                return Finish(value, dynamic);
             }
             if (c == '\\')
             {
@@ -324,6 +330,21 @@ internal sealed class ScriptParser
             value.Append(c);
             _cursor.Advance();
         }
+    }
+
+    private string? Finish(StringBuilder value, bool dynamic)
+    {
+        var text = dynamic ? null : value.ToString();
+        ReturnBuilder(value);
+        return text;
+    }
+
+    private StringBuilder RentBuilder() => _builders.Count > 0 ? _builders.Pop() : new StringBuilder();
+
+    private void ReturnBuilder(StringBuilder builder)
+    {
+        builder.Clear();
+        _builders.Push(builder);
     }
 
     private void ReadEscape(StringBuilder value)
@@ -537,12 +558,11 @@ internal sealed class ScriptParser
 
     private void CheckRequiredParts(string keyword, List<ScriptItem> arguments, int line, int column)
     {
-        string[] required = keyword switch
+        var required = keyword switch
         {
-            ":if" => new[] { "do" },
-            ":while" => new[] { "do" },
-            ":for" => new[] { "from", "to", "do" },
-            ":foreach" => new[] { "in", "do" },
+            ":if" or ":while" => DoOnly,
+            ":for" => ForParts,
+            ":foreach" => ForeachParts,
             _ => Array.Empty<string>(),
         };
         foreach (var name in required)
@@ -554,6 +574,10 @@ internal sealed class ScriptParser
             Error(line, column, "':do' needs a block: :do {...} on-error={...} or :do {...} while=(...).");
     }
 
+    private static readonly string[] DoOnly = { "do" };
+    private static readonly string[] ForParts = { "from", "to", "do" };
+    private static readonly string[] ForeachParts = { "in", "do" };
+
     private static bool HasNamed(List<ScriptItem> arguments, string name)
     {
         foreach (var argument in arguments)
@@ -564,8 +588,7 @@ internal sealed class ScriptParser
     private bool IsFunctionBody(ScriptItem value)
     {
         if (ScriptVocabulary.IsCodeArgument(value.Name)) return value.Name!.Equals("do", StringComparison.OrdinalIgnoreCase);
-        var text = OneLine(value.Start, value.End, 8);
-        return text.StartsWith("[:parse", StringComparison.OrdinalIgnoreCase);
+        return value.End - value.Start >= 7 && string.Compare(_cursor.Text, value.Start, "[:parse", 0, 7, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
     private static (ScriptRisk, string) ScriptingRisk(string word) => word switch
@@ -592,7 +615,7 @@ internal sealed class ScriptParser
                 if (segments.Count > 0) segments.RemoveAt(segments.Count - 1);
                 continue;
             }
-            var lower = part.ToLowerInvariant();
+            var lower = Lower(part);
             if (ScriptVocabulary.Verbs.Contains(lower)) return lower;
             segments.Add(lower);
         }
@@ -607,15 +630,38 @@ internal sealed class ScriptParser
         return depth + parts.Length <= MaxMenuDepth + 1;
     }
 
-    private static List<string> SplitMenu(string menu)
+    /// <summary>A fresh list of the menu's words; the split is cached, since relative lines repeat one menu.</summary>
+    private List<string> SegmentsOf(string menu)
     {
-        var segments = new List<string>();
-        foreach (var part in menu.Split('/'))
-            if (part.Length > 0) segments.Add(part);
-        return segments;
+        if (!ReferenceEquals(menu, _lastMenu))
+        {
+            _lastMenuSegments = new List<string>();
+            foreach (var part in menu.Split('/'))
+                if (part.Length > 0) _lastMenuSegments.Add(part);
+            _lastMenu = menu;
+        }
+        return new List<string>(_lastMenuSegments!);
     }
 
-    private static string JoinMenu(List<string> segments) => segments.Count == 0 ? "/" : "/" + string.Join("/", segments);
+    private static string Lower(string text)
+    {
+        foreach (var c in text)
+            if (char.IsUpper(c)) return text.ToLowerInvariant();
+        return text;
+    }
+
+    private string JoinMenu(List<string> segments)
+    {
+        if (segments.Count == 0) return "/";
+        // Relative lines under one menu: hand back the same string, which also keeps SegmentsOf's cache warm.
+        if (_lastMenuSegments is not null && segments.Count == _lastMenuSegments.Count)
+        {
+            var same = true;
+            for (var i = 0; i < segments.Count && same; i++) same = string.Equals(segments[i], _lastMenuSegments[i], StringComparison.Ordinal);
+            if (same) return _lastMenu!;
+        }
+        return "/" + string.Join("/", segments);
+    }
 
     private int ReserveSlot()
     {
@@ -625,43 +671,33 @@ internal sealed class ScriptParser
 
     private ScriptCommand Record(int slot, int line, int column, int start, string path, string verb, List<ScriptItem> items)
     {
-        var arguments = new List<ScriptArgument>(items.Count);
-        foreach (var item in items)
-            arguments.Add(new ScriptArgument(item.Name, item.IsDynamic ? null : item.Literal, OneLine(item.Start, item.End, MaxArgumentText)));
-        var command = new ScriptCommand(line, column, path, verb, arguments, OneLine(start, _cursor.Index, MaxCommandText));
+        var arguments = new ScriptArgument[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var value = item.IsDynamic ? null : item.Literal.Length <= MaxSharedLength ? Share(item.Literal) : item.Literal;
+            arguments[i] = new ScriptArgument(item.Name is null ? null : Share(item.Name), value, _cursor.Text, item.Start, item.End);
+        }
+        var command = new ScriptCommand(line, column, path, Share(verb), arguments, _cursor.Text, start, _cursor.Index);
         _commands[slot] = command;
         return command;
     }
 
-    /// <summary>The source between two indexes on one line: line joins dropped, runs of whitespace as one space, shortened to <paramref name="max"/>.</summary>
-    private string OneLine(int start, int end, int max)
+    /// <summary>
+    /// One instance per distinct short string in an analysis: the same verbs, names, values and reasons recur on
+    /// every line, and an analysis that keeps fewer objects costs the garbage collector far less.
+    /// </summary>
+    private string Share(string text)
     {
-        var text = _cursor.Text;
-        var result = new StringBuilder(Math.Min(end - start, max + 1));
-        var space = false;
-        for (var i = start; i < end && result.Length <= max; i++)
-        {
-            if (_cursor.IsLineJoin(i))
-            {
-                while (i < end && text[i] != '\n') i++;
-                continue;
-            }
-            var c = text[i];
-            if (c is ' ' or '\t' or '\r' or '\n')
-            {
-                space = result.Length > 0;
-                continue;
-            }
-            if (space) result.Append(' ');
-            space = false;
-            result.Append(c);
-        }
-        if (result.Length > max)
-        {
-            result.Length = max;
-            result.Append("...");
-        }
-        return result.ToString();
+        if (_shared.TryGetValue(text, out var known)) return known;
+        _shared[text] = text;
+        return text;
+    }
+
+    private void SetRisk(ScriptCommand command, (ScriptRisk Risk, string Reason) verdict)
+    {
+        command.Risk = verdict.Risk;
+        command.Reason = Share(verdict.Reason);
     }
 
     private bool FollowsCodeArgumentName(int index)

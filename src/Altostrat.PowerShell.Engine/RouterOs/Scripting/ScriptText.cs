@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace Altostrat.Engine.RouterOs.Scripting;
+
+/// <summary>A piece of the source as people read it: on one line, line joins removed, runs of whitespace as one space.</summary>
+internal static class ScriptText
+{
+    private static readonly char[] Layout = { ' ', '\t', '\r', '\n', '\\' };
+
+    public static string OneLine(string text, int start, int end, int max)
+    {
+        if (end <= start) return "";
+        if (end - start <= max && text.IndexOfAny(Layout, start, end - start) < 0) return text.Substring(start, end - start);
+        var result = new StringBuilder(System.Math.Min(end - start, max + 1));
+        var space = false;
+        for (var i = start; i < end && result.Length <= max; i++)
+        {
+            if (IsLineJoin(text, i))
+            {
+                while (i < end && text[i] != '\n') i++;
+                continue;
+            }
+            var c = text[i];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                space = result.Length > 0;
+                continue;
+            }
+            if (space) result.Append(' ');
+            space = false;
+            result.Append(c);
+        }
+        if (result.Length > max)
+        {
+            result.Length = max;
+            result.Append("...");
+        }
+        return result.ToString();
+    }
+
+    /// <summary>True when a backslash at <paramref name="index"/> ends its line.</summary>
+    public static bool IsLineJoin(string text, int index)
+    {
+        if (index >= text.Length || text[index] != '\\') return false;
+        var next = index + 1;
+        if (next < text.Length && text[next] == '\r') next++;
+        return next < text.Length && text[next] == '\n';
+    }
+}
