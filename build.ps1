@@ -132,8 +132,11 @@ switch ($Task) {
             Write-Host '== The same fleet directly over the RouterOS API: Invoke-AltoRouterCommand' -ForegroundColor Cyan
             $cred = [pscredential]::new('admin', [securestring]::new())
             $emulator.Routers | Invoke-AltoRouterCommand -Credential $cred -Command /system/identity/print | Format-Table ComputerName, name | Out-Host
-            Write-Host '== Invoke-AltoRouterScript -ComputerName (backup first, one result per router)' -ForegroundColor Cyan
-            $direct = $emulator.Routers | Invoke-AltoRouterScript -Credential $cred -Script '/ip address add address=10.250.0.1/24 interface=ether3' -MakeBackup -ErrorAction SilentlyContinue
+            $addressScript = '/ip address add address=10.250.0.1/24 interface=ether3'
+            Write-Host "== Test-AltoRouterScript: changing /ip address is destructive, so the cmdlets ask before sending it" -ForegroundColor Cyan
+            Test-AltoRouterScript -Script $addressScript | Out-Host
+            Write-Host '== Invoke-AltoRouterScript -ComputerName -Force (reviewed above; backup first, one result per router)' -ForegroundColor Cyan
+            $direct = $emulator.Routers | Invoke-AltoRouterScript -Credential $cred -Script $addressScript -MakeBackup -Force -ErrorAction SilentlyContinue
             $direct | Format-Table | Out-Host
         }
         finally {

@@ -49,7 +49,7 @@ Describe 'Module' {
         foreach ($name in 'Connect-Altostrat', 'Disconnect-Altostrat', 'Get-AltoContext', 'Get-AltoScheduledScript', 'New-AltoScheduledScript',
             'Set-AltoScheduledScript', 'Approve-AltoScheduledScript', 'Stop-AltoScheduledScript', 'Get-AltoScheduledScriptProgress',
             'Wait-AltoScheduledScript', 'New-AltoAiScript', 'Get-AltoSite', 'Invoke-AltoRouterScript',
-            'Connect-AltoRouter', 'Disconnect-AltoRouter', 'Get-AltoRouterSession', 'Invoke-AltoRouterCommand') {
+            'Connect-AltoRouter', 'Disconnect-AltoRouter', 'Get-AltoRouterSession', 'Invoke-AltoRouterCommand', 'Test-AltoRouterScript') {
             $names | Should -Contain $name
         }
     }
@@ -137,10 +137,13 @@ Describe 'Scheduled scripts' {
 }
 
 Describe 'New-AltoAiScript' {
-    It 'warns about a destructive script' {
+    It 'warns about a destructive script and keeps both verdicts' {
         $result = New-AltoAiScript -Prompt 'block tcp port 23' -WarningVariable warnings -WarningAction SilentlyContinue
         $result.Destructive | Should -BeTrue
-        $warnings | Should -Not -BeNullOrEmpty
+        $result.DestructiveByService | Should -BeTrue
+        $result.DestructiveByAnalyzer | Should -BeTrue
+        $result.Analysis.RiskyCommands[0].Line | Should -Be 1
+        "$warnings" | Should -Match 'input chain'
     }
 
     It 'refuses a prompt over 200 characters before sending it' {
@@ -242,7 +245,7 @@ Describe 'Invoke-AltoRouterCommand' {
 Describe 'Invoke-AltoRouterScript on routers directly' {
     It 'runs on every piped router, one result each, and the failed one can be retried' {
         $targets = $script:Routers.Values | ForEach-Object { [pscustomobject]@{ Address = $_ } }
-        $results = $targets | Invoke-AltoRouterScript -Credential $script:RouterCredential -Script '/ip address add address=10.99.0.1/24 interface=ether3' -MakeBackup -ErrorAction SilentlyContinue -ErrorVariable failures
+        $results = $targets | Invoke-AltoRouterScript -Credential $script:RouterCredential -Script '/ip address add address=10.99.0.1/24 interface=ether3' -MakeBackup -Force -ErrorAction SilentlyContinue -ErrorVariable failures
         $results.Count | Should -Be 5
         @($results | Where-Object Status -eq Succeeded).Count | Should -Be 4
         $failed = @($results | Where-Object Status -eq Failed)
@@ -275,5 +278,110 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
     It 'refuses an empty script before connecting' {
         { Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Script ' ' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Altostrat.EmptyScript*'
+    }
+}
+
+Describe 'Test-AltoRouterScript' {
+    It 'names the risky lines and the reasons, destructive first' {
+        $analysis = Test-AltoRouterScript -Script "/ip address print`n/ip dns set servers=9.9.9.9`n/system reboot"
+        $analysis.IsValid | Should -BeTrue
+        $analysis.IsDestructive | Should -BeTrue
+        $analysis.MaxRisk | Should -Be 'Destructive'
+        $analysis.RiskyCommands.Line | Should -Be @(3, 2)
+        $analysis.RiskyCommands[0].Reason | Should -Match 'reboots the router'
+        $analysis.Commands[0].Risk | Should -Be 'Read'
+        $analysis.MaxRisk -ge [Altostrat.PowerShell.ScriptRisk]::Change | Should -BeTrue
+    }
+
+    It 'reports syntax errors with line and column, and -Quiet answers validity only' {
+        $analysis = Test-AltoRouterScript -Script ":put 1`n:put (2"
+        $analysis.IsValid | Should -BeFalse
+        $analysis.Diagnostics[0].Line | Should -Be 2
+        $analysis.Diagnostics[0].Column | Should -Be 6
+        $analysis.Diagnostics[0].Severity | Should -Be 'Error'
+        ':put (2' | Test-AltoRouterScript -Quiet | Should -BeFalse
+        ':put 2' | Test-AltoRouterScript -Quiet | Should -BeTrue
+    }
+
+    It 'takes files from Get-ChildItem and scripts from AI and scheduled script objects' {
+        Set-Content -Path (Join-Path $TestDrive 'a.rsc') -Value '/interface disable ether1'
+        Set-Content -Path (Join-Path $TestDrive 'b.rsc') -Value '/system identity print'
+        $files = Get-ChildItem $TestDrive -Filter *.rsc | Sort-Object Name | Test-AltoRouterScript
+        $files.Source | Should -Be @((Join-Path $TestDrive 'a.rsc'), (Join-Path $TestDrive 'b.rsc'))
+        $files.IsDestructive | Should -Be @($true, $false)
+
+        $ai = New-AltoAiScript -Prompt 'set identity to pester-02' | Test-AltoRouterScript
+        $ai.MaxRisk | Should -Be 'Change'
+        $ai.Source | Should -BeLike 'cmpl-emu-*'
+
+        $created = New-AltoScheduledScript -Description 'Pester analysis' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        $checked = Get-AltoScheduledScript -Id $created.Id | Test-AltoRouterScript
+        $checked.Source | Should -Be $created.Id
+        $checked.MaxRisk | Should -Be 'Read'
+    }
+
+    It 'shows the risky lines in its default view' {
+        $text = Test-AltoRouterScript -Script "/ip address print`n/system reboot" | Out-String
+        $text | Should -Match 'RiskyCommands'
+        $text | Should -Match 'Destructive\s+line 2\s+/system reboot'
+    }
+
+    It 'says which file is missing' {
+        { Test-AltoRouterScript -Path (Join-Path $TestDrive 'missing.rsc') -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratScript.FileNotFound*'
+    }
+}
+
+Describe 'Confirmation of destructive scripts' {
+    BeforeAll {
+        $script:Target = $script:Routers['site_emu0005']
+        function script:Get-Addresses { (Invoke-AltoRouterCommand -ComputerName $script:Target -Credential $script:RouterCredential -Command /ip/address/print).address }
+    }
+
+    # The suite runs in pwsh -NonInteractive: a confirmation prompt cannot be answered and fails the command, which
+    # is how these tests see that it asked.
+    It 'asks under the default $ConfirmPreference and runs nothing without an answer' {
+        $ConfirmPreference | Should -Be 'High'
+        { Invoke-AltoRouterScript -ComputerName $script:Target -Credential $script:RouterCredential -Script '/ip address add address=10.77.0.1/24 interface=ether3' -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*NonInteractive*'
+        Get-Addresses | Should -Not -Contain '10.77.0.1/24'
+    }
+
+    It 'does not ask for a harmless script' {
+        (Invoke-AltoRouterScript -ComputerName $script:Target -Credential $script:RouterCredential -Script '/ip dns set servers=9.9.9.9').Status | Should -Be 'Succeeded'
+    }
+
+    It 'runs it with <Case>' -ForEach @(
+        @{ Case = '-Force'; Address = '10.77.1.1/24' }
+        @{ Case = '-Confirm:$false'; Address = '10.77.2.1/24' }
+        @{ Case = "`$ConfirmPreference = 'None'"; Address = '10.77.3.1/24' }
+    ) {
+        $parameters = @{ ComputerName = $script:Target; Credential = $script:RouterCredential; Script = "/ip address add address=$Address interface=ether3" }
+        switch ($Case) {
+            '-Force' { $parameters.Force = $true }
+            '-Confirm:$false' { $parameters.Confirm = $false }
+            default { $ConfirmPreference = 'None' }
+        }
+        (Invoke-AltoRouterScript @parameters).Status | Should -Be 'Succeeded'
+        Get-Addresses | Should -Contain $Address
+    }
+
+    It 'runs nothing with -WhatIf' {
+        Invoke-AltoRouterScript -ComputerName $script:Target -Credential $script:RouterCredential -Script '/ip address add address=10.77.4.1/24 interface=ether3' -WhatIf | Should -BeNullOrEmpty
+        Get-Addresses | Should -Not -Contain '10.77.4.1/24'
+    }
+
+    It 'asks before scheduling a destructive script on SDX, and -Force schedules it' {
+        $before = Get-ScriptCount
+        { New-AltoScheduledScript -Description 'Pester reboot' -Script '/system reboot' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001 -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*NonInteractive*'
+        Get-ScriptCount | Should -Be $before
+        (New-AltoScheduledScript -Description 'Pester reboot' -Script '/system reboot' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001 -Force).Description | Should -Be 'Pester reboot'
+    }
+
+    It 'refuses a script with syntax errors unless -Force' {
+        { Invoke-AltoRouterScript -SiteId site_emu0001 -Script ':put (1' -Description 'Pester bad' -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratScript.SyntaxError*'
+        $job = Invoke-AltoRouterScript -SiteId site_emu0001 -Script ':put (1' -Description 'Pester bad' -Force -WarningVariable warned -WarningAction SilentlyContinue
+        $job.SiteId | Should -Be 'site_emu0001'
+        "$warned" | Should -Match 'syntax error'
     }
 }
