@@ -91,9 +91,7 @@ internal sealed class ScriptParser
                 case ']':
                 case ')':
                 case '}':
-                    if (IsOpen(c)) return;
-                    Error(_cursor.Line, _cursor.Column, $"'{c}' has no matching '{OpenerOf(c)}'; remove it or add the '{OpenerOf(c)}' it closes.");
-                    _cursor.Advance();
+                    if (ClosesEnclosingGroup(c)) return;
                     break;
                 case '{':
                     ParseCodeGroup('{', current);
@@ -267,8 +265,7 @@ internal sealed class ScriptParser
                     else ParseArray(menu);
                     continue;
                 case '\\':
-                    Error(_cursor.Line, _cursor.Column, "A backslash outside a string must be the last character of its line, where it joins the next line.");
-                    _cursor.Advance();
+                    StrayBackslash();
                     continue;
                 case '=' when item.Name is null && bare:
                     if (literal.Length == 0)
@@ -425,9 +422,7 @@ internal sealed class ScriptParser
                 case ']':
                 case ')':
                 case '}':
-                    if (IsOpen(c)) return;
-                    Error(_cursor.Line, _cursor.Column, $"'{c}' has no matching '{OpenerOf(c)}'; remove it or add the '{OpenerOf(c)}' it closes.");
-                    _cursor.Advance();
+                    if (ClosesEnclosingGroup(c)) return;
                     break;
                 case '"':
                     ReadString(menu);
@@ -443,14 +438,31 @@ internal sealed class ScriptParser
                     else ParseArray(menu);
                     break;
                 case '\\':
-                    Error(_cursor.Line, _cursor.Column, "A backslash outside a string must be the last character of its line, where it joins the next line.");
-                    _cursor.Advance();
+                    StrayBackslash();
                     break;
                 default:
                     _cursor.Advance();
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// At a closing bracket: true when it closes a group around this one (which then ends, reported unclosed by
+    /// its opener); otherwise it is reported as stray and skipped.
+    /// </summary>
+    private bool ClosesEnclosingGroup(char closer)
+    {
+        if (IsOpen(closer)) return true;
+        Error(_cursor.Line, _cursor.Column, $"'{closer}' has no matching '{OpenerOf(closer)}'; remove it or add the '{OpenerOf(closer)}' it closes.");
+        _cursor.Advance();
+        return false;
+    }
+
+    private void StrayBackslash()
+    {
+        Error(_cursor.Line, _cursor.Column, "A backslash outside a string must be the last character of its line, where it joins the next line.");
+        _cursor.Advance();
     }
 
     private bool EnterGroup(char opener, char closer, out int line, out int column)
