@@ -12,17 +12,12 @@ namespace Altostrat.Tests.Module;
 /// <summary>The router cmdlets of the built module, in a fresh PowerShell engine process, against simulated routers.</summary>
 public sealed class RouterModuleTests
 {
-    private const string Password = "Rout3rPa55";
-    private const string Credential = $"$cred = [pscredential]::new('admin', [System.Net.NetworkCredential]::new('', '{Password}').SecurePassword)\n";
+    private const string Password = ModuleRouters.Password;
+    private const string Credential = ModuleRouters.Credential;
 
-    private static SimulatedRouter Router(string identity, Action<SimulatedRouterOptions>? configure = null)
-    {
-        var options = new SimulatedRouterOptions { Identity = identity, Password = Password };
-        configure?.Invoke(options);
-        return SimulatedRouter.Start(options);
-    }
+    private static SimulatedRouter Router(string identity, Action<SimulatedRouterOptions>? configure = null) => ModuleRouters.Start(identity, configure);
 
-    private static string Name(SimulatedRouter router) => $"127.0.0.1:{router.Port}";
+    private static string Name(SimulatedRouter router) => ModuleRouters.Name(router);
 
     [Fact]
     public async Task A_session_runs_commands_streams_rows_and_closes()

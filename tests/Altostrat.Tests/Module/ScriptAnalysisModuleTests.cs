@@ -15,14 +15,13 @@ namespace Altostrat.Tests.Module;
 /// </summary>
 public sealed class ScriptAnalysisModuleTests
 {
-    private const string Password = "s3cret-Pass";
-    private const string Credential = $"$cred = [pscredential]::new('admin', [System.Net.NetworkCredential]::new('', '{Password}').SecurePassword)\n";
+    private const string Credential = ModuleRouters.Credential;
     private const string Destructive = "/ip address add address=10.9.0.1/24 interface=ether3";
     private const string InOneHour = "([datetime]::Now.AddHours(1))";
 
-    private static SimulatedRouter Router() => SimulatedRouter.Start(new SimulatedRouterOptions { Identity = "edge", Password = Password });
+    private static SimulatedRouter Router() => ModuleRouters.Start("edge");
 
-    private static string Name(SimulatedRouter router) => $"127.0.0.1:{router.Port}";
+    private static string Name(SimulatedRouter router) => ModuleRouters.Name(router);
 
     private static bool HasAddress(SimulatedRouter router) => router.Configuration.Menu("/ip/address").Items.Any(i => i["address"] == "10.9.0.1/24");
 
