@@ -57,6 +57,9 @@ public class ScriptRiskTests
     // Destructive: addressing and layer 2 that carry management
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether1", ScriptRisk.Destructive, "IP addresses")]
     [InlineData("/ip/address/set 0 interface=ether2", ScriptRisk.Destructive, "IP addresses")]
+    [InlineData("/ipv6 address add address=2001:db8::1/64 interface=ether1", ScriptRisk.Destructive, "IP addresses")]
+    [InlineData("/tool fetch url=\"https://example.net/a.rsc\" dst-path=a.rsc", ScriptRisk.Change, "can write files")]
+    [InlineData("/ip firewall filter enable [find comment=old]", ScriptRisk.Change, "'enable' changes firewall rules")]
     [InlineData("/interface vlan add name=mgmt vlan-id=99 interface=bridge", ScriptRisk.Destructive, "management VLAN")]
     [InlineData("/interface bridge port add bridge=bridge interface=ether2", ScriptRisk.Destructive, "bridge port membership")]
     [InlineData("/interface bridge vlan add bridge=bridge vlan-ids=10", ScriptRisk.Destructive, "bridge VLAN table")]
@@ -78,6 +81,7 @@ public class ScriptRiskTests
     [InlineData("/system package downgrade", ScriptRisk.Destructive, "downgrades RouterOS")]
     [InlineData("/system package uninstall wireless", ScriptRisk.Destructive, "uninstalls a package")]
     [InlineData("/system package update install", ScriptRisk.Destructive, "installs a RouterOS update")]
+    [InlineData("/system package disable wireless", ScriptRisk.Destructive, "disables a package")]
     [InlineData("/system routerboard upgrade", ScriptRisk.Destructive, "RouterBOOT firmware")]
     [InlineData("/system backup load name=old.backup", ScriptRisk.Destructive, "replaces the whole configuration")]
     [InlineData("/disk format-drive disk1", ScriptRisk.Destructive, "erases a disk")]
