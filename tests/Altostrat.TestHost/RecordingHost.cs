@@ -7,7 +7,8 @@ using System.Security;
 
 /// <summary>
 /// A non-interactive host that keeps what is written to it (what -WhatIf prints goes to the host). Prompts are
-/// answered "no": a test that reaches a confirmation prompt sees nothing run, as a user who said no.
+/// answered "no": a test that reaches a confirmation prompt sees nothing run, as a user who said no. With
+/// ALTOSTRAT_TESTHOST_NONINTERACTIVE=1 a prompt fails instead, as in pwsh -NonInteractive or a runbook.
 /// </summary>
 internal sealed class RecordingHost : PSHost
 {
@@ -36,6 +37,9 @@ internal sealed class RecordingHost : PSHost
         public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice)
         {
             lock (HostLines) HostLines.Add("PROMPT: " + caption + " | " + message);
+            // As pwsh -NonInteractive does: no one is there to answer.
+            if (Environment.GetEnvironmentVariable("ALTOSTRAT_TESTHOST_NONINTERACTIVE") == "1")
+                throw new PSInvalidOperationException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.");
             // The "No" answer where there is one, else the last choice.
             for (var i = 0; i < choices.Count; i++)
                 if (choices[i].Label.Replace("&", "").Equals("No", StringComparison.OrdinalIgnoreCase)) return i;

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Reflection;
 
 namespace Altostrat.PowerShell.Infrastructure;
@@ -39,7 +40,19 @@ internal sealed class RiskConfirmation
         if (_yesToAll) return true;
         if (_noToAll) return false;
         var query = $"The script is destructive:{nl}{ScriptReview.DestructiveLines(analysis)}{nl}{action} on \"{target}\" anyway?";
-        return _cmdlet.ShouldContinue(query, DestructiveCaption, ref _yesToAll, ref _noToAll);
+        try
+        {
+            return _cmdlet.ShouldContinue(query, DestructiveCaption, ref _yesToAll, ref _noToAll);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or HostException or NotImplementedException)
+        {
+            // A runbook or pwsh -NonInteractive has no one to ask: say what to do instead of the host's own words.
+            _cmdlet.ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The script is destructive and this session cannot ask for confirmation ({ex.Message}){nl}" +
+                    $"{ScriptReview.DestructiveLines(analysis)}{nl}Review it (Test-AltoRouterScript), then run again with -Force or -Confirm:$false.", ex),
+                "AltostratScript.ConfirmationUnavailable", ErrorCategory.InvalidOperation, target));
+            return false;
+        }
     }
 
     /// <summary>Whether a high-impact operation would be confirmed and ShouldProcess has not already asked.</summary>

@@ -99,6 +99,24 @@ public sealed class ScriptAnalysisModuleTests
         Assert.False(HasAddress(router));
     }
 
+    [Fact]
+    public async Task Where_no_one_can_answer_a_destructive_script_fails_with_what_to_do_instead()
+    {
+        await using var router = Router();
+        var run = await RunAsync(Credential + $"""
+            Invoke-AltoRouterScript -ComputerName '{Name(router)}' -Credential $cred -Script '{Destructive}'
+            "after"
+            """, interactive: false);
+
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("AltostratScript.ConfirmationUnavailable,", (string?)error["id"]);
+        Assert.Contains("line 1: /ip address add", (string?)error["message"]);
+        Assert.Contains("-Force or -Confirm:$false", (string?)error["message"]);
+        Assert.Equal(new[] { "after" }, Texts(run)); // no result: the error ended that statement only
+        Assert.Equal(0, router.ConnectionCount);
+        Assert.False(HasAddress(router));
+    }
+
     [Theory]
     [InlineData("-Force", "")]
     [InlineData("-Confirm:$false", "")]

@@ -31,8 +31,11 @@ public sealed class PowerShellRun
 
     public static string Property(JsonObject output, string name) => output["properties"]?[name]?.ToString() ?? "";
 
-    /// <summary>Runs <paramref name="script"/> after importing the module and, when <paramref name="emulator"/> is given, connecting to it.</summary>
-    public static async Task<PowerShellRun> RunAsync(string script, Altostrat.Emulator.EmulatorHost? emulator = null, bool connect = true)
+    /// <summary>
+    /// Runs <paramref name="script"/> after importing the module and, when <paramref name="emulator"/> is given,
+    /// connecting to it. Prompts are answered "no", or fail as in a runbook when <paramref name="interactive"/> is false.
+    /// </summary>
+    public static async Task<PowerShellRun> RunAsync(string script, Altostrat.Emulator.EmulatorHost? emulator = null, bool connect = true, bool interactive = true)
     {
         var prelude = $"$ErrorActionPreference = 'Continue'\nImport-Module '{Paths.ModuleManifest}' -ErrorAction Stop\n";
         if (emulator is not null && connect)
@@ -46,6 +49,7 @@ public sealed class PowerShellRun
             start.ArgumentList.Add(file);
             start.Environment.Remove("ALTOSTRAT_TOKEN");
             start.Environment.Remove("ALTOSTRAT_API_URL");
+            if (!interactive) start.Environment["ALTOSTRAT_TESTHOST_NONINTERACTIVE"] = "1";
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
