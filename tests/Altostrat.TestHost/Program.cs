@@ -53,6 +53,25 @@ ps.Streams.Progress.DataAdded += (_, e) =>
     Emit(new JsonObject { ["stream"] = "progress", ["activity"] = p.Activity, ["message"] = p.StatusDescription, ["percent"] = p.PercentComplete, ["completed"] = p.RecordType == ProgressRecordType.Completed });
 };
 
+// ALTOSTRAT_TESTHOST_STOP=first-output|first-progress stops the pipeline from another thread, as Ctrl+C does in
+// pwsh, once the first object or progress record has come out.
+var stopOn = Environment.GetEnvironmentVariable("ALTOSTRAT_TESTHOST_STOP");
+var stopRequested = 0;
+using var stopReported = new System.Threading.ManualResetEventSlim();
+void StopOnce(string reason)
+{
+    if (stopOn != reason || System.Threading.Interlocked.Exchange(ref stopRequested, 1) == 1) return;
+    System.Threading.ThreadPool.QueueUserWorkItem(_ =>
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        Emit(new JsonObject { ["stream"] = "stopped", ["milliseconds"] = watch.ElapsedMilliseconds });
+        stopReported.Set();
+    });
+}
+output.DataAdded += (_, _) => StopOnce("first-output");
+ps.Streams.Progress.DataAdded += (_, _) => StopOnce("first-progress");
+
 try
 {
     ps.Invoke(null, output);
@@ -69,6 +88,9 @@ catch (RuntimeException ex)
         ["exception"] = (ex.InnerException ?? ex).GetType().FullName,
     });
 }
+if (System.Threading.Volatile.Read(ref stopRequested) == 1) stopReported.Wait(TimeSpan.FromSeconds(60));
+// Completed, Failed, or Stopped (a stopped Invoke returns without throwing).
+Emit(new JsonObject { ["stream"] = "state", ["state"] = ps.InvocationStateInfo.State.ToString() });
 foreach (var line in RecordingHost.HostLines) Emit(new JsonObject { ["stream"] = "host", ["message"] = line });
 return 0;
 

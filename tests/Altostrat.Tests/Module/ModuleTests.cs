@@ -80,6 +80,22 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public async Task Ctrl_C_stops_Wait_AltoScheduledScript()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        // The script launches in an hour, so without the stop the wait would poll until its -Timeout.
+        var run = await RunAsync($"""
+            $s = New-AltoScheduledScript -Description later -Script '/system identity print' -LaunchAt {InOneHour} -SiteId site_emu0001
+            $s | Wait-AltoScheduledScript -Timeout 1800 -PollIntervalSeconds 0.2
+            "after"
+            """, host, stopOn: "first-progress");
+
+        Assert.Single(run.Lines, l => (string?)l["stream"] == "stopped");
+        Assert.Equal("Stopped", (string?)Assert.Single(run.Lines, l => (string?)l["stream"] == "state")["state"]);
+        Assert.DoesNotContain(run.Output, o => (string?)o["text"] == "after");
+    }
+
+    [Fact]
     public async Task WhatIf_sends_nothing_and_says_what_would_happen()
     {
         await using var host = await TestEmulator.StartAsync();

@@ -98,6 +98,27 @@ public sealed class RouterModuleTests
     }
 
     [Fact]
+    public async Task Ctrl_C_stops_the_routers_still_running_and_keeps_the_results_already_out()
+    {
+        await using var fast = Router("fast");
+        await using var stuck1 = Router("stuck-1", o => o.SilentOn = "/system/script/run");
+        await using var stuck2 = Router("stuck-2", o => o.SilentOn = "/system/script/run");
+        // Stop comes when the fast router's result is out; the stuck routers would otherwise hold the command for
+        // -TimeoutSeconds (10 minutes, far past the test host's 2-minute limit), so finishing at all shows the stop.
+        var run = await RunAsync(Credential + $$"""
+            '{{Name(fast)}}', '{{Name(stuck1)}}', '{{Name(stuck2)}}' | Invoke-AltoRouterScript -Credential $cred -Script ':log info x' -TimeoutSeconds 600 |
+                ForEach-Object { '{0}|{1}' -f $_.ComputerName, $_.Status }
+            "after"
+            """, stopOn: "first-output");
+
+        Assert.Equal(new[] { $"{Name(fast)}|Succeeded" }, run.Output.Select(o => (string?)o["text"]));
+        Assert.Single(run.Lines, l => (string?)l["stream"] == "stopped");
+        Assert.Equal("Stopped", (string?)Assert.Single(run.Lines, l => (string?)l["stream"] == "state")["state"]);
+        Assert.Equal(1, stuck1.ConnectionCount);
+        Assert.Equal(1, stuck2.ConnectionCount);
+    }
+
+    [Fact]
     public async Task Sessions_bind_from_the_pipeline_and_WhatIf_connects_to_nothing()
     {
         await using var router = Router("edge");
