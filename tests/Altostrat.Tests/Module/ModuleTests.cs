@@ -80,6 +80,37 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public async Task Tab_completes_site_and_scheduled_script_ids_from_the_connected_API()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var id = (await TestEmulator.Connect(host).Client.CreateScheduledScriptAsync(new Altostrat.Engine.Contracts.ScheduledScriptWriteRequest
+        {
+            Description = "Nightly backup", Script = "/system identity print", LaunchAt = DateTimeOffset.UtcNow.AddHours(1), Sites = { SiteStore.SiteId(1) },
+        }, default)).Id;
+        // What PowerShell's Tab runs: the completion engine on a command line, at the cursor.
+        var run = await RunAsync($$"""
+            function Complete([string] $line) {
+                [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches |
+                    ForEach-Object { '{0}|{1}' -f $_.CompletionText, $_.ToolTip }
+            }
+            Complete 'Invoke-AltoRouterScript -Description d -Script x -SiteId site_emu000'
+            'next'
+            Complete 'Stop-AltoScheduledScript -Id {{id.Substring(0, 4)}}'
+            'next'
+            Complete 'Approve-AltoScheduledScript -Id Nightly'
+            """, host);
+
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        var texts = run.Output.Select(o => (string?)o["text"] ?? "").ToList();
+        var sites = texts.TakeWhile(t => t != "next").ToList();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{SiteStore.SiteId(i)}|"), sites.Select(s => s[..(s.IndexOf('|') + 1)]));
+        var byPrefix = texts.SkipWhile(t => t != "next").Skip(1).TakeWhile(t => t != "next").ToList();
+        Assert.Contains($"{id}|Nightly backup", byPrefix);
+        var byDescription = texts.SkipWhile(t => t != "next").Skip(1).SkipWhile(t => t != "next").Skip(1).ToList();
+        Assert.Equal(new[] { $"{id}|Nightly backup" }, byDescription);
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_Wait_AltoScheduledScript()
     {
         await using var host = await TestEmulator.StartAsync();
