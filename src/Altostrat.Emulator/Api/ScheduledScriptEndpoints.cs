@@ -34,9 +34,9 @@ public static class ScheduledScriptEndpoints
         writer.WriteStartArray();
         var now = state.Now;
         var written = 0;
-        foreach (var record in state.Scripts.All())
+        foreach (var (record, progress) in state.Scripts.AllWithProgress())
         {
-            ScheduledScriptJson.Write(writer, record, state.Scripts.Progress(record), now);
+            ScheduledScriptJson.Write(writer, record, progress, now);
             // Flush in chunks so a long list streams to the client instead of building up in memory.
             if (++written % 200 == 0) await writer.FlushAsync(context.RequestAborted);
         }

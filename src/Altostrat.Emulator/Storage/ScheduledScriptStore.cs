@@ -37,21 +37,52 @@ public sealed class ScheduledScriptStore
     /// <summary>Every script in creation order, a page at a time so that a long list never holds the lock for long.</summary>
     public IEnumerable<ScheduledScriptRecord> All(int pageSize = 500)
     {
+        foreach (var page in Pages(pageSize, withRuns: false))
+            foreach (var (record, _) in page) yield return record;
+    }
+
+    /// <summary>Every script with its progress: two queries a page (its scripts, then all their site runs), not one per script.</summary>
+    public IEnumerable<(ScheduledScriptRecord Record, ScriptProgress Progress)> AllWithProgress(int pageSize = 500)
+    {
+        foreach (var page in Pages(pageSize, withRuns: true))
+            foreach (var (record, runs) in page) yield return (record, ProgressOf(record, runs!));
+    }
+
+    private IEnumerable<List<(ScheduledScriptRecord Record, Dictionary<string, string>? Runs)>> Pages(int pageSize, bool withRuns)
+    {
         long after = 0;
         while (true)
         {
-            var page = _database.Use(connection =>
+            var (page, last) = _database.Use(connection =>
             {
-                var rows = new List<(long Seq, ScheduledScriptRecord Record)>(pageSize);
-                using var command = connection.Command($"SELECT seq, {Columns} FROM scheduled_scripts WHERE seq > $after ORDER BY seq LIMIT $limit",
-                    ("$after", after), ("$limit", pageSize));
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) rows.Add((reader.GetInt64(0), ReadRecord(reader, 1)));
-                return rows;
+                var rows = new List<(ScheduledScriptRecord Record, Dictionary<string, string>? Runs)>(pageSize);
+                long lastSeq = after;
+                using (var command = connection.Command($"SELECT seq, {Columns} FROM scheduled_scripts WHERE seq > $after ORDER BY seq LIMIT $limit",
+                    ("$after", after), ("$limit", pageSize)))
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        lastSeq = reader.GetInt64(0);
+                        rows.Add((ReadRecord(reader, 1), withRuns ? new Dictionary<string, string>(StringComparer.Ordinal) : null));
+                    }
+                }
+                if (withRuns && rows.Count > 0)
+                {
+                    var byScript = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+                    foreach (var row in rows) byScript[row.Record.Id] = row.Runs!;
+                    using var runs = connection.Command(
+                        "SELECT r.script_id, r.site_id, r.state FROM site_runs r JOIN scheduled_scripts s ON s.id = r.script_id WHERE s.seq > $after AND s.seq <= $last",
+                        ("$after", after), ("$last", lastSeq));
+                    using var reader = runs.ExecuteReader();
+                    while (reader.Read())
+                        if (byScript.TryGetValue(reader.GetString(0), out var states)) states[reader.GetString(1)] = reader.GetString(2);
+                }
+                return (rows, lastSeq);
             });
-            foreach (var row in page) yield return row.Record;
+            yield return page;
             if (page.Count < pageSize) yield break;
-            after = page[^1].Seq;
+            after = last;
         }
     }
 
@@ -99,6 +130,11 @@ public sealed class ScheduledScriptStore
             while (reader.Read()) map[reader.GetString(0)] = reader.GetString(1);
             return map;
         });
+        return ProgressOf(record, states);
+    }
+
+    private static ScriptProgress ProgressOf(ScheduledScriptRecord record, Dictionary<string, string> states)
+    {
         var completed = new List<string>();
         var failed = new List<string>();
         var pending = new List<string>();
