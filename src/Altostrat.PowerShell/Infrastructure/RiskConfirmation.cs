@@ -20,6 +20,11 @@ internal sealed class RiskConfirmation
     private bool _yesToAll;
     private bool _noToAll;
     private bool _analysisShown;
+    private bool? _stillToAsk;
+    // The texts of the last analysis shown: a fan-out asks about one script for every router.
+    private AltoScriptAnalysis? _described;
+    private string _summary = "";
+    private string _destructiveLines = "";
 
     public RiskConfirmation(PSCmdlet cmdlet, bool force)
     {
@@ -30,16 +35,17 @@ internal sealed class RiskConfirmation
     public bool ShouldProcess(string target, string action, AltoScriptAnalysis? analysis)
     {
         if (analysis is null) return _cmdlet.ShouldProcess(target, action);
+        Describe(analysis);
         var nl = Environment.NewLine;
-        var destructive = analysis.IsDestructive ? nl + ScriptReview.DestructiveLines(analysis) : "";
-        var description = $"{action} on \"{target}\". Script analysis: {ScriptReview.Summary(analysis)}." + (_analysisShown ? "" : destructive);
-        var warning = $"{action} on \"{target}\"?{nl}Script analysis: {ScriptReview.Summary(analysis)}.{destructive}";
+        var destructive = analysis.IsDestructive ? nl + _destructiveLines : "";
+        var description = $"{action} on \"{target}\". Script analysis: {_summary}." + (_analysisShown ? "" : destructive);
+        var warning = $"{action} on \"{target}\"?{nl}Script analysis: {_summary}.{destructive}";
         _analysisShown = true;
         if (!_cmdlet.ShouldProcess(description, warning, analysis.IsDestructive ? DestructiveCaption : "Confirm")) return false;
-        if (!analysis.IsDestructive || _force || !StillToAsk()) return true;
+        if (!analysis.IsDestructive || _force || !(_stillToAsk ??= StillToAsk())) return true;
         if (_yesToAll) return true;
         if (_noToAll) return false;
-        var query = $"The script is destructive:{nl}{ScriptReview.DestructiveLines(analysis)}{nl}{action} on \"{target}\" anyway?";
+        var query = $"The script is destructive:{destructive}{nl}{action} on \"{target}\" anyway?";
         try
         {
             return _cmdlet.ShouldContinue(query, DestructiveCaption, ref _yesToAll, ref _noToAll);
@@ -49,13 +55,24 @@ internal sealed class RiskConfirmation
             // A runbook or pwsh -NonInteractive has no one to ask: say what to do instead of the host's own words.
             _cmdlet.ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"The script is destructive and this session cannot ask for confirmation ({ex.Message}){nl}" +
-                    $"{ScriptReview.DestructiveLines(analysis)}{nl}Review it (Test-AltoRouterScript), then run again with -Force or -Confirm:$false.", ex),
+                    $"{_destructiveLines}{nl}Review it (Test-AltoRouterScript), then run again with -Force or -Confirm:$false.", ex),
                 "AltostratScript.ConfirmationUnavailable", ErrorCategory.InvalidOperation, target));
             return false;
         }
     }
 
-    /// <summary>Whether a high-impact operation would be confirmed and ShouldProcess has not already asked.</summary>
+    private void Describe(AltoScriptAnalysis analysis)
+    {
+        if (ReferenceEquals(analysis, _described)) return;
+        _described = analysis;
+        _summary = ScriptReview.Summary(analysis);
+        _destructiveLines = analysis.IsDestructive ? ScriptReview.DestructiveLines(analysis) : "";
+    }
+
+    /// <summary>
+    /// Whether a high-impact operation would be confirmed and ShouldProcess has not already asked: fixed for the
+    /// invocation (its parameters and $ConfirmPreference), so worked out once.
+    /// </summary>
     private bool StillToAsk()
     {
         if (_cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))

@@ -26,15 +26,13 @@ internal static class RiskRules
         ["/disk/format-drive"] = "erases a disk and everything stored on it",
     };
 
-    public static (ScriptRisk Risk, string Reason) Classify(string path, string command, IReadOnlyList<ScriptArgument> arguments)
+    /// <summary>The risk of <paramref name="verb"/> in <paramref name="menu"/>; both come from the parser in lower case and slash spelling.</summary>
+    public static (ScriptRisk Risk, string Reason) Classify(string menu, string verb, IReadOnlyList<ScriptArgument> arguments)
     {
-        // The parser hands over lower-case paths and verbs already.
-        var menu = path;
-        var verb = command;
         var full = menu == "/" ? "/" + verb : menu + "/" + verb;
         if (WholeRouterCommands.TryGetValue(full, out var wholeRouter)) return (ScriptRisk.Destructive, wholeRouter);
         if (ScriptVocabulary.ReadVerbs.Contains(verb)) return (ScriptRisk.Read, $"'{verb}' only reads; it changes nothing");
-        if (verb == "remove") return (ScriptRisk.Destructive, $"removes entries from {path}; whatever they configured is gone and cannot be undone from a script");
+        if (verb == "remove") return (ScriptRisk.Destructive, $"removes entries from {menu}; whatever they configured is gone and cannot be undone from a script");
         if (verb == "run" && menu == "/system/script") return (ScriptRisk.Change, "runs another script; the analyzer cannot see what that script does");
         if (full == "/tool/fetch") return (ScriptRisk.Change, "transfers data over the network and can write files on the router");
         if (full == "/import") return (ScriptRisk.Change, "runs the commands in a file; the analyzer cannot see what they do");
@@ -49,9 +47,9 @@ internal static class RiskRules
             return (ScriptRisk.Destructive, "changes the management services (winbox, ssh, api, www); a disabled service, new port or address restriction can lock you out");
         if (IsUnder(menu, "/user"))
             return (ScriptRisk.Destructive, "changes router accounts; a wrong password or group, or a disabled user, locks the operator out");
-        if (IsFirewall(menu, out var inputChain)) return Firewall(path, verb, inputChain, arguments);
-        if (disables == Truth.Yes) return (ScriptRisk.Change, $"disables entries in {path}");
-        return (ScriptRisk.Change, $"'{verb}' changes configuration in {path}");
+        if (IsFirewall(menu, out var inputChain)) return Firewall(menu, verb, inputChain, arguments);
+        if (disables == Truth.Yes) return (ScriptRisk.Change, $"disables entries in {menu}");
+        return (ScriptRisk.Change, $"'{verb}' changes configuration in {menu}");
     }
 
     private static (ScriptRisk, string) Interface(string menu, string verb, Truth disables, IReadOnlyList<ScriptArgument> arguments)
@@ -64,15 +62,15 @@ internal static class RiskRules
             return (ScriptRisk.Destructive, "changes bridge port membership; a port taken out of its bridge drops the hosts, and the operator, behind it");
         if (IsUnder(menu, "/interface/bridge/vlan"))
             return (ScriptRisk.Destructive, "changes the bridge VLAN table; without an entry for the management VLAN you are cut off");
-        if (menu == "/interface/bridge" && Flag(arguments, "vlan-filtering") != Truth.No && Flag(arguments, "vlan-filtering") != Truth.Absent)
+        if (menu == "/interface/bridge" && Flag(arguments, "vlan-filtering") is Truth.Yes or Truth.Unknown)
             return (ScriptRisk.Destructive, "turns on VLAN filtering on a bridge; without a bridge VLAN entry for the management VLAN you are cut off");
         return (ScriptRisk.Change, $"'{verb}' changes interface configuration in {menu}");
     }
 
-    private static (ScriptRisk, string) Firewall(string path, string verb, string inputChain, IReadOnlyList<ScriptArgument> arguments)
+    private static (ScriptRisk, string) Firewall(string menu, string verb, string inputChain, IReadOnlyList<ScriptArgument> arguments)
     {
-        if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {path}");
-        if (Flag(arguments, "disabled") == Truth.Yes) return (ScriptRisk.Change, $"leaves the rule disabled in {path}; it filters nothing until it is enabled");
+        if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
+        if (Flag(arguments, "disabled") == Truth.Yes) return (ScriptRisk.Change, $"leaves the rule disabled in {menu}; it filters nothing until it is enabled");
         var action = Find(arguments, "action");
         var chain = Find(arguments, "chain");
         var dropping = action is null ? Truth.Absent
@@ -89,7 +87,7 @@ internal static class RiskRules
             return (ScriptRisk.Destructive, $"makes rules {action!.Value!.ToLowerInvariant()} traffic, and the command does not say the chain is not '{inputChain}': it may lock you out");
         if (dropping == Truth.Unknown && onInput != Truth.No)
             return (ScriptRisk.Destructive, $"takes the rule's action from a value computed at run time; on the {inputChain} chain it may drop your access");
-        return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {path}");
+        return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
     }
 
     /// <summary>Filter and raw tables, with the chain that carries traffic to the router itself.</summary>

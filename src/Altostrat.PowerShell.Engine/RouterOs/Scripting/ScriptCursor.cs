@@ -107,8 +107,6 @@ internal sealed class ScriptCursor
         _column = position.Column;
     }
 
-    public bool IsLineJoin(int index) => ScriptText.IsLineJoin(_text, index);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipLineJoins()
     {
@@ -118,7 +116,7 @@ internal sealed class ScriptCursor
 
     private void SkipLineJoinsAt()
     {
-        while (IsLineJoin(_index))
+        while (ScriptText.IsLineJoin(_text, _index))
         {
             while (_text[_index] != '\n')
             {

@@ -159,9 +159,8 @@ internal sealed class ScriptParser
             segments.RemoveAt(segments.Count - 1);
             menu = JoinMenu(segments);
         }
-        var path = menu == current ? current : menu;
-        var command = Record(slot, line, column, start, path, verb, arguments);
-        SetRisk(command, RiskRules.Classify(path, verb, command.Arguments));
+        var command = Record(slot, line, column, start, menu, verb, arguments);
+        SetRisk(command, RiskRules.Classify(menu, verb, command.Arguments));
         return current;
     }
 
