@@ -221,7 +221,7 @@ Describe 'Invoke-AltoRouterCommand' {
         try {
             $added = $session | Invoke-AltoRouterCommand -Command /ip/address/add -Parameter @{ address = '10.66.0.1/24'; interface = 'ether2' }
             $added.Ret | Should -Match '^\*'
-            (Invoke-AltoRouterCommand -Session $session -Command /ip/address/print -Query "?.id=$($added.Ret)").address | Should -Be '10.66.0.1/24'
+            Invoke-AltoRouterCommand -Session $session -Command /ip/address/print -Query "?.id=$($added.Ret)" | ForEach-Object address | Should -Be '10.66.0.1/24'
         }
         finally { $session | Disconnect-AltoRouter }
     }
@@ -334,7 +334,8 @@ Describe 'Test-AltoRouterScript' {
 Describe 'Confirmation of destructive scripts' {
     BeforeAll {
         $script:Target = $script:Routers['site_emu0005']
-        function script:Get-Addresses { (Invoke-AltoRouterCommand -ComputerName $script:Target -Credential $script:RouterCredential -Command /ip/address/print).address }
+        # ForEach-Object, not .address: on an array, .Address is the array's own Address() method, not the rows' property.
+        function script:Get-Addresses { Invoke-AltoRouterCommand -ComputerName $script:Target -Credential $script:RouterCredential -Command /ip/address/print | ForEach-Object address }
     }
 
     # The suite runs in pwsh -NonInteractive: the confirmation cannot be asked, and the command fails with an error

@@ -138,6 +138,23 @@ public sealed class RouterModuleTests
     }
 
     [Fact]
+    public async Task Commands_take_sessions_from_the_pipeline_and_piped_names_without_a_credential_connect_nowhere()
+    {
+        await using var router = Router("piped");
+        // ComputerName also binds by property name, and sessions have a ComputerName: the binder must still pick the
+        // session set for piped sessions instead of latching on to the computer set and wanting a credential.
+        var run = await RunAsync(Credential + $$"""
+            $s = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
+            $s | Invoke-AltoRouterCommand -Command /system/identity/print | ForEach-Object { "identity=$($_.name)" }
+            '{{Name(router)}}' | Invoke-AltoRouterCommand -Command /system/identity/print
+            """, interactive: false);
+
+        Assert.Contains(run.Output, o => (string?)o["text"] == "identity=piped");
+        Assert.Single(run.Errors); // PowerShell's own binding error: a name alone is not enough without -Credential
+        Assert.Equal(1, router.ConnectionCount);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_before_any_connection_and_no_password_shows_anywhere()
     {
         await using var router = Router("guarded");

@@ -61,7 +61,9 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     [Parameter(ParameterSetName = ComputerSet)]
     public string? CertificateThumbprint { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SessionSet)]
+    // By property name too: with only ComputerName binding by property name, PowerShell latches on to the computer
+    // set before it sees the input, and a piped session fails for want of -Credential.
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SessionSet)]
     [ValidateNotNull]
     public AltoRouterSession[] Session { get; set; } = Array.Empty<AltoRouterSession>();
 
