@@ -26,7 +26,8 @@ $version = (Import-PowerShellDataFile (Join-Path $root 'Altostrat.psd1')).Module
 $moduleDir = Join-Path $root "out/Altostrat/$version"
 
 function Invoke-Dotnet {
-    & dotnet @args
+    # To the host, not the output: a function that builds and then returns an object must return only that object.
+    & dotnet @args | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
