@@ -3,13 +3,15 @@ using System.Linq;
 
 namespace Altostrat.Engine.RouterOs.Scripting;
 
-/// <summary>What <see cref="ScriptAnalyzer"/> found in a script: its commands in source order, with risks, and its diagnostics.</summary>
+/// <summary>What <see cref="ScriptAnalyzer"/> found in a script: its commands and its diagnostics, both in source order.</summary>
 public sealed class ScriptAnalysis
 {
     internal ScriptAnalysis(IReadOnlyList<ScriptCommand> commands, IReadOnlyList<ScriptDiagnostic> diagnostics)
     {
         Commands = commands;
-        Diagnostics = diagnostics;
+        // The parser reports an unclosed bracket when it reaches the end, after what is inside it; readers want
+        // them in the order of the text. OrderBy is stable, so diagnostics at one position keep their order.
+        Diagnostics = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
         IsValid = diagnostics.All(d => d.Severity != ScriptDiagnosticSeverity.Error);
         MaxRisk = commands.Count == 0 ? ScriptRisk.Read : commands.Max(c => c.Risk);
     }

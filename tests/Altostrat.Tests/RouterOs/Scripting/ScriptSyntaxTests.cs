@@ -173,4 +173,13 @@ public class ScriptSyntaxTests
         Assert.Equal((1, 22), (error.Line, error.Column));
         Assert.Equal("/system reboot", analysis.Commands.Last().Text);
     }
+
+    [Fact]
+    public void Lists_diagnostics_in_the_order_of_the_text()
+    {
+        // Both brackets are found unclosed only at the end, the inner one first.
+        var analysis = ScriptAnalyzer.Analyze(":ptu 1\n:if (1 {\n/system reboot");
+
+        Assert.Equal(new[] { (1, 1), (2, 1), (2, 5), (2, 8) }, analysis.Diagnostics.Select(d => (d.Line, d.Column)));
+    }
 }
