@@ -62,6 +62,43 @@ Describe 'Module' {
     }
 }
 
+Describe 'Table views' {
+    It 'shows SDX site ids and times whole at 120 columns' {
+        $seen = [DateTimeOffset]'2026-01-02T03:04:00Z'
+        $site = [Altostrat.PowerShell.AltoSite]@{ SiteId = 'site_2Al5z3gXyY5f6Z7h8j9k0l1m'; Name = 'Branch 12 (Bloemfontein)'; Model = 'CCR2004-1G-12S+2XS'; SoftwareVersion = '7.16.2'; HasPulse = $true; LastSeenAt = $seen }
+        $text = $site | Out-String -Width 120
+        $text | Should -Match 'site_2Al5z3gXyY5f6Z7h8j9k0l1m'
+        $text | Should -Match ([regex]::Escape($seen.LocalDateTime.ToString('yyyy-MM-dd HH:mm')))
+        $text | Should -Not -Match ([char]0x2026) -Because 'no value is cut'
+    }
+
+    It 'shows a scheduled script whole at 120 columns, and its first columns without wrapped headers at 80' {
+        $scheduled = New-AltoScheduledScript -Description 'Views' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        $wide = $scheduled | Out-String -Width 120
+        $wide | Should -Match $scheduled.Id
+        $wide | Should -Match ([regex]::Escape($scheduled.LaunchAt.LocalDateTime.ToString('yyyy-MM-dd HH:mm')))
+        $wide | Should -Not -Match ([char]0x2026)
+        # A label squeezed narrower than itself wraps onto more lines: header, dashes and one row are all there should be.
+        $narrow = ($scheduled | Out-String -Width 80).Trim() -split '\r?\n'
+        $narrow.Count | Should -Be 3
+        $narrow[2] | Should -Match "^$($scheduled.Id) +Unauthorized"
+        $scheduled | Stop-AltoScheduledScript -Confirm:$false
+    }
+}
+
+Describe 'Tab completion' {
+    It 'completes site ids and scheduled script ids from the connected API' {
+        $scheduled = New-AltoScheduledScript -Description 'Completion target' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        try {
+            $line = 'Get-AltoSite -Id site_emu000'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'site_emu0003'
+            $line = "Approve-AltoScheduledScript -Id $($scheduled.Id.Substring(0, 6))"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $scheduled.Id
+        }
+        finally { $scheduled | Stop-AltoScheduledScript -Confirm:$false }
+    }
+}
+
 Describe 'Connect-Altostrat and Get-AltoContext' {
     It 'shows the URL and that a token is set, never the token' {
         $context = Get-AltoContext
