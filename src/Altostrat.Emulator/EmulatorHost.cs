@@ -51,6 +51,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         AiEndpoints.Map(app);
         AsyncJobEndpoints.Map(app, state);
         SiteEndpoints.Map(app, state);
+        TemplateEndpoints.Map(app, state);
+        CommunityScriptEndpoints.Map(app, state);
+        SynchronousEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -15,7 +15,11 @@ public sealed class EmulatorState : IDisposable
         Scripts = new ScheduledScriptStore(Database);
         Sites = new SiteStore(Database);
         Jobs = new JobStore(Database);
+        Templates = new TemplateStore(Database);
+        CommunityScripts = new CommunityScriptStore(Database);
         Sites.SeedIfEmpty(options.SiteCount, clock.GetUtcNow());
+        Templates.SeedIfEmpty(clock.GetUtcNow());
+        CommunityScripts.SeedIfEmpty(clock.GetUtcNow());
         if (options.SimulateRouters) Routers = new SiteRouters(Sites.All(), options.FailingSites, options.RouterBasePort);
     }
 
@@ -25,6 +29,8 @@ public sealed class EmulatorState : IDisposable
     public ScheduledScriptStore Scripts { get; }
     public SiteStore Sites { get; }
     public JobStore Jobs { get; }
+    public TemplateStore Templates { get; }
+    public CommunityScriptStore CommunityScripts { get; }
 
     /// <summary>The sites' simulated routers; null when <see cref="EmulatorOptions.SimulateRouters"/> is off.</summary>
     public SiteRouters? Routers { get; }

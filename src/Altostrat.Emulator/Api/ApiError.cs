@@ -20,6 +20,9 @@ public sealed record ApiError(int Status, string Type, string Code, string Messa
     public static ApiError NotFound(string what, string id) =>
         new(StatusCodes.Status404NotFound, "invalid_request_error", "resource_missing", $"No {what} with id '{id}' exists.");
 
+    public static ApiError Forbidden(string code, string message) =>
+        new(StatusCodes.Status403Forbidden, "permission_error", code, message);
+
     public static ApiError Conflict(string code, string message) =>
         new(StatusCodes.Status422UnprocessableEntity, "invalid_request_error", code, message);
 

@@ -71,6 +71,14 @@ public sealed class RequestBody
         return list;
     }
 
+    /// <summary>A JSON object field as its JSON text; null when absent or null.</summary>
+    public string? OptionalObjectJson(string name)
+    {
+        if (!_root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null) return null;
+        if (element.ValueKind != JsonValueKind.Object) throw new ApiErrorException(ApiError.Invalid(name, "expected a JSON object."));
+        return element.GetRawText();
+    }
+
     public DateTimeOffset? OptionalTimestamp(string name)
     {
         var text = OptionalString(name);

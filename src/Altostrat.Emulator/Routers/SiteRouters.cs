@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Altostrat.Emulator.Storage;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.Engine.RouterOs.Protocol;
 
 namespace Altostrat.Emulator.Routers;
 
@@ -71,6 +72,16 @@ public sealed class SiteRouters : IDisposable
         var endpoint = RouterEndpoint.ForAddress($"{router.Host}:{router.Port}", options, UserName, Password);
         var outcome = await new RouterScriptJob(script, makeBackup, RunTimeout).RunAsync(endpoint, cancellationToken).ConfigureAwait(false);
         return outcome.Status == RouterRunStatus.Succeeded;
+    }
+
+    /// <summary>Runs one command on the site's router and returns its reply rows; null when the site has no router.</summary>
+    public async Task<IReadOnlyList<RouterSentence>?> ExecuteAsync(string siteId, RouterCommand command, CancellationToken cancellationToken)
+    {
+        if (!_routers.TryGetValue(siteId, out var router)) return null;
+        var options = new RouterConnectionOptions(router.Host) { Port = router.Port };
+        using var connection = await RouterConnection.ConnectAsync(options, UserName, Password, cancellationToken).ConfigureAwait(false);
+        var reply = await connection.ExecuteAsync(command, cancellationToken, RunTimeout).ConfigureAwait(false);
+        return reply.Rows;
     }
 
     public void Dispose()

@@ -39,6 +39,15 @@ public sealed class EmulatorDatabase : IDisposable
                 description TEXT NOT NULL, script TEXT NOT NULL, make_backup INTEGER NOT NULL, express_execute INTEGER NOT NULL,
                 needs_acknowledgement INTEGER NOT NULL, notify_url TEXT, created_at TEXT NOT NULL,
                 started_at TEXT, completed_at TEXT, failed_at TEXT, UNIQUE (site_id, idempotency_key));
+            CREATE TABLE IF NOT EXISTS templates (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT NOT NULL,
+                content TEXT NOT NULL, metadata TEXT NOT NULL, author TEXT, read_only INTEGER NOT NULL,
+                created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS community_scripts (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT,
+                github_url TEXT NOT NULL UNIQUE, readme_url TEXT, raw_url TEXT NOT NULL, content TEXT, sha TEXT,
+                repository_name TEXT NOT NULL, repository_url TEXT NOT NULL, user_name TEXT NOT NULL, user_url TEXT NOT NULL,
+                created_at TEXT NOT NULL);
             """);
     }
 
