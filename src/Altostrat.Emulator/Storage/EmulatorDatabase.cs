@@ -31,6 +31,7 @@ public sealed class EmulatorDatabase : IDisposable
                 description TEXT NOT NULL, summary TEXT, script TEXT NOT NULL, status TEXT NOT NULL,
                 authorization_requested_at TEXT, authorized_at TEXT, cancelled_at TEXT, launch_at TEXT NOT NULL,
                 started_at TEXT, sites TEXT NOT NULL, notify TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS scheduled_scripts_due ON scheduled_scripts (status, launch_at);
             CREATE TABLE IF NOT EXISTS site_runs (
                 script_id TEXT NOT NULL, site_id TEXT NOT NULL, state TEXT NOT NULL, finish_at TEXT NOT NULL,
                 PRIMARY KEY (script_id, site_id));

@@ -86,10 +86,19 @@ public sealed class ScheduledScriptStore
         }
     }
 
-    public IReadOnlyList<ScheduledScriptRecord> WithStatus(string status) => _database.Use(connection =>
+    /// <summary>Unauthorized scripts whose authorization was requested at or before <paramref name="requestedBy"/>.</summary>
+    public IReadOnlyList<ScheduledScriptRecord> AwaitingApproval(DateTimeOffset requestedBy) => Query(
+        "status=$status AND authorization_requested_at IS NOT NULL AND authorization_requested_at <= $at", ScriptStatus.Unauthorized, requestedBy);
+
+    /// <summary>Scheduled scripts whose launch time has come.</summary>
+    public IReadOnlyList<ScheduledScriptRecord> DueToLaunch(DateTimeOffset now) => Query("status=$status AND launch_at <= $at", ScriptStatus.Scheduled, now);
+
+    // The workflow asks every tick: only the rows that are due are read (timestamps are fixed-width UTC text, so
+    // they compare as strings), never the whole table.
+    private IReadOnlyList<ScheduledScriptRecord> Query(string where, string status, DateTimeOffset at) => _database.Use(connection =>
     {
         var list = new List<ScheduledScriptRecord>();
-        using var command = connection.Command($"SELECT {Columns} FROM scheduled_scripts WHERE status=$status", ("$status", status));
+        using var command = connection.Command($"SELECT {Columns} FROM scheduled_scripts WHERE {where}", ("$status", status), ("$at", Timestamps.Write(at)));
         using var reader = command.ExecuteReader();
         while (reader.Read()) list.Add(ReadRecord(reader));
         return list;

@@ -39,13 +39,12 @@ public sealed class WorkflowRunner : BackgroundService
         var now = state.Now;
         if (state.Options.AutoApproveAfter is { } approveAfter)
         {
-            foreach (var record in state.Scripts.WithStatus(ScriptStatus.Unauthorized))
-                if (record.AuthorizationRequestedAt is { } requested && requested + approveAfter <= now)
-                    Approve(state, record);
+            foreach (var record in state.Scripts.AwaitingApproval(now - approveAfter))
+                Approve(state, record);
         }
 
-        foreach (var record in state.Scripts.WithStatus(ScriptStatus.Scheduled))
-            if (record.LaunchAt <= now) Launch(state, record, now);
+        foreach (var record in state.Scripts.DueToLaunch(now))
+            Launch(state, record, now);
 
         foreach (var (scriptId, siteId) in state.Scripts.DueSiteRuns(now))
             state.Scripts.FinishSiteRun(scriptId, siteId, state.Options.FailingSites.Contains(siteId) ? SiteRunState.Failed : SiteRunState.Completed);

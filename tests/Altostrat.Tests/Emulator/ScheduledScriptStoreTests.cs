@@ -38,4 +38,27 @@ public class ScheduledScriptStoreTests
         Assert.Equal(new[] { "a" }, listed[2].Progress.Completed);
         Assert.Equal(new[] { "a", "b", "c" }, listed[3].Progress.Pending);
     }
+
+    [Fact]
+    public void The_workflow_reads_only_the_scripts_that_are_due()
+    {
+        using var database = new EmulatorDatabase(null);
+        var store = new ScheduledScriptStore(database);
+        var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        void Add(string id, string status, DateTimeOffset launchAt, DateTimeOffset? requestedAt) => store.Insert(new ScheduledScriptRecord
+        {
+            Id = id, Description = id, Script = "/x", Status = status, LaunchAt = launchAt, AuthorizationRequestedAt = requestedAt, Sites = { "a" },
+        });
+        Add("requested-long-ago", ScriptStatus.Unauthorized, now.AddHours(1), now.AddSeconds(-10));
+        Add("requested-just-now", ScriptStatus.Unauthorized, now.AddHours(1), now.AddMilliseconds(-1));
+        Add("never-requested", ScriptStatus.Unauthorized, now.AddHours(1), null);
+        Add("due", ScriptStatus.Scheduled, now, now.AddHours(-1));
+        Add("overdue", ScriptStatus.Scheduled, now.AddDays(-1), now.AddDays(-2));
+        Add("later", ScriptStatus.Scheduled, now.AddTicks(10), now.AddHours(-1));
+        Add("cancelled", ScriptStatus.Cancelled, now.AddDays(-1), now.AddDays(-2));
+
+        Assert.Equal(new[] { "requested-long-ago" }, store.AwaitingApproval(now.AddSeconds(-5)).Select(r => r.Id));
+        Assert.Equal(new[] { "requested-just-now", "requested-long-ago" }, store.AwaitingApproval(now).Select(r => r.Id).OrderBy(id => id));
+        Assert.Equal(new[] { "due", "overdue" }, store.DueToLaunch(now).Select(r => r.Id).OrderBy(id => id));
+    }
 }
