@@ -237,6 +237,25 @@ public class RouterConnectionTests
     }
 
     [Fact]
+    public async Task Disposing_ends_the_session_at_the_router_and_fails_the_command_in_flight()
+    {
+        await using var router = SimulatedRouter.Start(new SimulatedRouterOptions { SilentOn = "/ip/route/print" });
+        var connection = await LoginAsync(router);
+        var waiting = connection.ExecuteAsync(new RouterCommand("/ip/route/print"));
+        for (var i = 0; i < 100 && router.OpenSessions == 0; i++) await Task.Delay(20);
+        Assert.Equal(1, router.OpenSessions);
+
+        connection.Dispose();
+
+        var error = await Assert.ThrowsAsync<RouterConnectionException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("was closed", error.Message);
+        Assert.False(connection.IsConnected);
+        for (var i = 0; i < 250 && router.OpenSessions > 0; i++) await Task.Delay(20);
+        Assert.Equal(0, router.OpenSessions); // the router saw the end of the stream
+        await Assert.ThrowsAsync<RouterConnectionException>(() => connection.ExecuteAsync(new RouterCommand("/system/identity/print")));
+    }
+
+    [Fact]
     public async Task Cancelling_a_command_returns_promptly()
     {
         await using var router = SimulatedRouter.Start(new SimulatedRouterOptions { SilentOn = "/ip/route/print" });

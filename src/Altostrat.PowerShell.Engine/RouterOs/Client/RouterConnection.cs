@@ -22,6 +22,7 @@ public sealed class RouterConnection : IDisposable
 {
     private readonly RouterConnectionOptions _options;
     private readonly TcpClient _tcp;
+    private int _readLoopStarted;
     private readonly Stream _stream;
     private readonly SentenceReader _reader;
     private readonly SentenceWriter _writer = new();
@@ -228,6 +229,7 @@ public sealed class RouterConnection : IDisposable
         Volatile.Write(ref _lastActivity, Environment.TickCount);
         var period = TimeSpan.FromMilliseconds(Math.Max(50, Math.Min(1000, _options.ReadTimeout.TotalMilliseconds / 4)));
         _watchdog = new Timer(_ => CheckReadTimeout(), null, period, period);
+        Volatile.Write(ref _readLoopStarted, 1);
         _ = Task.Run(ReadLoopAsync);
     }
 
@@ -238,7 +240,9 @@ public sealed class RouterConnection : IDisposable
         {
             while (true)
             {
-                var sentence = await _reader.ReadSentenceAsync(_lifetime.Token).ConfigureAwait(false);
+                // No token: Close shuts the socket down, which ends this read with end-of-stream. Cancelling it
+                // instead threw an exception through four async frames for every connection closed.
+                var sentence = await _reader.ReadSentenceAsync(CancellationToken.None).ConfigureAwait(false);
                 if (sentence is null)
                 {
                     failure = new RouterConnectionException(Host, $"{Host} closed the connection.");
@@ -263,7 +267,10 @@ public sealed class RouterConnection : IDisposable
                 : new RouterConnectionException(Host, $"The connection to {Host} was lost: {ex.Message}", ex));
         }
         Close(failure);
-        // Only the loop uses the reader, so only the loop may hand its buffer back.
+        // The socket is disposed here, once the read has ended, so that ending never races with the disposal. Only
+        // the loop uses the reader, so only the loop may hand its buffer back.
+        _stream.Dispose();
+        _tcp.Dispose();
         _reader.Dispose();
     }
 
@@ -286,16 +293,23 @@ public sealed class RouterConnection : IDisposable
         if (!IsConnected) throw CloseReason ?? new RouterConnectionException(Host, $"The connection to {Host} is closed.");
     }
 
-    // Ends the connection once: remembers why, closes the socket (which ends the read loop) and fails every command.
+    // Ends the connection once: remembers why, shuts the socket down (which ends the read loop, and the loop then
+    // disposes it) and fails every command.
     private void Close(Exception? reason)
     {
         reason ??= new RouterConnectionException(Host, $"The connection to {Host} was closed.");
         if (Interlocked.CompareExchange(ref _closeReason, reason, null) is not null) reason = _closeReason!;
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _watchdog?.Dispose();
-        try { _lifetime.Cancel(); } catch (ObjectDisposedException) { }
-        _stream.Dispose();
-        _tcp.Dispose();
+        try { _lifetime.Cancel(); } catch (ObjectDisposedException) { } // writes in flight
+        try { _tcp.Client?.Shutdown(SocketShutdown.Both); }
+        catch (SocketException) { } // already reset by the peer: the read has failed or will
+        catch (ObjectDisposedException) { }
+        if (Volatile.Read(ref _readLoopStarted) == 0)
+        {
+            _stream.Dispose();
+            _tcp.Dispose();
+        }
         foreach (var pending in _pending.Values) pending.Finish(reason);
         _pending.Clear();
     }
