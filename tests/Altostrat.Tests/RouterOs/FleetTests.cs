@@ -48,7 +48,9 @@ public class FleetTests
                     DropConnectionOn = kind == Kind.Dropping ? "/system/script/run" : null,
                 }), kind));
             }
-            var unreachable = Enumerable.Range(0, 10).Select(_ => ClosedPort()).ToList();
+            // Distinct: the system may hand a just-closed port out again, and each router must be one result.
+            var unreachable = new HashSet<int>();
+            while (unreachable.Count < 10) unreachable.Add(ClosedPort());
 
             var endpoints = routers.Select(r => Endpoint($"127.0.0.1:{r.Router.Port}"))
                 .Concat(unreachable.Select(port => Endpoint($"127.0.0.1:{port}"))).ToList();
