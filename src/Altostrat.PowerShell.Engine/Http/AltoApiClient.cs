@@ -27,16 +27,24 @@ public sealed class AltoApiClient
         StreamArrayAsync("scripts/scheduled", AltoJsonContext.Default.ScheduledScriptDto, script => { onScript(script); return true; }, cancellationToken);
 
     /// <summary>The API has no GET by id: the list is scanned and the scan stops at the match.</summary>
-    public async Task<ScheduledScriptDto?> FindScheduledScriptAsync(string id, CancellationToken cancellationToken)
+    public async Task<ScheduledScriptDto?> FindScheduledScriptAsync(string id, CancellationToken cancellationToken) =>
+        (await FindScheduledScriptsAsync(new[] { id }, cancellationToken).ConfigureAwait(false)).TryGetValue(id, out var script) ? script : null;
+
+    /// <summary>
+    /// Several scripts in one scan of the list, which stops once all are found; an id that does not exist is absent
+    /// from the result. For callers that follow many scripts, one scan a round instead of one per script.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ScheduledScriptDto>> FindScheduledScriptsAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        ScheduledScriptDto? match = null;
+        var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
+        var found = new Dictionary<string, ScheduledScriptDto>(StringComparer.Ordinal);
+        if (wanted.Count == 0) return found;
         await StreamArrayAsync("scripts/scheduled", AltoJsonContext.Default.ScheduledScriptDto, script =>
         {
-            if (!string.Equals(script.Id, id, StringComparison.Ordinal)) return true;
-            match = script;
-            return false;
+            if (wanted.Contains(script.Id)) found[script.Id] = script;
+            return found.Count < wanted.Count;
         }, cancellationToken).ConfigureAwait(false);
-        return match;
+        return found;
     }
 
     public Task<ScheduledScriptDto> CreateScheduledScriptAsync(ScheduledScriptWriteRequest body, CancellationToken cancellationToken) =>

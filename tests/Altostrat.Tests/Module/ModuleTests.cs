@@ -111,6 +111,29 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public async Task Waiting_on_several_scripts_reads_the_list_once_a_round_and_reports_a_cancelled_one()
+    {
+        await using var host = await TestEmulator.StartAsync(runWorkflow: false);
+        // Three scripts waited on at once, one of them cancelled: the rounds end by the timeout, and each round asks
+        // the list once for all three (the API has no GET of one script), not once per script.
+        var run = await RunAsync($"""
+            $scripts = 1..3 | ForEach-Object {"{"} New-AltoScheduledScript -Description "later $_" -Script '/system identity print' -LaunchAt {InOneHour} -SiteId site_emu0001 {"}"}
+            $scripts[1] | Stop-AltoScheduledScript -Confirm:$false
+            $scripts | Wait-AltoScheduledScript -Timeout 1 -PollIntervalSeconds 0.2 | ForEach-Object {"{"} "$($_.ScheduledScriptId)=$($_.State)" {"}"}
+            """, host);
+
+        // A round reads the progress of every script still waited on; the ones not cancelled are read every round.
+        var rounds = host.RecordedRequests.Where(r => r.Method == "GET" && r.Path.EndsWith("/progress"))
+            .GroupBy(r => r.Path).Max(g => g.Count());
+        var listReads = host.RecordedRequests.Count(r => r.Method == "GET" && r.Path == "/scripts/scheduled");
+        Assert.True(rounds >= 2, $"only {rounds} round(s)");
+        Assert.Equal(rounds, listReads);
+        var cancelled = Assert.Single(run.Errors, e => ((string?)e["id"])!.StartsWith("Altostrat.ScheduledScriptCancelled"));
+        Assert.Equal(2, run.Errors.Count(e => ((string?)e["id"])!.StartsWith("Altostrat.WaitTimedOut")));
+        Assert.Equal(3, run.Output.Count(o => ((string?)o["text"])?.EndsWith("=Pending") == true));
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_Wait_AltoScheduledScript()
     {
         await using var host = await TestEmulator.StartAsync();

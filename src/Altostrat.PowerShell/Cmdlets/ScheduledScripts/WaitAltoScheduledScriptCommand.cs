@@ -54,10 +54,11 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
         var waiting = new List<string>(_ids);
         while (waiting.Count > 0)
         {
-            var stillWaiting = new List<string>();
-            for (var i = 0; i < waiting.Count; i++)
+            // Progress per script; then, for those still pending, their status (cancelled or not) in one scan of
+            // the list for all of them, as the API has no GET of one script.
+            var pending = new List<(string Id, ScriptProgressDto Progress)>();
+            foreach (var id in waiting)
             {
-                var id = waiting[i];
                 ScriptProgressDto progress;
                 try
                 {
@@ -69,16 +70,24 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
                     Post(() => WriteError(ErrorRecords.From(ex, id)));
                     continue;
                 }
-                var total = progress.Completed.Count + progress.Failed.Count + progress.Pending.Count;
-                var done = total - progress.Pending.Count;
-                var activityId = _ids.IndexOf(id) + 1;
                 if (progress.Pending.Count == 0)
                 {
-                    Post(() => WriteProgress(new ProgressRecord(activityId, $"Scheduled script {id}", "Finished") { RecordType = ProgressRecordType.Completed }));
+                    Post(() => WriteProgress(new ProgressRecord(ActivityId(id), $"Scheduled script {id}", "Finished") { RecordType = ProgressRecordType.Completed }));
                     Emit(id, progress);
                     continue;
                 }
-                var script = await client.FindScheduledScriptAsync(id, token).ConfigureAwait(false);
+                pending.Add((id, progress));
+            }
+            var scripts = pending.Count == 0
+                ? new Dictionary<string, ScheduledScriptDto>()
+                : await client.FindScheduledScriptsAsync(pending.Select(p => p.Id), token).ConfigureAwait(false);
+
+            var stillWaiting = new List<string>();
+            foreach (var (id, progress) in pending)
+            {
+                var total = progress.Completed.Count + progress.Failed.Count + progress.Pending.Count;
+                var done = total - progress.Pending.Count;
+                scripts.TryGetValue(id, out var script);
                 if (script is not null && Mapper.ParseStatus(script.Status) == ScheduledScriptStatus.Cancelled)
                 {
                     Post(() => WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{id}' was cancelled; its {progress.Pending.Count} pending site(s) will not run."),
@@ -95,7 +104,7 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
                 }
                 var status = script?.Status ?? "unknown";
                 var percent = total == 0 ? 0 : done * 100 / total;
-                Post(() => WriteProgress(new ProgressRecord(activityId, $"Scheduled script {id}",
+                Post(() => WriteProgress(new ProgressRecord(ActivityId(id), $"Scheduled script {id}",
                     $"{done} of {total} sites done, {progress.Failed.Count} failed (status {status})") { PercentComplete = percent }));
                 stillWaiting.Add(id);
             }
@@ -103,6 +112,8 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
             if (waiting.Count > 0) await Task.Delay(TimeSpan.FromSeconds(PollIntervalSeconds), token).ConfigureAwait(false);
         }
     }
+
+    private int ActivityId(string id) => _ids.IndexOf(id) + 1;
 
     private void Emit(string id, ScriptProgressDto progress)
     {
