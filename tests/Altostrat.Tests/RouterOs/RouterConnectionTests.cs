@@ -71,6 +71,8 @@ public class RouterConnectionTests
         Assert.Equal("no such command or directory (adress)", badPath.RouterMessage);
         Assert.Equal(RouterTrapCategory.MissingItemOrCommand, badPath.Category);
         Assert.Contains("/ip/adress/print", badPath.Message);
+        // Off the standard port the message names the port too: routers behind one address must tell apart.
+        Assert.StartsWith($"127.0.0.1:{router.Port} refused", badPath.Message);
 
         var badArgument = await Assert.ThrowsAsync<RouterTrapException>(() =>
             connection.ExecuteAsync(new RouterCommand("/ip/address/add").With("address", "10.0.0.1/24").With("interface", "ether9")));
@@ -78,6 +80,17 @@ public class RouterConnectionTests
         Assert.Contains("interface", badArgument.RouterMessage);
 
         Assert.Single((await connection.ExecuteAsync(new RouterCommand("/system/identity/print"))).Rows);
+    }
+
+    [Theory]
+    [InlineData(0, false, "edge-1")]
+    [InlineData(8728, false, "edge-1")]
+    [InlineData(8729, true, "edge-1")]
+    [InlineData(8729, false, "edge-1:8729")]
+    [InlineData(18728, false, "edge-1:18728")]
+    public void Messages_name_the_router_by_host_alone_only_on_its_standard_port(int port, bool tls, string expected)
+    {
+        Assert.Equal(expected, new RouterConnectionOptions("edge-1") { Port = port, UseTls = tls }.DisplayName);
     }
 
     [Fact]

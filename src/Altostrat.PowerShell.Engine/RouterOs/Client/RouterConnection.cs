@@ -47,6 +47,9 @@ public sealed class RouterConnection : IDisposable
 
     public string Host => _options.Host;
 
+    // How messages name this router (host, or host:port off the standard port).
+    private string Peer => _options.DisplayName;
+
     public int Port => _options.EffectivePort;
 
     public bool IsTls { get; }
@@ -66,6 +69,7 @@ public sealed class RouterConnection : IDisposable
         if (string.IsNullOrEmpty(userName)) throw new ArgumentException("A user name is required to log in to a router.", nameof(userName));
         var host = options.Host;
         var port = options.EffectivePort;
+        var name = options.DisplayName;
         var policy = new CertificatePolicy(options);
         var tcp = new TcpClient { NoDelay = true };
         Stream? stream = null;
@@ -86,7 +90,7 @@ public sealed class RouterConnection : IDisposable
                     await ssl.AuthenticateAsClientAsync(host).ConfigureAwait(false);
                 }
                 connection = new RouterConnection(options, userName, tcp, stream);
-                await RouterLogin.LoginAsync(stream, connection._reader, connection._writer, host, userName, password, deadline.Token).ConfigureAwait(false);
+                await RouterLogin.LoginAsync(stream, connection._reader, connection._writer, name, userName, password, deadline.Token).ConfigureAwait(false);
             }
             connection.Start();
             return connection;
@@ -98,13 +102,13 @@ public sealed class RouterConnection : IDisposable
             tcp.Dispose();
             if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
             if (deadline.IsCancellationRequested)
-                throw new RouterTimeoutException(host, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.", options.ConnectTimeout);
+                throw new RouterTimeoutException(name, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.", options.ConnectTimeout);
             throw ex switch
             {
                 RouterException => ex,
-                AuthenticationException => new RouterConnectionException(host,
+                AuthenticationException => new RouterConnectionException(name,
                     $"The TLS handshake with {host}:{port} failed: {policy.RejectionReason ?? ex.Message}. Trust the router's certificate, pin it with its thumbprint, or skip the check explicitly.", ex),
-                SocketException or IOException or ObjectDisposedException => new RouterConnectionException(host, $"Could not connect to {host}:{port}: {ex.Message}", ex),
+                SocketException or IOException or ObjectDisposedException => new RouterConnectionException(name, $"Could not connect to {host}:{port}: {ex.Message}", ex),
                 _ => ex,
             };
         }
@@ -130,7 +134,7 @@ public sealed class RouterConnection : IDisposable
         {
             await AbandonAsync(pending).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new RouterTimeoutException(Host, $"{command.Path} on {Host} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit);
+            throw new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit);
         }
         return new RouterReply(rows, pending.Ret);
     }
@@ -175,7 +179,7 @@ public sealed class RouterConnection : IDisposable
         if (command is null) throw new ArgumentNullException(nameof(command));
         ThrowIfClosed();
         var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-        var pending = new PendingCommand(Host, tag, command.Path, watchSilence);
+        var pending = new PendingCommand(Peer, tag, command.Path, watchSilence);
         _pending[tag] = pending;
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -190,7 +194,7 @@ public sealed class RouterConnection : IDisposable
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
         {
             _pending.TryRemove(tag, out _);
-            var reason = CloseReason ?? new RouterConnectionException(Host, $"The connection to {Host} was lost while sending {command.Path}: {ex.Message}", ex);
+            var reason = CloseReason ?? new RouterConnectionException(Peer, $"The connection to {Peer} was lost while sending {command.Path}: {ex.Message}", ex);
             Close(reason);
             throw reason;
         }
@@ -245,13 +249,13 @@ public sealed class RouterConnection : IDisposable
                 var sentence = await _reader.ReadSentenceAsync(CancellationToken.None).ConfigureAwait(false);
                 if (sentence is null)
                 {
-                    failure = new RouterConnectionException(Host, $"{Host} closed the connection.");
+                    failure = new RouterConnectionException(Peer, $"{Peer} closed the connection.");
                     break;
                 }
                 Volatile.Write(ref _lastActivity, Environment.TickCount);
                 if (sentence.Command == "!fatal")
                 {
-                    failure = new RouterFatalException(Host, RouterLogin.FatalReason(sentence));
+                    failure = new RouterFatalException(Peer, RouterLogin.FatalReason(sentence));
                     break;
                 }
                 // No tag, or the tag of a command already abandoned: nobody is waiting for it.
@@ -264,7 +268,7 @@ public sealed class RouterConnection : IDisposable
         {
             failure = CloseReason ?? (ex is RouterException
                 ? ex
-                : new RouterConnectionException(Host, $"The connection to {Host} was lost: {ex.Message}", ex));
+                : new RouterConnectionException(Peer, $"The connection to {Peer} was lost: {ex.Message}", ex));
         }
         Close(failure);
         // The socket is disposed here, once the read has ended, so that ending never races with the disposal. Only
@@ -282,22 +286,22 @@ public sealed class RouterConnection : IDisposable
         foreach (var pending in _pending.Values)
         {
             if (!pending.WatchSilence) continue;
-            Close(new RouterTimeoutException(Host,
-                $"{Host} sent nothing for {_options.ReadTimeout.TotalSeconds:0.#} s while {pending.Path} was waiting; the connection was closed.", _options.ReadTimeout));
+            Close(new RouterTimeoutException(Peer,
+                $"{Peer} sent nothing for {_options.ReadTimeout.TotalSeconds:0.#} s while {pending.Path} was waiting; the connection was closed.", _options.ReadTimeout));
             return;
         }
     }
 
     private void ThrowIfClosed()
     {
-        if (!IsConnected) throw CloseReason ?? new RouterConnectionException(Host, $"The connection to {Host} is closed.");
+        if (!IsConnected) throw CloseReason ?? new RouterConnectionException(Peer, $"The connection to {Peer} is closed.");
     }
 
     // Ends the connection once: remembers why, shuts the socket down (which ends the read loop, and the loop then
     // disposes it) and fails every command.
     private void Close(Exception? reason)
     {
-        reason ??= new RouterConnectionException(Host, $"The connection to {Host} was closed.");
+        reason ??= new RouterConnectionException(Peer, $"The connection to {Peer} was closed.");
         if (Interlocked.CompareExchange(ref _closeReason, reason, null) is not null) reason = _closeReason!;
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _watchdog?.Dispose();
@@ -315,5 +319,5 @@ public sealed class RouterConnection : IDisposable
     }
 
     /// <summary>Closes the session; commands still in flight fail with a connection error.</summary>
-    public void Dispose() => Close(new RouterConnectionException(Host, $"The connection to {Host} was closed."));
+    public void Dispose() => Close(new RouterConnectionException(Peer, $"The connection to {Peer} was closed."));
 }

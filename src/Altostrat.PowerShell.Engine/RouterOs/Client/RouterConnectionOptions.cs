@@ -52,4 +52,10 @@ public sealed class RouterConnectionOptions
     public ProtocolLimits Limits { get; set; } = ProtocolLimits.Default;
 
     public override string ToString() => $"{Host}:{EffectivePort}";
+
+    /// <summary>
+    /// The router as messages name it: the host alone on the standard port, host:port otherwise, so that routers
+    /// behind one address on different ports tell apart in errors.
+    /// </summary>
+    public string DisplayName => EffectivePort == (UseTls ? ApiSslPort : ApiPort) ? Host : ToString();
 }
