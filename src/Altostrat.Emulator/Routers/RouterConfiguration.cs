@@ -36,6 +36,8 @@ public sealed class RouterConfiguration
         Add(new RouterMenu("/ip/route", false, new[] { "dst-address", "gateway", "distance" }, new[] { "gateway" }));
         Add(new RouterMenu("/ip/dns", true, new[] { "servers", "allow-remote-requests" },
             defaults: new Dictionary<string, string> { ["servers"] = "", ["allow-remote-requests"] = "false" }));
+        Add(new RouterMenu("/system/ntp/client", true, new[] { "enabled", "servers", "mode" },
+            defaults: new Dictionary<string, string> { ["enabled"] = "false", ["servers"] = "", ["mode"] = "unicast" }));
         Add(new RouterMenu("/system/script", false, new[] { "name", "source", "policy", "dont-require-permissions", "owner" }, new[] { "name" },
             new Dictionary<string, string> { ["owner"] = "admin", ["policy"] = "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon", ["run-count"] = "0" }));
         Add(new RouterMenu("/file", false, new[] { "name", "contents" }, new[] { "name" }));

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Emulator.Routers;
 using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Fleet;
 using Altostrat.Tests.Support;
 using Xunit;
 
@@ -59,6 +60,20 @@ public class RouterConnectionTests
         await connection.ExecuteAsync(new RouterCommand("/ip/address/remove").With(".id", added.Ret));
         var none = await connection.ExecuteAsync(new RouterCommand("/ip/address/print").Where("comment=lab"));
         Assert.Empty(none.Rows); // the router said !empty, then !done
+    }
+
+    [Fact]
+    public async Task The_simulator_keeps_the_NTP_client_settings_a_script_sets()
+    {
+        await using var router = SimulatedRouter.Start(new SimulatedRouterOptions());
+        using var connection = await LoginAsync(router);
+
+        var outcome = await new RouterScriptJob("/system ntp client set enabled=yes servers=pool.ntp.org", makeBackup: false, timeout: TimeSpan.FromSeconds(30))
+            .RunAsync(RouterEndpoint.ForConnection($"127.0.0.1:{router.Port}", connection), CancellationToken.None);
+
+        Assert.Equal(RouterRunStatus.Succeeded, outcome.Status);
+        var settings = Assert.Single((await connection.ExecuteAsync(new RouterCommand("/system/ntp/client/print"))).Rows);
+        Assert.Equal(("yes", "pool.ntp.org"), (settings["enabled"], settings["servers"]));
     }
 
     [Fact]
