@@ -32,6 +32,12 @@ public sealed class EmulatorHost : IAsyncDisposable
     public EmulatorState State { get; }
     public string Token => State.Options.Token;
 
+    /// <summary>
+    /// Cancelled when the web host begins to stop: on SIGTERM (a container stop, <c>kill</c>) the host stops itself,
+    /// and whoever keeps the process alive must end with it.
+    /// </summary>
+    public System.Threading.CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>Requests received so far, oldest first (only with <see cref="EmulatorOptions.RecordRequests"/>).</summary>
     public IReadOnlyList<RecordedRequest> RecordedRequests => _recorded.ToArray();
 

@@ -64,8 +64,9 @@ Console.WriteLine("Connect from PowerShell with:");
 Console.WriteLine($"  $env:ALTOSTRAT_TOKEN = '{host.Token}'; Connect-Altostrat -ApiUrl {host.Url}");
 Console.Out.Flush();
 
-using var stop = new CancellationTokenSource();
+// Ctrl+C, or the host stopping itself: it handles SIGTERM by stopping, and then nothing else would end the process.
+using var stop = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+Console.WriteLine("Altostrat SDX emulator stopped.");
 return 0;
