@@ -123,7 +123,8 @@ public sealed class SecondaryEndpointTests
         Assert.Equal(422, (await SendAsync(http, HttpMethod.Post, "scripts/templates", Template(metadata: "[1]"))).Status); // metadata is an object
         Assert.Equal(422, (await SendAsync(http, HttpMethod.Get, "templates?type=shared")).Status);
         Assert.Equal(404, (await SendAsync(http, HttpMethod.Get, "scripts/templates/tmpl_nope")).Status);
-        Assert.Equal(401, (await SendAsync(new HttpClient { BaseAddress = host.Url }, HttpMethod.Get, "templates")).Status);
+        using var anonymous = new HttpClient { BaseAddress = host.Url };
+        Assert.Equal(401, (await SendAsync(anonymous, HttpMethod.Get, "templates")).Status);
     }
 
     [Fact]
