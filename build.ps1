@@ -91,6 +91,8 @@ switch ($Task) {
         Invoke-Build
         $repo = Join-Path $root 'out/repository'
         New-Item -ItemType Directory -Force -Path $repo | Out-Null
+        # A rebuild of the same version replaces the package: publishing refuses a version the repository has.
+        Remove-Item -Force -ErrorAction SilentlyContinue (Join-Path $repo "Altostrat.$version.nupkg")
         $name = 'AltostratLocalBuild'
         if (Get-PSResourceRepository -Name $name -ErrorAction SilentlyContinue) { Unregister-PSResourceRepository -Name $name }
         Register-PSResourceRepository -Name $name -Uri $repo -Trusted
