@@ -423,3 +423,32 @@ Describe 'Confirmation of destructive scripts' {
         "$warned" | Should -Match 'syntax error'
     }
 }
+
+# The Package task in a child pwsh (it builds and publishes), then the package as a user gets it: saved from a local
+# file repository into a temporary folder (never the user's module path) and imported in a fresh pwsh.
+Describe 'Package' {
+    It 'makes a .nupkg that PSResourceGet takes from a local file repository and that imports' -Skip:(-not (Get-Command Save-PSResource -ErrorAction SilentlyContinue)) {
+        $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+        & pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build.ps1') -Task Package | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        $version = (Import-PowerShellDataFile (Join-Path $root 'Altostrat.psd1')).ModuleVersion
+        $repository = Join-Path $root 'out/repository'
+        Join-Path $repository "Altostrat.$version.nupkg" | Should -Exist
+
+        $name = "AltostratPester$(Get-Random)"
+        $target = Join-Path ([IO.Path]::GetTempPath()) $name
+        New-Item -ItemType Directory -Path $target | Out-Null
+        Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+        try {
+            (Find-PSResource -Name Altostrat -Repository $name).Version.ToString() | Should -Be $version
+            Save-PSResource -Name Altostrat -Repository $name -Path $target -TrustRepository
+            Join-Path $target "Altostrat/$version/Altostrat.psd1" | Should -Exist
+            $count = & pwsh -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $target 'Altostrat')'; @(Get-Command -Module Altostrat).Count"
+            $count | Should -Be 18
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $name
+            Remove-Item -Recurse -Force $target -ErrorAction SilentlyContinue
+        }
+    }
+}
