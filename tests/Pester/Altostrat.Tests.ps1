@@ -312,6 +312,15 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         finally { $sessions | Disconnect-AltoRouter }
     }
 
+    It 'takes piped names without -Credential, refuses them with what to pass, and needs none for -WhatIf' {
+        $router = $script:Routers['site_emu0001']
+        { [pscustomobject]@{ Address = $router } | Invoke-AltoRouterScript -Script ':log info x' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratRouter.CredentialRequired*'
+        { $router | Invoke-AltoRouterCommand -Command /system/identity/print -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratRouter.CredentialRequired*'
+        $router | Invoke-AltoRouterScript -Script ':log info x' -WhatIf | Should -BeNullOrEmpty
+    }
+
     It 'refuses an empty script before connecting' {
         { Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Script ' ' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Altostrat.EmptyScript*'

@@ -138,7 +138,7 @@ public sealed class RouterModuleTests
     }
 
     [Fact]
-    public async Task Commands_take_sessions_from_the_pipeline_and_piped_names_without_a_credential_connect_nowhere()
+    public async Task Commands_take_sessions_from_the_pipeline_and_piped_names_without_a_credential_are_refused_with_what_to_do()
     {
         await using var router = Router("piped");
         // ComputerName also binds by property name, and sessions have a ComputerName: the binder must still pick the
@@ -147,11 +147,21 @@ public sealed class RouterModuleTests
             $s = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
             $s | Invoke-AltoRouterCommand -Command /system/identity/print | ForEach-Object { "identity=$($_.name)" }
             '{{Name(router)}}' | Invoke-AltoRouterCommand -Command /system/identity/print
+            [pscustomobject]@{ Address = '{{Name(router)}}' } | Invoke-AltoRouterScript -Script ':log info x'
+            '{{Name(router)}}' | Invoke-AltoRouterScript -Script ':log info x' -WhatIf
             """, interactive: false);
 
         Assert.Contains(run.Output, o => (string?)o["text"] == "identity=piped");
-        Assert.Single(run.Errors); // PowerShell's own binding error: a name alone is not enough without -Credential
-        Assert.Equal(1, router.ConnectionCount);
+        // Piped names reach the cmdlets without -Credential (no "input object cannot be bound"), and the missing
+        // credential is refused with what to pass; -WhatIf needs none.
+        Assert.Equal(2, run.Errors.Count);
+        Assert.All(run.Errors, e =>
+        {
+            Assert.StartsWith("AltostratRouter.CredentialRequired,", (string?)e["id"]);
+            Assert.Contains("Pass -Credential", (string?)e["message"]);
+        });
+        Assert.Contains(run.HostLines, l => l.Contains("What if") && l.Contains(Name(router)));
+        Assert.Equal(1, router.ConnectionCount); // only Connect-AltoRouter's
     }
 
     [Fact]

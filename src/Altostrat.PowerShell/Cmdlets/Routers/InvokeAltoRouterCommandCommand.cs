@@ -44,7 +44,8 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     [ValidateNotNullOrEmpty]
     public string[] ComputerName { get; set; } = Array.Empty<string>();
 
-    [Parameter(Mandatory = true, ParameterSetName = ComputerSet)]
+    // Not mandatory, so that piped names without it reach the cmdlet: RouterCredential asks for it or says what to do.
+    [Parameter(ParameterSetName = ComputerSet)]
     [Credential]
     public PSCredential Credential { get; set; } = PSCredential.Empty;
 
@@ -86,7 +87,6 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         {
             var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
             if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
-            _connection = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
         }
     }
 
@@ -100,9 +100,17 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         foreach (var name in ComputerName)
         {
             var trimmed = name.Trim();
-            Add(trimmed, () => RouterEndpoint.ForAddress(trimmed, _connection!.OptionsFor(trimmed), _connection.UserName, _connection.Password));
+            Add(trimmed, () =>
+            {
+                var targets = Targets();
+                return RouterEndpoint.ForAddress(trimmed, targets.OptionsFor(trimmed), targets.UserName, targets.Password);
+            });
         }
     }
+
+    // Once per invocation, and only for a router that is really run on (not under -WhatIf).
+    private RouterTargets Targets() =>
+        _connection ??= new RouterTargets(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
 
     private void Add(string name, Func<RouterEndpoint> endpoint)
     {

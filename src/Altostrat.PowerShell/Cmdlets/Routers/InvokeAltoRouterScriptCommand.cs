@@ -52,8 +52,9 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [ValidateNotNullOrEmpty]
     public string[] ComputerName { get; set; } = Array.Empty<string>();
 
-    [Parameter(Mandatory = true, ParameterSetName = ComputerScriptSet)]
-    [Parameter(Mandatory = true, ParameterSetName = ComputerPathSet)]
+    // Not mandatory, so that piped names without it reach the cmdlet: RouterCredential asks for it or says what to do.
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
     [Credential]
     public PSCredential Credential { get; set; } = PSCredential.Empty;
 
@@ -139,7 +140,6 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         if (ParameterSetName is not (ComputerScriptSet or ComputerPathSet)) return;
         var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
         if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
-        _connection = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 
     protected override void ProcessRecord()
@@ -185,9 +185,17 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         {
             var name = raw.Trim();
             if (!_confirmation!.ShouldProcess(name, action, analysis)) continue;
-            AddTarget(name, script, () => RouterEndpoint.ForAddress(name, _connection!.OptionsFor(name), _connection.UserName, _connection.Password));
+            AddTarget(name, script, () =>
+            {
+                var targets = Targets();
+                return RouterEndpoint.ForAddress(name, targets.OptionsFor(name), targets.UserName, targets.Password);
+            });
         }
     }
+
+    // Once per invocation, and only for a router that is really run on (not under -WhatIf).
+    private RouterTargets Targets() =>
+        _connection ??= new RouterTargets(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
 
     private void AddTarget(string name, string script, Func<RouterEndpoint> endpoint)
     {
