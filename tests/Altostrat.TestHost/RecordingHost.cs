@@ -8,7 +8,8 @@ using System.Security;
 /// <summary>
 /// A non-interactive host that keeps what is written to it (what -WhatIf prints goes to the host). Prompts are
 /// answered "no": a test that reaches a confirmation prompt sees nothing run, as a user who said no. With
-/// ALTOSTRAT_TESTHOST_NONINTERACTIVE=1 a prompt fails instead, as in pwsh -NonInteractive or a runbook.
+/// ALTOSTRAT_TESTHOST_NONINTERACTIVE=1 a prompt fails instead, as in pwsh -NonInteractive or a runbook. A credential
+/// prompt is answered from ALTOSTRAT_TESTHOST_CREDENTIAL, or fails when it is not set.
 /// </summary>
 internal sealed class RecordingHost : PSHost
 {
@@ -45,8 +46,21 @@ internal sealed class RecordingHost : PSHost
                 if (choices[i].Label.Replace("&", "").Equals("No", StringComparison.OrdinalIgnoreCase)) return i;
             return choices.Count - 1;
         }
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
+        // Answered with ALTOSTRAT_TESTHOST_CREDENTIAL ("user:password"), as a user typing them; without it there is
+        // no one to answer, as in a runbook. Each prompt is logged, so a test can count them.
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName)
+        {
+            lock (HostLines) HostLines.Add("CREDENTIAL PROMPT: " + caption + " | " + message);
+            var typed = Environment.GetEnvironmentVariable("ALTOSTRAT_TESTHOST_CREDENTIAL");
+            if (typed is null || Environment.GetEnvironmentVariable("ALTOSTRAT_TESTHOST_NONINTERACTIVE") == "1")
+                throw new PSInvalidOperationException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.");
+            var separator = typed.IndexOf(':');
+            var password = new SecureString();
+            foreach (var c in typed.Substring(separator + 1)) password.AppendChar(c);
+            return new PSCredential(typed.Substring(0, separator), password);
+        }
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) =>
+            PromptForCredential(caption, message, userName, targetName);
         public override string ReadLine() => "";
         public override SecureString ReadLineAsSecureString() => new();
         public override void Write(string value) => _line += value;

@@ -165,6 +165,23 @@ public sealed class RouterModuleTests
     }
 
     [Fact]
+    public async Task A_missing_credential_is_asked_for_once_for_all_the_piped_routers()
+    {
+        await using var one = Router("one");
+        await using var two = Router("two");
+        await using var three = Router("three");
+        var run = await RunAsync($$"""
+            '{{Name(one)}}', '{{Name(two)}}', '{{Name(three)}}' | Invoke-AltoRouterScript -Script ':log info x' | ForEach-Object { "$($_.ComputerName)=$($_.Status)" }
+            """, typedCredential: $"admin:{Password}");
+
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        Assert.Single(run.HostLines, l => l.StartsWith("CREDENTIAL PROMPT: Router credential"));
+        Assert.Equal(new[] { "Succeeded", "Succeeded", "Succeeded" },
+            run.Output.Select(o => ((string?)o["text"])!.Split('=')[1]));
+        Assert.Equal(1, three.Processor.CompletedScriptRuns);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_before_any_connection_and_no_password_shows_anywhere()
     {
         await using var router = Router("guarded");

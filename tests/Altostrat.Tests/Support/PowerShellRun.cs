@@ -35,10 +35,11 @@ public sealed class PowerShellRun
     /// Runs <paramref name="script"/> after importing the module and, when <paramref name="emulator"/> is given,
     /// connecting to it. Prompts are answered "no", or fail as in a runbook when <paramref name="interactive"/> is false.
     /// With <paramref name="stopOn"/> ("first-output" or "first-progress") the pipeline is stopped, as Ctrl+C stops
-    /// it, once the first object or progress record comes out.
+    /// it, once the first object or progress record comes out. A credential prompt is answered with
+    /// <paramref name="typedCredential"/> ("user:password"), or fails when it is null.
     /// </summary>
     public static async Task<PowerShellRun> RunAsync(string script, Altostrat.Emulator.EmulatorHost? emulator = null, bool connect = true, bool interactive = true,
-        string? stopOn = null)
+        string? stopOn = null, string? typedCredential = null)
     {
         var prelude = $"$ErrorActionPreference = 'Continue'\nImport-Module '{Paths.ModuleManifest}' -ErrorAction Stop\n";
         if (emulator is not null && connect)
@@ -54,6 +55,7 @@ public sealed class PowerShellRun
             start.Environment.Remove("ALTOSTRAT_API_URL");
             if (!interactive) start.Environment["ALTOSTRAT_TESTHOST_NONINTERACTIVE"] = "1";
             if (stopOn is not null) start.Environment["ALTOSTRAT_TESTHOST_STOP"] = stopOn;
+            if (typedCredential is not null) start.Environment["ALTOSTRAT_TESTHOST_CREDENTIAL"] = typedCredential;
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
