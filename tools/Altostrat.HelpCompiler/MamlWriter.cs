@@ -12,12 +12,14 @@ public static class MamlWriter
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
-    public static XDocument Write(IEnumerable<HelpPage> pages) => new(new XDeclaration("1.0", "utf-8", null),
+    /// <param name="metadata">The cmdlets' parameter metadata by cmdlet and parameter name; without it the parameters carry only their text and type.</param>
+    public static XDocument Write(IEnumerable<HelpPage> pages, IReadOnlyDictionary<string, Dictionary<string, ParameterMetadata>>? metadata = null) =>
+        new(new XDeclaration("1.0", "utf-8", null),
         new XElement(Msh + "helpItems", new XAttribute("schema", "maml"),
             new XAttribute(XNamespace.Xmlns + "maml", Maml), new XAttribute(XNamespace.Xmlns + "command", Command), new XAttribute(XNamespace.Xmlns + "dev", Dev),
-            pages.Select(CommandElement)));
+            pages.Select(page => CommandElement(page, metadata?.GetValueOrDefault(page.Name)))));
 
-    private static XElement CommandElement(HelpPage page)
+    private static XElement CommandElement(HelpPage page, Dictionary<string, ParameterMetadata>? parameters)
     {
         var dash = page.Name.IndexOf('-');
         return new XElement(Command + "command",
@@ -28,7 +30,7 @@ public static class MamlWriter
                 new XElement(Maml + "description", Paragraphs(page.Synopsis))),
             new XElement(Maml + "description", Paragraphs(page.Description)),
             new XElement(Command + "parameters", page.Parameters.Select(p =>
-                new XElement(Command + "parameter",
+                new XElement(Command + "parameter", Attributes(parameters?.GetValueOrDefault(p.Name)),
                     new XElement(Maml + "name", p.Name),
                     new XElement(Maml + "description", Paragraphs(p.Description)),
                     new XElement(Dev + "type", new XElement(Maml + "name", p.Type))))),
@@ -41,6 +43,19 @@ public static class MamlWriter
                     new XElement(Dev + "code", e.Code),
                     new XElement(Dev + "remarks", Paragraphs(e.Remarks))))));
     }
+
+    // What Get-Help shows as Required?, Position?, Accept pipeline input?, Aliases and Accept wildcard characters?.
+    private static IEnumerable<XAttribute> Attributes(ParameterMetadata? metadata) => metadata is null
+        ? Enumerable.Empty<XAttribute>()
+        : new[]
+        {
+            new XAttribute("required", metadata.Required ? "true" : "false"),
+            new XAttribute("variableLength", "true"),
+            new XAttribute("globbing", metadata.Globbing ? "true" : "false"),
+            new XAttribute("pipelineInput", metadata.PipelineInput),
+            new XAttribute("position", metadata.Position),
+            new XAttribute("aliases", metadata.Aliases),
+        };
 
     private static IEnumerable<XElement> Paragraphs(string text) =>
         text.Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => new XElement(Maml + "para", p.Replace("\n", " ")));

@@ -37,6 +37,38 @@ public sealed class HelpAndManifestTests
     }
 
     [Fact]
+    public async Task Help_says_what_each_parameter_takes_as_the_cmdlet_declares_it()
+    {
+        // Get-Help's Required?, Position? and Accept pipeline input? against PowerShell's own view of each parameter.
+        var run = await PowerShellRun.RunAsync("""
+            $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+            foreach ($c in (Get-Command -Module Altostrat)) {
+                $h = Get-Help $c.Name -Full
+                foreach ($p in $c.Parameters.Values) {
+                    if ($common -contains $p.Name) { continue }
+                    $sets = @($p.ParameterSets.Values)
+                    $required = -not ($sets | Where-Object { -not $_.IsMandatory })
+                    $byValue = [bool]($sets | Where-Object ValueFromPipeline)
+                    $byName = [bool]($sets | Where-Object ValueFromPipelineByPropertyName)
+                    $lowest = $null
+                    foreach ($set in $sets) { if ($set.Position -ge 0 -and ($null -eq $lowest -or $set.Position -lt $lowest)) { $lowest = $set.Position } }
+                    $position = if ($null -ne $lowest) { "$lowest" } else { 'named' }
+                    $pipeline = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' } elseif ($byValue) { 'True (ByValue)' } elseif ($byName) { 'True (ByPropertyName)' } else { 'False' }
+                    $help = @($h.Parameters.Parameter) | Where-Object { $_.Name -eq $p.Name }
+                    "$($c.Name) -$($p.Name)|$("$required".ToLowerInvariant())|$position|$pipeline|$($help.Required)|$($help.Position)|$($help.PipelineInput)"
+                }
+            }
+            """);
+
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        var rows = run.Output.Select(o => ((string)o["text"]!).Split('|')).ToList();
+        Assert.True(rows.Count > 60, $"only {rows.Count} parameters");
+        var wrong = rows.Where(r => r[1] != r[4] || r[2] != r[5] || r[3] != r[6]).Select(r => string.Join(" | ", r)).ToList();
+        Assert.True(wrong.Count == 0, "Help disagrees with the cmdlet (name | required | position | pipeline | then as help says):\n" + string.Join("\n", wrong));
+        Assert.Contains(rows, r => r[0] == "Invoke-AltoRouterScript -ComputerName" && r[6] == "True (ByValue, ByPropertyName)");
+    }
+
+    [Fact]
     public async Task The_manifest_exports_exactly_the_cmdlets_the_assembly_defines_and_carries_one_version()
     {
         var run = await PowerShellRun.RunAsync("""
