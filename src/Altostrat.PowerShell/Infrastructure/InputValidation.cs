@@ -50,7 +50,7 @@ internal static class InputValidation
     {
         if (string.IsNullOrWhiteSpace(prompt)) return "The prompt is empty. Describe the change you want, e.g. 'block tcp port 23 on the input chain'.";
         if (prompt!.Length > AiScriptRequest.MaxPromptLength)
-            return $"The prompt is {prompt.Length} characters long; the API takes at most {AiScriptRequest.MaxPromptLength}. Shorten it by {prompt.Length - AiScriptRequest.MaxPromptLength} characters.";
+            return $"The prompt is {prompt.Length} characters long; the API takes at most {AiScriptRequest.MaxPromptLength}. Shorten it by {prompt.Length - AiScriptRequest.MaxPromptLength} character{(prompt.Length - AiScriptRequest.MaxPromptLength == 1 ? "" : "s")}.";
         return null;
     }
 

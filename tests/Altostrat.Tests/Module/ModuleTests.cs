@@ -190,7 +190,8 @@ public sealed class ModuleTests
     [InlineData("New-AltoScheduledScript -Description x -Script '/x' -LaunchAt ([datetime]::Now.AddMinutes(-1)) -SiteId site_emu0001", "Altostrat.LaunchAtInPast", "not in the future")]
     [InlineData("New-AltoScheduledScript -Description x -Script '/x' -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId @()", "Altostrat.NoSite", "No site was given")]
     [InlineData("New-AltoScheduledScript -Description x -Path ./missing.rsc -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "Altostrat.EmptyScript", "does not exist")]
-    [InlineData("New-AltoAiScript -Prompt ('a' * 201)", "Altostrat.InvalidPrompt", "at most 200")]
+    [InlineData("New-AltoAiScript -Prompt ('a' * 201)", "Altostrat.InvalidPrompt", "at most 200. Shorten it by 1 character.")]
+    [InlineData("New-AltoAiScript -Prompt ('a' * 203)", "Altostrat.InvalidPrompt", "Shorten it by 3 characters.")]
     [InlineData("Invoke-AltoRouterScript -SiteId a -Script '/x' -Description d -NotifyUrl http://hooks.example.com/x", "Altostrat.InvalidNotifyUrl", "https")]
     [InlineData("Set-AltoScheduledScript -Id x -LaunchAt ([datetime]::Now.AddDays(-1))", "Altostrat.LaunchAtInPast", "not in the future")]
     public async Task Bad_input_is_refused_with_a_clear_message_before_any_request(string command, string errorId, string message)
