@@ -30,7 +30,7 @@ public static class AiEndpoints
             writer.WriteStartArray("response");
             writer.WriteStartObject();
             writer.WriteString("content", script.Content);
-            if (script.Error is null) writer.WriteNull("error"); else writer.WriteString("error", script.Error);
+            writer.WriteStringOrNull("error", script.Error);
             writer.WriteBoolean("destructive", script.Destructive);
             writer.WriteEndObject();
             writer.WriteEndArray();

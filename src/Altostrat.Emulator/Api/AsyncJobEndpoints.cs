@@ -21,9 +21,7 @@ public static class AsyncJobEndpoints
         var body = RequestBody.Parse(await JsonResponses.ReadBodyAsync(context.Request));
         var description = body.RequiredString("description", p => ApiError.BadRequest(p, "it is required."));
         var script = body.RequiredString("script", p => ApiError.BadRequest(p, "it is required."));
-        var notifyUrl = body.OptionalString("notify_url");
-        if (notifyUrl is not null && (!Uri.TryCreate(notifyUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
-            throw new ApiErrorException(ApiError.BadRequest("notify_url", $"'{notifyUrl}' is not an https URL."));
+        var notifyUrl = body.OptionalHttpsUrl("notify_url", ApiError.BadRequest);
         var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
         if (string.IsNullOrWhiteSpace(key)) key = Guid.NewGuid().ToString();
         var (job, _) = state.Jobs.AddOnce(new JobRecord(
@@ -38,7 +36,7 @@ public static class AsyncJobEndpoints
             writer.WriteString("idempotency_key", job.IdempotencyKey);
             writer.WriteString("request_id", job.RequestId);
             writer.WriteString("target", job.SiteId);
-            if (job.NotifyUrl is null) writer.WriteNull("notify_url"); else writer.WriteString("notify_url", job.NotifyUrl);
+            writer.WriteStringOrNull("notify_url", job.NotifyUrl);
             writer.WriteString("date", job.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteEndObject();
             writer.WriteEndObject();

@@ -31,9 +31,7 @@ public static class CommunityScriptEndpoints
     {
         var body = RequestBody.Parse(await JsonResponses.ReadBodyAsync(context.Request));
         var location = GithubFile.Parse(body.RequiredString("github_url"));
-        var readmeUrl = body.OptionalString("readme_url");
-        if (readmeUrl is not null && (!Uri.TryCreate(readmeUrl, UriKind.Absolute, out var readme) || readme.Scheme != Uri.UriSchemeHttps))
-            throw new ApiErrorException(ApiError.Invalid("readme_url", $"'{readmeUrl}' is not an https URL."));
+        var readmeUrl = body.OptionalHttpsUrl("readme_url");
         if (state.CommunityScripts.FindByGithubUrl(location.BlobUrl) is { } existing)
             throw new ApiErrorException(ApiError.Conflict("community_script_exists", $"'{location.BlobUrl}' was already submitted as '{existing.Id}'."));
 
@@ -48,13 +46,13 @@ public static class CommunityScriptEndpoints
         writer.WriteStartObject();
         writer.WriteString("id", s.Id);
         writer.WriteString("name", s.Name);
-        WriteNullable(writer, "description", s.Description);
+        writer.WriteStringOrNull("description", s.Description);
         writer.WriteNumber("size", s.Content is null ? 0 : Encoding.UTF8.GetByteCount(s.Content));
-        WriteNullable(writer, "readme_url", s.ReadmeUrl);
+        writer.WriteStringOrNull("readme_url", s.ReadmeUrl);
         writer.WriteString("github_url", s.GithubUrl);
         writer.WriteString("raw_url", s.RawUrl);
-        WriteNullable(writer, "content", s.Content);
-        WriteNullable(writer, "sha", s.Sha);
+        writer.WriteStringOrNull("content", s.Content);
+        writer.WriteStringOrNull("sha", s.Sha);
         writer.WriteStartObject("repository");
         writer.WriteString("name", s.RepositoryName);
         writer.WriteString("url", s.RepositoryUrl);
@@ -69,10 +67,5 @@ public static class CommunityScriptEndpoints
         writer.WriteString("created_at", Timestamps.Write(s.CreatedAt));
         writer.WriteEndObject();
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null) writer.WriteNull(name); else writer.WriteString(name, value);
     }
 }

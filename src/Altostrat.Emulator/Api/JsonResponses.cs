@@ -21,6 +21,13 @@ internal static class JsonResponses
         await writer.FlushAsync(context.RequestAborted);
     }
 
+    /// <summary>A string property, or JSON null when there is no value.</summary>
+    public static void WriteStringOrNull(this Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null) writer.WriteNull(name);
+        else writer.WriteString(name, value);
+    }
+
     public static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
         using var buffer = new MemoryStream();

@@ -71,6 +71,15 @@ public sealed class RequestBody
         return list;
     }
 
+    /// <summary>An optional https URL; anything else is refused with <paramref name="invalid"/> (422 unless given).</summary>
+    public string? OptionalHttpsUrl(string name, Func<string, string, ApiError>? invalid = null)
+    {
+        var text = OptionalString(name);
+        if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+            throw new ApiErrorException((invalid ?? ApiError.Invalid)(name, $"'{text}' is not an https URL."));
+        return text;
+    }
+
     /// <summary>A JSON object field as its JSON text; null when absent or null.</summary>
     public string? OptionalObjectJson(string name)
     {

@@ -13,18 +13,18 @@ public static class ScheduledScriptJson
         writer.WriteStartObject();
         writer.WriteString("id", r.Id);
         writer.WriteString("created_by", r.CreatedBy);
-        WriteNullable(writer, "test_site_id", r.TestSiteId);
+        writer.WriteStringOrNull("test_site_id", r.TestSiteId);
         writer.WriteBoolean("make_backup", r.MakeBackup);
         writer.WriteBoolean("abort_if_offline", r.AbortIfOffline);
         writer.WriteString("description", r.Description);
-        WriteNullable(writer, "summary", r.Summary);
+        writer.WriteStringOrNull("summary", r.Summary);
         writer.WriteString("script", r.Script);
         writer.WriteString("status", r.Status);
-        WriteNullable(writer, "authorized_at", Timestamps.Write(r.AuthorizedAt));
-        WriteNullable(writer, "cancelled_at", Timestamps.Write(r.CancelledAt));
+        writer.WriteStringOrNull("authorized_at", Timestamps.Write(r.AuthorizedAt));
+        writer.WriteStringOrNull("cancelled_at", Timestamps.Write(r.CancelledAt));
         writer.WriteString("launch_at", Timestamps.Write(r.LaunchAt));
-        WriteNullable(writer, "t_minus", r.Status == ScriptStatus.Cancelled ? null : TMinus.Describe(r.LaunchAt, now));
-        WriteNullable(writer, "started_at", Timestamps.Write(r.StartedAt));
+        writer.WriteStringOrNull("t_minus", r.Status == ScriptStatus.Cancelled ? null : TMinus.Describe(r.LaunchAt, now));
+        writer.WriteStringOrNull("started_at", Timestamps.Write(r.StartedAt));
         WriteArray(writer, "sites", r.Sites);
         WriteArray(writer, "notify", r.Notify);
         writer.WritePropertyName("progress");
@@ -41,12 +41,6 @@ public static class ScheduledScriptJson
         WriteArray(writer, "failed", progress.Failed);
         WriteArray(writer, "pending", progress.Pending);
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null) writer.WriteNull(name);
-        else writer.WriteString(name, value);
     }
 
     private static void WriteArray(Utf8JsonWriter writer, string name, IEnumerable<string> items)

@@ -128,7 +128,7 @@ public static class TemplateEndpoints
         writer.WriteString("content", t.Content);
         writer.WritePropertyName("metadata");
         writer.WriteRawValue(t.MetadataJson, skipInputValidation: true);
-        if (t.Author is null) writer.WriteNull("author"); else writer.WriteString("author", t.Author);
+        writer.WriteStringOrNull("author", t.Author);
         writer.WriteBoolean("read_only", t.ReadOnly);
         writer.WriteString("created_at", Timestamps.Write(t.CreatedAt));
         writer.WriteString("updated_at", Timestamps.Write(t.UpdatedAt));

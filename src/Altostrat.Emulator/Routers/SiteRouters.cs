@@ -68,8 +68,7 @@ public sealed class SiteRouters : IDisposable
     public async Task<bool> RunAsync(string siteId, string script, bool makeBackup, CancellationToken cancellationToken)
     {
         if (!_routers.TryGetValue(siteId, out var router) || string.IsNullOrWhiteSpace(script)) return false;
-        var options = new RouterConnectionOptions(router.Host) { Port = router.Port };
-        var endpoint = RouterEndpoint.ForAddress($"{router.Host}:{router.Port}", options, UserName, Password);
+        var endpoint = RouterEndpoint.ForAddress($"{router.Host}:{router.Port}", OptionsFor(router), UserName, Password);
         var outcome = await new RouterScriptJob(script, makeBackup, RunTimeout).RunAsync(endpoint, cancellationToken).ConfigureAwait(false);
         return outcome.Status == RouterRunStatus.Succeeded;
     }
@@ -78,11 +77,12 @@ public sealed class SiteRouters : IDisposable
     public async Task<IReadOnlyList<RouterSentence>?> ExecuteAsync(string siteId, RouterCommand command, CancellationToken cancellationToken)
     {
         if (!_routers.TryGetValue(siteId, out var router)) return null;
-        var options = new RouterConnectionOptions(router.Host) { Port = router.Port };
-        using var connection = await RouterConnection.ConnectAsync(options, UserName, Password, cancellationToken).ConfigureAwait(false);
+        using var connection = await RouterConnection.ConnectAsync(OptionsFor(router), UserName, Password, cancellationToken).ConfigureAwait(false);
         var reply = await connection.ExecuteAsync(command, cancellationToken, RunTimeout).ConfigureAwait(false);
         return reply.Rows;
     }
+
+    private static RouterConnectionOptions OptionsFor(SimulatedRouter router) => new(router.Host) { Port = router.Port };
 
     public void Dispose()
     {

@@ -190,6 +190,20 @@ public sealed class SecondaryEndpointTests
     }
 
     [Fact]
+    public async Task A_submission_whose_readme_is_not_https_is_refused()
+    {
+        await using var host = await TestEmulator.StartAsync(runWorkflow: false);
+        using var http = Http(host);
+        var body = new JsonObject { ["github_url"] = "https://github.com/acme/scripts/blob/main/a.rsc", ["readme_url"] = "http://example.com/README.md" };
+
+        var (status, error) = await SendAsync(http, HttpMethod.Post, "scripts/community-scripts", body.ToJsonString());
+
+        Assert.Equal(422, status);
+        Assert.Contains("'readme_url'", (string?)error!["message"]);
+        Assert.Null(host.State.CommunityScripts.FindByGithubUrl("https://github.com/acme/scripts/blob/main/a.rsc"));
+    }
+
+    [Fact]
     public async Task A_synchronous_command_runs_on_the_site_router_and_returns_its_rows_at_either_path()
     {
         await using var host = await TestEmulator.StartAsync(o => o.SimulateRouters = true, runWorkflow: false);
