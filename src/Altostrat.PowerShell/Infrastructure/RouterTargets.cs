@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Fleet;
 
 namespace Altostrat.PowerShell.Infrastructure;
 
@@ -38,6 +39,9 @@ internal sealed class RouterTargets
             CertificateThumbprint = CertificateThumbprint,
         };
     }
+
+    /// <summary>The endpoint for one computer name, logging in with this credential; throws ArgumentException for bad input.</summary>
+    public RouterEndpoint EndpointFor(string computerName) => RouterEndpoint.ForAddress(computerName, OptionsFor(computerName), UserName, Password);
 
     /// <summary>A usage error for -SkipCertificateCheck or a thumbprint without -UseTls, or a malformed thumbprint; null when fine.</summary>
     public static string? TlsParameterError(bool useTls, bool skipCertificateCheck, string? certificateThumbprint)

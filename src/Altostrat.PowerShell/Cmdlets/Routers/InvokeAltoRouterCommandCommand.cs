@@ -100,11 +100,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         foreach (var name in ComputerName)
         {
             var trimmed = name.Trim();
-            Add(trimmed, () =>
-            {
-                var targets = Targets();
-                return RouterEndpoint.ForAddress(trimmed, targets.OptionsFor(trimmed), targets.UserName, targets.Password);
-            });
+            Add(trimmed, () => Targets().EndpointFor(trimmed));
         }
     }
 

@@ -185,11 +185,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         {
             var name = raw.Trim();
             if (!_confirmation!.ShouldProcess(name, action, analysis)) continue;
-            AddTarget(name, script, () =>
-            {
-                var targets = Targets();
-                return RouterEndpoint.ForAddress(name, targets.OptionsFor(name), targets.UserName, targets.Password);
-            });
+            AddTarget(name, script, () => Targets().EndpointFor(name));
         }
     }
 

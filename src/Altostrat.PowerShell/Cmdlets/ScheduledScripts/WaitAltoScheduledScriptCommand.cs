@@ -78,9 +78,8 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
                 }
                 pending.Add((id, progress));
             }
-            var scripts = pending.Count == 0
-                ? new Dictionary<string, ScheduledScriptDto>()
-                : await client.FindScheduledScriptsAsync(pending.Select(p => p.Id), token).ConfigureAwait(false);
+            // No request when nothing is pending.
+            var scripts = await client.FindScheduledScriptsAsync(pending.Select(p => p.Id), token).ConfigureAwait(false);
 
             var stillWaiting = new List<string>();
             foreach (var (id, progress) in pending)
