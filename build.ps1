@@ -24,6 +24,7 @@ Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $version = (Import-PowerShellDataFile (Join-Path $root 'Altostrat.psd1')).ModuleVersion
 $moduleDir = Join-Path $root "out/Altostrat/$version"
+Import-Module (Join-Path $root 'scripts/FreshPwsh.psm1') -Force
 
 function Invoke-Dotnet {
     # To the host, not the output: a function that builds and then returns an object must return only that object.
@@ -37,56 +38,90 @@ function Invoke-Build {
     Write-Host "Module: $moduleDir"
 }
 
+function Get-EmulatorDll {
+    Invoke-Dotnet build (Join-Path $root 'src/Altostrat.Emulator/Altostrat.Emulator.csproj') -c $Configuration --nologo -v quiet
+    Join-Path $root "src/Altostrat.Emulator/bin/$Configuration/net10.0/Altostrat.Emulator.dll"
+}
+
+function Get-PesterManifest {
+    # Pester comes from the project's own restore (tools/Pester), never from whatever the machine has installed.
+    $project = Join-Path $root 'tools/Pester/Pester.Restore.csproj'
+    Invoke-Dotnet restore $project --nologo -v quiet
+    $assets = Get-Content (Join-Path $root 'tools/Pester/obj/project.assets.json') -Raw | ConvertFrom-Json
+    $packages = @($assets.packageFolders.PSObject.Properties.Name)[0]
+    $version = @($assets.project.frameworks.PSObject.Properties.Value.downloadDependencies | Where-Object name -eq 'Pester')[0].version.Trim('[', ']').Split(',')[0].Trim()
+    $manifest = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $version was restored, but $manifest is missing." }
+    $manifest
+}
+
+# Counts from dotnet test's summary line ("Passed!  - Failed: 0, Passed: 375, Skipped: 0, ...").
+function Get-XunitCounts([string[]] $Lines) {
+    $summary = @($Lines | Where-Object { $_ -match '^\s*(Passed|Failed)!\s+-\s+Failed:' }) | Select-Object -Last 1
+    if (-not $summary) { return $null }
+    [pscustomobject]@{
+        Passed  = [int]([regex]::Match($summary, 'Passed:\s*(\d+)').Groups[1].Value)
+        Failed  = [int]([regex]::Match($summary, 'Failed:\s*(\d+)').Groups[1].Value)
+        Skipped = [int]([regex]::Match($summary, 'Skipped:\s*(\d+)').Groups[1].Value)
+    }
+}
+
+function Invoke-XunitSuite {
+    & dotnet test (Join-Path $root 'Altostrat.PowerShell.sln') -c $Configuration 2>&1 | ForEach-Object { "$_" } | Tee-Object -Variable captured | Out-Host
+    $status = $LASTEXITCODE
+    $counts = Get-XunitCounts $captured
+    if ($counts) { Write-Host "xunit: $($counts.Passed) passed, $($counts.Failed) failed, $($counts.Skipped) skipped" }
+    if ($status -ne 0) { throw "dotnet test failed with exit code $status." }
+    if (-not $counts) { throw 'dotnet test printed no summary: no test ran.' }
+    $counts
+}
+
 function Invoke-PesterSuite {
     Invoke-Build
-    if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0')) {
-        throw 'Pester 5 is required: Install-PSResource Pester (or Install-Module Pester -MinimumVersion 5.0).'
-    }
-    Invoke-Dotnet build (Join-Path $root 'src/Altostrat.Emulator/Altostrat.Emulator.csproj') -c $Configuration --nologo -v quiet
+    $pester = Get-PesterManifest
     $env:ALTOSTRAT_MODULE_MANIFEST = Join-Path $moduleDir 'Altostrat.psd1'
-    $env:ALTOSTRAT_EMULATOR_DLL = Join-Path $root "src/Altostrat.Emulator/bin/$Configuration/net10.0/Altostrat.Emulator.dll"
+    $env:ALTOSTRAT_EMULATOR_DLL = Get-EmulatorDll
     $pesterDir = Join-Path $root 'tests/Pester'
     $resultPath = Join-Path $root 'out/pester-results.xml'
+    Remove-Item $resultPath -ErrorAction SilentlyContinue
     # A fresh pwsh, so the suite imports the module into a clean session. Run.Exit makes failures fail the process.
     $command = @"
-Import-Module Pester -MinimumVersion 5.0
+Import-Module '$pester'
 `$c = New-PesterConfiguration
 `$c.Run.Path = '$pesterDir'
 `$c.Run.Exit = `$true
 `$c.Output.Verbosity = 'Detailed'
 `$c.TestResult.Enabled = `$true
+`$c.TestResult.OutputFormat = 'NUnitXml'
 `$c.TestResult.OutputPath = '$resultPath'
 Invoke-Pester -Configuration `$c
 "@
-    & pwsh -NoProfile -NonInteractive -Command $command
-    if ($LASTEXITCODE -ne 0) { throw "Pester failed ($LASTEXITCODE failing test(s) or a run error)." }
-}
-
-function Start-Emulator([string[]] $Arguments) {
-    Invoke-Dotnet build (Join-Path $root 'src/Altostrat.Emulator/Altostrat.Emulator.csproj') -c $Configuration --nologo -v quiet
-    $dll = Join-Path $root "src/Altostrat.Emulator/bin/$Configuration/net10.0/Altostrat.Emulator.dll"
-    $out = New-TemporaryFile
-    $process = Start-Process dotnet -ArgumentList (@($dll) + $Arguments) -RedirectStandardOutput $out -PassThru -NoNewWindow
-    $deadline = [datetime]::UtcNow.AddSeconds(30)
-    # The banner ends with the connect hint, after the API URL and the list of simulated routers.
-    while (-not (Select-String -Path $out -Pattern '^Connect from PowerShell' -Quiet)) {
-        if ($process.HasExited -or [datetime]::UtcNow -gt $deadline) { throw "The emulator did not start: $(Get-Content $out -Raw)" }
-        Start-Sleep -Milliseconds 200
+    Invoke-FreshPwsh -NoProfile -NonInteractive -Command $command | Out-Host
+    $status = $LASTEXITCODE
+    if (-not (Test-Path $resultPath)) { throw "Pester wrote no result ($status): the run failed before any test." }
+    $results = ([xml](Get-Content $resultPath -Raw)).'test-results'
+    $skipped = [int]$results.skipped + [int]$results.ignored + [int]$results.'not-run' + [int]$results.inconclusive
+    $counts = [pscustomobject]@{
+        Passed  = [int]$results.total - [int]$results.failures - [int]$results.errors - [int]$results.'not-run' - [int]$results.inconclusive - [int]$results.ignored - [int]$results.skipped
+        Failed  = [int]$results.failures + [int]$results.errors
+        Skipped = $skipped
     }
-    $url = ((Select-String -Path $out -Pattern '^ApiUrl: (.+)$').Matches[0].Groups[1].Value).Trim()
-    $token = ((Select-String -Path $out -Pattern '^Token: (.+)$').Matches[0].Groups[1].Value).Trim()
-    $routers = (Select-String -Path $out -Pattern '^\s+site_emu\d+ (127\.0\.0\.1:\d+)\s*$').Matches | ForEach-Object { $_.Groups[1].Value }
-    [pscustomobject]@{ Process = $process; Url = $url; Token = $token; Routers = @($routers) }
+    Write-Host "pester: $($counts.Passed) passed, $($counts.Failed) failed, $($counts.Skipped) skipped"
+    if ($status -ne 0 -or $counts.Failed -gt 0) { throw "Pester failed ($status failing test(s) or a run error)." }
+    if ($counts.Passed -eq 0) { throw 'Pester ran no test.' }
+    $counts
 }
 
 switch ($Task) {
     'Build' { Invoke-Build }
     'Help' { Invoke-Build; Write-Host "Help: $(Join-Path $moduleDir 'en-US')" }
     'Test' {
-        Invoke-Dotnet test (Join-Path $root 'Altostrat.PowerShell.sln') -c $Configuration
-        Invoke-PesterSuite
+        $xunit = Invoke-XunitSuite
+        $pester = Invoke-PesterSuite
+        # The plain closing line CI reads: both suites together.
+        '{0} passed, {1} failed, {2} skipped' -f ($xunit.Passed + $pester.Passed), ($xunit.Failed + $pester.Failed), ($xunit.Skipped + $pester.Skipped) | Write-Host
     }
-    'Pester' { Invoke-PesterSuite }
+    'Pester' { $null = Invoke-PesterSuite }
     'Package' {
         Invoke-Build
         $repo = Join-Path $root 'out/repository'
@@ -109,42 +144,7 @@ switch ($Task) {
     }
     'Demo' {
         Invoke-Build
-        $emulator = Start-Emulator @('--port', '0', '--auto-approve-seconds', '2', '--fail-site', 'site_emu0004', '--router-base-port', '0')
-        try {
-            Import-Module (Join-Path $moduleDir 'Altostrat.psd1') -Force
-            Connect-Altostrat -ApiUrl $emulator.Url -Token (ConvertTo-SecureString $emulator.Token -AsPlainText -Force)
-            Write-Host "`n== Connected to the local emulator" -ForegroundColor Cyan
-            Get-AltoContext | Format-List | Out-Host
-            Write-Host '== Sites' -ForegroundColor Cyan
-            Get-AltoSite | Format-Table | Out-Host
-            Write-Host "== New-AltoAiScript 'set identity to branch-router'" -ForegroundColor Cyan
-            $ai = New-AltoAiScript -Prompt 'set identity to branch-router'
-            $ai | Format-Table | Out-Host
-            Write-Host '== Get-AltoSite | New-AltoScheduledScript (one schedule, all sites, in 5 seconds)' -ForegroundColor Cyan
-            $scheduled = Get-AltoSite | New-AltoScheduledScript -Description 'Rename routers' -Script $ai.Script -LaunchAt (Get-Date).AddSeconds(5) -MakeBackup
-            $scheduled | Format-Table | Out-Host
-            Write-Host '== Approve-AltoScheduledScript -Wait' -ForegroundColor Cyan
-            $scheduled | Approve-AltoScheduledScript -Wait -PollIntervalSeconds 0.5 | Format-Table | Out-Host
-            Write-Host '== Wait-AltoScheduledScript (per-site results)' -ForegroundColor Cyan
-            $results = $scheduled | Wait-AltoScheduledScript -PollIntervalSeconds 0.5
-            $results | Format-Table | Out-Host
-            Write-Host '== Retry the failed sites as asynchronous jobs' -ForegroundColor Cyan
-            $results | Where-Object State -eq Failed | Invoke-AltoRouterScript -Script $ai.Script -Description 'Retry rename' | Format-Table | Out-Host
-            Write-Host '== Get-AltoScheduledScript' -ForegroundColor Cyan
-            Get-AltoScheduledScript | Format-Table | Out-Host
-            Write-Host '== The same fleet directly over the RouterOS API: Invoke-AltoRouterCommand' -ForegroundColor Cyan
-            $cred = [pscredential]::new('admin', [securestring]::new())
-            $emulator.Routers | Invoke-AltoRouterCommand -Credential $cred -Command /system/identity/print | Format-Table ComputerName, name | Out-Host
-            $addressScript = '/ip address add address=10.250.0.1/24 interface=ether3'
-            Write-Host "== Test-AltoRouterScript: changing /ip address is destructive, so the cmdlets ask before sending it" -ForegroundColor Cyan
-            Test-AltoRouterScript -Script $addressScript | Out-Host
-            Write-Host '== Invoke-AltoRouterScript -ComputerName -Force (reviewed above; backup first, one result per router)' -ForegroundColor Cyan
-            $direct = $emulator.Routers | Invoke-AltoRouterScript -Credential $cred -Script $addressScript -MakeBackup -Force -ErrorAction SilentlyContinue
-            $direct | Format-Table | Out-Host
-        }
-        finally {
-            Stop-Process -Id $emulator.Process.Id -ErrorAction SilentlyContinue
-        }
+        & (Join-Path $root 'scripts/Demo.ps1') -ModuleManifest (Join-Path $moduleDir 'Altostrat.psd1') -EmulatorDll (Get-EmulatorDll)
     }
     'Bench' {
         Invoke-Build

@@ -16,10 +16,12 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
+Import-Module (Join-Path $root 'scripts/FreshPwsh.psm1') -Force
+Import-Module (Join-Path $root 'scripts/Emulator.psm1') -Force
 
 function Measure-Import([string] $Path) {
     $times = foreach ($i in 1..$Runs) {
-        $ms = & pwsh -NoProfile -NonInteractive -Command "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Path'; `$w.Elapsed.TotalMilliseconds"
+        $ms = Invoke-FreshPwsh -NoProfile -NonInteractive -Command "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Path'; `$w.Elapsed.TotalMilliseconds"
         [double]$ms
     }
     $sorted = $times | Sort-Object
@@ -40,11 +42,9 @@ Remove-Item -Recurse -Force $emptyDir
 
 $dll = Join-Path $root "src/Altostrat.Emulator/bin/$Configuration/net10.0/Altostrat.Emulator.dll"
 & dotnet build (Join-Path $root 'src/Altostrat.Emulator') -c $Configuration --nologo -v quiet | Out-Null
-$log = New-TemporaryFile
-$emulator = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput $log -ArgumentList @($dll, '--port', '0', '--seed-scripts', "$ScriptCount", '--no-routers')
+$emulator = Start-AltoEmulator -EmulatorDll $dll -ArgumentList '--seed-scripts', "$ScriptCount", '--no-routers'
 try {
-    while (-not (Select-String -Path $log -Pattern '^ApiUrl: ' -Quiet)) { Start-Sleep -Milliseconds 200 }
-    $url = (Select-String -Path $log -Pattern '^ApiUrl: (.+)$').Matches[0].Groups[1].Value.Trim()
+    $url = $emulator.Url
     # The emulator is warmed with two raw requests, so what is measured is the module, not the emulator's first JIT.
     $http = [System.Net.Http.HttpClient]::new()
     $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', 'alto-emulator-token')
@@ -52,7 +52,7 @@ try {
     $http.Dispose()
     # In a fresh pwsh: the time to the first object (the list streams), the first full listing, then four more
     # (the runtime's tiered JIT speeds up repeated runs), consumed by Measure-Object so the consumer costs little.
-    $result = & pwsh -NoProfile -NonInteractive -Command @"
+    $result = Invoke-FreshPwsh -NoProfile -NonInteractive -Command @"
 Import-Module '$ModuleManifest'
 `$env:ALTOSTRAT_TOKEN = 'alto-emulator-token'
 Connect-Altostrat -ApiUrl '$url'
@@ -65,6 +65,5 @@ Connect-Altostrat -ApiUrl '$url'
     Write-Host "Get-AltoScheduledScript: $result"
 }
 finally {
-    Stop-Process -Id $emulator.Id -ErrorAction SilentlyContinue
-    Remove-Item $log -ErrorAction SilentlyContinue
+    Stop-AltoEmulator $emulator
 }

@@ -7,6 +7,7 @@ using Altostrat.Emulator.Storage;
 
 var options = new EmulatorOptions { Port = 5080, AutoApproveAfter = TimeSpan.FromSeconds(3), SimulateRouters = true, RouterBasePort = 18728 };
 var seedScripts = 0;
+string? readyFile = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -25,6 +26,7 @@ for (var i = 0; i < args.Length; i++)
         case "--seed-scripts": seedScripts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--router-base-port": options.RouterBasePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--no-routers": options.SimulateRouters = false; break;
+        case "--ready-file": readyFile = Next(); break;
         case "-h" or "--help":
             Console.WriteLine("""
                 Altostrat SDX API emulator (loopback only)
@@ -40,6 +42,8 @@ for (var i = 0; i < args.Length; i++)
                   --router-base-port N      API port of the first site's simulated router, the others above it
                                             (default 18728; 0 picks free ports)
                   --no-routers              no simulated routers: site runs just take --site-run-seconds
+                  --ready-file PATH         once listening, write the API URL, token and routers to PATH as JSON
+                                            ({"apiUrl", "token", "routers": {siteId: "host:port"}}), for scripts
                 """);
             return 0;
         default:
@@ -63,6 +67,7 @@ Console.WriteLine();
 Console.WriteLine("Connect from PowerShell with:");
 Console.WriteLine($"  $env:ALTOSTRAT_TOKEN = '{host.Token}'; Connect-Altostrat -ApiUrl {host.Url}");
 Console.Out.Flush();
+if (readyFile is not null) ReadyFile.Write(readyFile, host);
 
 // Ctrl+C, or the host stopping itself: it handles SIGTERM by stopping, and then nothing else would end the process.
 using var stop = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);

@@ -1,0 +1,20 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# New-AltoAiScript, against the built module and a local emulator of its own (see TestSession.Start.ps1).
+
+BeforeAll { . (Join-Path $PSScriptRoot 'TestSession.Start.ps1') }
+AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
+
+Describe 'New-AltoAiScript' {
+    It 'warns about a destructive script and keeps both verdicts' {
+        $result = New-AltoAiScript -Prompt 'block tcp port 23' -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.Destructive | Should -BeTrue
+        $result.DestructiveByService | Should -BeTrue
+        $result.DestructiveByAnalyzer | Should -BeTrue
+        $result.Analysis.RiskyCommands[0].Line | Should -Be 1
+        "$warnings" | Should -Match 'input chain'
+    }
+
+    It 'refuses a prompt over 200 characters before sending it' {
+        { New-AltoAiScript -Prompt ('a' * 201) -ErrorAction Stop } | Should -Throw -ErrorId 'Altostrat.InvalidPrompt,Altostrat.PowerShell.Cmdlets.Ai.NewAltoAiScriptCommand'
+    }
+}

@@ -1,0 +1,39 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Invoke-AltoRouterCommand on the simulated routers, against the built module and a local emulator of its own (see TestSession.Start.ps1).
+
+BeforeAll { . (Join-Path $PSScriptRoot 'TestSession.Start.ps1') }
+AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
+
+Describe 'Invoke-AltoRouterCommand' {
+    It 'streams rows with ComputerName and Id, filtered by query and property list' {
+        $rows = Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Command '/interface print' -Query 'type=ether' -Property '.id', 'name'
+        $rows.Count | Should -Be 3
+        $rows.name | Should -Be @('ether1', 'ether2', 'ether3')
+        $rows | ForEach-Object { $_.Id | Should -Match '^\*[0-9A-F]+$'; $_.ComputerName | Should -Be $script:Routers['site_emu0001'] }
+    }
+
+    It 'takes sessions from the pipeline and returns the id of an added item' {
+        $session = Connect-AltoRouter -ComputerName $script:Routers['site_emu0003'] -Credential $script:RouterCredential
+        try {
+            $added = $session | Invoke-AltoRouterCommand -Command /ip/address/add -Parameter @{ address = '10.66.0.1/24'; interface = 'ether2' }
+            $added.Ret | Should -Match '^\*'
+            Invoke-AltoRouterCommand -Session $session -Command /ip/address/print -Query "?.id=$($added.Ret)" | ForEach-Object address | Should -Be '10.66.0.1/24'
+        }
+        finally { $session | Disconnect-AltoRouter }
+    }
+
+    It 'turns a trap into an error with the router message, one router at a time' {
+        $rows = $script:Routers['site_emu0001'], $script:Routers['site_emu0004'] |
+            Invoke-AltoRouterCommand -Credential $script:RouterCredential -Command /ip/adress/print -ErrorAction SilentlyContinue -ErrorVariable trapped
+        $rows | Should -BeNullOrEmpty
+        $trapped.Count | Should -Be 2
+        $trapped[0].FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.CommandFailed*'
+        $trapped[0].Exception.RouterMessage | Should -Be 'no such command or directory (adress)'
+        $trapped[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command '/system identity set' -Parameter @{ name = 'whatif' } -WhatIf
+        (Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command /system/identity/print).name | Should -Not -Be 'whatif'
+    }
+}

@@ -1,0 +1,31 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Router sessions: Connect-AltoRouter, Get-AltoRouterSession, Disconnect-AltoRouter, against the built module and a local emulator of its own (see TestSession.Start.ps1).
+
+BeforeAll { . (Join-Path $PSScriptRoot 'TestSession.Start.ps1') }
+AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
+
+Describe 'Connect-AltoRouter, Get-AltoRouterSession and Disconnect-AltoRouter' {
+    It 'opens a session that is listed until it is disconnected' {
+        $session = Connect-AltoRouter -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential
+        $session.IsConnected | Should -BeTrue
+        $session.ComputerName | Should -Be $script:Routers['site_emu0001']
+        (Get-AltoRouterSession -Id $session.Id).Id | Should -Be $session.Id
+        $closed = $session | Disconnect-AltoRouter -PassThru
+        $closed.IsConnected | Should -BeFalse
+        Get-AltoRouterSession -Id $session.Id -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.SessionNotFound*'
+    }
+
+    It 'reports a refused login as an authentication error without the password' {
+        $wrong = [pscredential]::new('admin', (ConvertTo-SecureString 'Not-The-Pa55word' -AsPlainText -Force))
+        Connect-AltoRouter -ComputerName $script:Routers['site_emu0001'] -Credential $wrong -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.AuthenticationFailed*'
+        $failed[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        ($failed | Out-String) | Should -Not -Match 'Not-The-Pa55word'
+    }
+
+    It 'refuses TLS options without -UseTls before connecting' {
+        { Connect-AltoRouter -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -SkipCertificateCheck -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratRouter.InvalidTlsParameters*'
+    }
+}

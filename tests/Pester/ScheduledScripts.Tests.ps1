@@ -1,0 +1,63 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Scheduled scripts: New-, Set-, Approve-, Wait-, Stop-AltoScheduledScript and progress, against the built module and a local emulator of its own (see TestSession.Start.ps1).
+
+BeforeAll { . (Join-Path $PSScriptRoot 'TestSession.Start.ps1') }
+AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
+
+Describe 'Scheduled scripts' {
+    It 'makes ONE schedule for all piped sites' {
+        $before = Get-ScriptCount
+        $created = Get-AltoSite | New-AltoScheduledScript -Description 'Pester all sites' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1)
+        @($created).Count | Should -Be 1
+        $created.SiteId.Count | Should -Be @(Get-AltoSite).Count
+        $created.Status | Should -Be 'Unauthorized'
+        Get-ScriptCount | Should -Be ($before + 1)
+    }
+
+    It 'binds -Script from New-AltoAiScript output' {
+        $created = New-AltoAiScript -Prompt 'set identity to pester-01' |
+            New-AltoScheduledScript -Description 'Pester AI' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        $created.Script | Should -Match 'pester-01'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = Get-ScriptCount
+        New-AltoScheduledScript -Description 'Pester WhatIf' -Script '/x' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001 -WhatIf | Should -BeNullOrEmpty
+        Get-ScriptCount | Should -Be $before
+    }
+
+    It 'refuses <Case> with <ErrorId> before any request' -ForEach @(
+        @{ Case = 'an empty script'; ErrorId = 'Altostrat.EmptyScript'; Command = { New-AltoScheduledScript -Description x -Script '' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001 -ErrorAction Stop } }
+        @{ Case = 'a past launch time'; ErrorId = 'Altostrat.LaunchAtInPast'; Command = { New-AltoScheduledScript -Description x -Script '/x' -LaunchAt (Get-Date).AddMinutes(-5) -SiteId site_emu0001 -ErrorAction Stop } }
+        @{ Case = 'no site'; ErrorId = 'Altostrat.NoSite'; Command = { New-AltoScheduledScript -Description x -Script '/x' -LaunchAt (Get-Date).AddHours(1) -SiteId @() -ErrorAction Stop } }
+    ) {
+        $before = Get-ScriptCount
+        $Command | Should -Throw -ErrorId "$ErrorId,Altostrat.PowerShell.Cmdlets.ScheduledScripts.NewAltoScheduledScriptCommand"
+        Get-ScriptCount | Should -Be $before
+    }
+
+    It 'warns that Set resets authorization and changes only what is given' {
+        $created = New-AltoScheduledScript -Description 'Pester set' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        $updated = $created | Set-AltoScheduledScript -Description 'Pester set 2' -WarningVariable warnings -WarningAction SilentlyContinue
+        $updated.Description | Should -Be 'Pester set 2'
+        $updated.Script | Should -Be $created.Script
+        $warnings | Should -Match 'authorization'
+    }
+
+    It 'approves, launches and reports each site' {
+        $created = New-AltoScheduledScript -Description 'Pester run' -Script '/system identity print' -LaunchAt (Get-Date).AddSeconds(3) -SiteId site_emu0001, site_emu0002
+        $approved = $created | Approve-AltoScheduledScript -Wait -Timeout 30 -PollIntervalSeconds 0.2
+        $approved.Status | Should -BeIn 'Scheduled', 'Launched'
+        $results = $created | Wait-AltoScheduledScript -Timeout 60 -PollIntervalSeconds 0.2
+        ($results | Where-Object SiteId -eq site_emu0001).State | Should -Be 'Completed'
+        ($results | Where-Object SiteId -eq site_emu0002).State | Should -Be 'Failed'
+        (Get-AltoScheduledScriptProgress -Id $created.Id | Where-Object State -eq Failed).SiteId | Should -Be 'site_emu0002'
+    }
+
+    It 'asks before cancelling by default and cancels with -Confirm:$false' {
+        $created = New-AltoScheduledScript -Description 'Pester stop' -Script '/x' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        (Get-Command Stop-AltoScheduledScript).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
+            Should -Be 'High'
+        ($created | Stop-AltoScheduledScript -Confirm:$false -PassThru).Status | Should -Be 'Cancelled'
+    }
+}

@@ -1,0 +1,36 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# The SDX session: Connect-Altostrat, Get-AltoContext, secret hygiene, against the built module and a local emulator of its own (see TestSession.Start.ps1).
+
+BeforeAll { . (Join-Path $PSScriptRoot 'TestSession.Start.ps1') }
+AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
+
+Describe 'Connect-Altostrat and Get-AltoContext' {
+    It 'shows the URL and that a token is set, never the token' {
+        $context = Get-AltoContext
+        $context.Connected | Should -BeTrue
+        $context.ApiUrl | Should -Be $script:ApiUrl
+        $context.TokenSet | Should -BeTrue
+        ($context | Out-String) | Should -Not -Match $script:Token
+    }
+
+    It 'refuses plain http to a remote host before sending anything' {
+        { Connect-Altostrat -ApiUrl http://sdx.example.com/ -Token $script:SecureToken -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Altostrat.InsecureApiUrl,Altostrat.PowerShell.Cmdlets.Session.ConnectAltostratCommand'
+        (Get-AltoContext).ApiUrl | Should -Be $script:ApiUrl
+    }
+}
+
+Describe 'Secret hygiene' {
+    It 'never writes the token to any stream' {
+        $all = & {
+            Connect-Altostrat -ApiUrl $script:ApiUrl -Token $script:SecureToken -Verbose -PassThru
+            Get-AltoSite -Verbose -Debug
+            Get-AltoScheduledScript -Id nope -Verbose
+            Connect-Altostrat -ApiUrl $script:ApiUrl -Token (ConvertTo-SecureString 'wrong' -AsPlainText -Force)
+            try { Get-AltoSite -Verbose } catch { $_ | Out-String }
+        } *>&1 | Out-String
+        Connect-Altostrat -ApiUrl $script:ApiUrl -Token $script:SecureToken
+        $all | Should -Not -Match $script:Token
+        $all | Should -Match 'AltostratApi.Unauthorized|401'
+    }
+}
