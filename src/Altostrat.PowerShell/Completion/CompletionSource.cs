@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.Http;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Completion;
 

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Loading;
 

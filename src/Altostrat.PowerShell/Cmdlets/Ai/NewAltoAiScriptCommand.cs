@@ -1,5 +1,9 @@
 using System.Management.Automation;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Scripts;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.Ai;
 

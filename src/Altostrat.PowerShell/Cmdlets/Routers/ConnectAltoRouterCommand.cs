@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Routers;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -9,7 +11,7 @@ namespace Altostrat.PowerShell.Cmdlets.Routers;
 [OutputType(typeof(AltoRouterSession))]
 public sealed class ConnectAltoRouterCommand : AltoCmdlet
 {
-    private RouterTargets? _targets;
+    private RouterConnectionSettings? _targets;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Address", "IPAddress", "HostName")]
@@ -39,9 +41,9 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
 
     protected override void BeginProcessing()
     {
-        var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
+        var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
         if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
-        _targets = new RouterTargets(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        _targets = new RouterConnectionSettings(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 
     protected override void ProcessRecord()

@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Routers;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Routers;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 

@@ -6,7 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Routers;
+using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -24,7 +27,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     private readonly List<(string Name, RouterEndpoint Endpoint)> _targets = new();
     private RouterCommand? _command;
     private bool _readOnly;
-    private RouterTargets? _connection;
+    private RouterConnectionSettings? _connection;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -85,7 +88,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         }
         if (ParameterSetName == ComputerSet)
         {
-            var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
+            var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
             if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
         }
     }
@@ -105,8 +108,8 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     }
 
     // Once per invocation, and only for a router that is really run on (not under -WhatIf).
-    private RouterTargets Targets() =>
-        _connection ??= new RouterTargets(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
+    private RouterConnectionSettings Targets() =>
+        _connection ??= new RouterConnectionSettings(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
 
     private void Add(string name, Func<RouterEndpoint> endpoint)
     {

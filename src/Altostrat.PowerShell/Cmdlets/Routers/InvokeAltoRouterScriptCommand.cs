@@ -7,7 +7,13 @@ using System.Threading.Tasks;
 using Altostrat.Engine.Contracts;
 using Altostrat.Engine.RouterOs.Fleet;
 using Altostrat.PowerShell.Completion;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Routers;
+using Altostrat.PowerShell.Scripts;
+using Altostrat.PowerShell.Sdx;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -35,7 +41,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     // Endpoint is null for a repeat of a router already listed.
     private readonly List<(string Name, RouterEndpoint? Endpoint, string Script)> _directTargets = new();
     private readonly HashSet<string> _seenRouters = new(StringComparer.OrdinalIgnoreCase);
-    private RouterTargets? _connection;
+    private RouterConnectionSettings? _connection;
     private RiskConfirmation? _confirmation;
     // Pipelines usually repeat one script for every input: analyze (and warn about) each text once.
     private readonly Dictionary<string, AltoScriptAnalysis> _analyses = new(StringComparer.Ordinal);
@@ -138,7 +144,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     {
         _confirmation = new RiskConfirmation(this, Force);
         if (ParameterSetName is not (ComputerScriptSet or ComputerPathSet)) return;
-        var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
+        var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
         if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
     }
 
@@ -190,8 +196,8 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     }
 
     // Once per invocation, and only for a router that is really run on (not under -WhatIf).
-    private RouterTargets Targets() =>
-        _connection ??= new RouterTargets(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
+    private RouterConnectionSettings Targets() =>
+        _connection ??= new RouterConnectionSettings(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
 
     private void AddTarget(string name, string script, Func<RouterEndpoint> endpoint)
     {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Scripts;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 

@@ -4,7 +4,8 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using Altostrat.Engine.Contracts;
 using Altostrat.PowerShell.Completion;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Pipeline;
 
 namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
 

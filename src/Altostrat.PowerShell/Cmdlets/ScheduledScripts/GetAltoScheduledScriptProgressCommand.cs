@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
 using Altostrat.PowerShell.Completion;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Pipeline;
 
 namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
 

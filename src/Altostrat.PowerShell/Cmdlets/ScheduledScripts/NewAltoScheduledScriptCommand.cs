@@ -4,7 +4,11 @@ using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.Contracts;
 using Altostrat.PowerShell.Completion;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Scripts;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
 

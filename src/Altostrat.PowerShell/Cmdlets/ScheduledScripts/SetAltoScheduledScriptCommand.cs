@@ -2,7 +2,11 @@ using System;
 using System.Management.Automation;
 using Altostrat.Engine.Contracts;
 using Altostrat.PowerShell.Completion;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Scripts;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
 

@@ -8,7 +8,9 @@ using System.Threading.Tasks;
 using Altostrat.Engine.Contracts;
 using Altostrat.Engine.Http;
 using Altostrat.PowerShell.Completion;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Pipeline;
 
 namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
 

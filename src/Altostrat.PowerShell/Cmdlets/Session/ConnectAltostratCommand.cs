@@ -2,7 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using Altostrat.Engine.Http;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Cmdlets.Session;
 

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Cmdlets.Session;
 

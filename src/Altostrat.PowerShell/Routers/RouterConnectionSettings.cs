@@ -3,12 +3,12 @@ using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Routers;
 
-/// <summary>Turns the connection parameters common to the router cmdlets into engine options, checking them first.</summary>
-internal sealed class RouterTargets
+/// <summary>The connection settings common to the router cmdlets (credential, port, TLS), turned into engine options and endpoints.</summary>
+internal sealed class RouterConnectionSettings
 {
-    public RouterTargets(PSCredential credential, int port, bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
+    public RouterConnectionSettings(PSCredential credential, int port, bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
     {
         var network = credential.GetNetworkCredential();
         // PSCredential keeps a leading '\' when no domain was typed; a router has no domains.

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Scripting;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Scripts;
 
 /// <summary>
 /// The analyzer as the cmdlets use it: the module's own result type, and the words shown when a script is refused,

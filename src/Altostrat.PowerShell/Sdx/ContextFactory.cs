@@ -1,7 +1,7 @@
 using System;
 using Altostrat.Engine.Http;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Sdx;
 
 internal static class ContextFactory
 {

@@ -1,7 +1,7 @@
 using System;
 using Altostrat.Engine.Http;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Sdx;
 
 /// <summary>The live SDX session and how it came to be.</summary>
 internal sealed class Connection

@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using Altostrat.Engine.Http;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Sdx;
 
 /// <summary>
 /// Holds the process's SDX connection, as Connect-Altostrat made it. When no one connected but ALTOSTRAT_TOKEN is

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Reflection;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Scripts;
 
 /// <summary>
 /// ShouldProcess that knows what a script does. A destructive script is confirmed as if the cmdlet's ConfirmImpact

@@ -4,8 +4,10 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.Http;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Sdx;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Pipeline;
 
 /// <summary>
 /// The base of every cmdlet that talks to the engine. The engine is async; PowerShell's Write* methods must run on

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using Altostrat.Engine.Http;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Errors;
 
 /// <summary>ErrorRecords with stable ids and fitting categories, from whatever the engine threw.</summary>
 internal static class ErrorRecords

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Routers;
 
 /// <summary>
 /// The credential for routers named by address. -Credential is not mandatory in the cmdlets' computer parameter sets:

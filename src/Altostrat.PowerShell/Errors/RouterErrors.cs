@@ -3,7 +3,7 @@ using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Protocol;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Errors;
 
 /// <summary>ErrorRecords for router failures: stable ids, fitting categories, and the router's own message.</summary>
 internal static class RouterErrors

@@ -5,7 +5,7 @@ using System.Linq;
 using Altostrat.Engine.Contracts;
 using Altostrat.Engine.Time;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Validation;
 
 /// <summary>Checks made before any request is sent, with messages that say what was wrong and how to fix it.</summary>
 internal static class InputValidation

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Altostrat.Engine.Contracts;
+using Altostrat.PowerShell.Scripts;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Mapping;
 
 /// <summary>From the API's wire shapes to the module's PowerShell objects: typed statuses, local times, id arrays.</summary>
 internal static class Mapper

@@ -6,7 +6,7 @@ using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Protocol;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Routers;
 
 /// <summary>Builds API commands from cmdlet parameters and turns reply rows into PowerShell objects.</summary>
 internal static class RouterCommands

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Altostrat.Engine.RouterOs.Client;
+using Altostrat.PowerShell.Sdx;
 
-namespace Altostrat.PowerShell.Infrastructure;
+namespace Altostrat.PowerShell.Routers;
 
 /// <summary>The router sessions opened in this PowerShell process, as Get-AltoRouterSession lists them.</summary>
 internal static class RouterSessions
