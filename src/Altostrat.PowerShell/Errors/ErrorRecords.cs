@@ -18,15 +18,15 @@ internal static class ErrorRecords
             case Altostrat.Engine.RouterOs.Client.RouterException router:
                 return RouterErrors.From(router, target?.ToString() ?? "");
             case TimeoutException:
-                return new ErrorRecord(exception, "AltostratApi.Timeout", ErrorCategory.OperationTimeout, target);
+                return new ErrorRecord(exception, ErrorIds.Api.Timeout, ErrorCategory.OperationTimeout, target);
             case HttpRequestException:
             case IOException:
-                return new ErrorRecord(exception, "AltostratApi.ConnectionFailed", ErrorCategory.ConnectionError, target);
+                return new ErrorRecord(exception, ErrorIds.Api.ConnectionFailed, ErrorCategory.ConnectionError, target);
             case System.Text.Json.JsonException:
             case InvalidDataException:
-                return new ErrorRecord(exception, "AltostratApi.InvalidResponse", ErrorCategory.InvalidResult, target);
+                return new ErrorRecord(exception, ErrorIds.Api.InvalidResponse, ErrorCategory.InvalidResult, target);
             default:
-                return new ErrorRecord(exception, "Altostrat.UnexpectedError", ErrorCategory.NotSpecified, target);
+                return new ErrorRecord(exception, ErrorIds.Sdx.UnexpectedError, ErrorCategory.NotSpecified, target);
         }
     }
 
@@ -34,7 +34,7 @@ internal static class ErrorRecords
     {
         var status = (int)api.StatusCode;
         var exception = new AltostratApiException(api.Message, status, api.ErrorType, api.Code, api.ApiMessage, api.DocUrl);
-        var record = new ErrorRecord(exception, "AltostratApi." + StatusName(status), Category(status), target);
+        var record = new ErrorRecord(exception, ErrorIds.Api.Prefix + StatusName(status), Category(status), target);
         if (!string.IsNullOrEmpty(api.DocUrl))
             record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = "See " + api.DocUrl };
         return record;
@@ -45,17 +45,17 @@ internal static class ErrorRecords
 
     public static ErrorRecord ScheduledScriptNotFound(string id) =>
         new(new ItemNotFoundException($"No scheduled script with id '{id}' exists. Run Get-AltoScheduledScript without -Id to list them."),
-            "Altostrat.ScheduledScriptNotFound", ErrorCategory.ObjectNotFound, id);
+            ErrorIds.Sdx.ScheduledScriptNotFound, ErrorCategory.ObjectNotFound, id);
 
     public static ErrorRecord RouterSessionNotFound(int id) =>
         new(new ItemNotFoundException($"No router session has id {id}. Run Get-AltoRouterSession to list them."),
-            "AltostratRouter.SessionNotFound", ErrorCategory.ObjectNotFound, id);
+            ErrorIds.Router.SessionNotFound, ErrorCategory.ObjectNotFound, id);
 
     public static ErrorRecord NotConnected() =>
         new(new InvalidOperationException(
                 "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). " +
                 "To try the module without an account, start the local emulator and connect to it: see Get-Help about_Altostrat."),
-            "Altostrat.NotConnected", ErrorCategory.ConnectionError, null);
+            ErrorIds.Sdx.NotConnected, ErrorCategory.ConnectionError, null);
 
     internal static ErrorCategory Category(int status) => status switch
     {

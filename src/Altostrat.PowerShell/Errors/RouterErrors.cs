@@ -12,12 +12,12 @@ internal static class RouterErrors
     {
         var (id, category, routerMessage, trapCategory) = exception switch
         {
-            RouterTrapException trap => ("AltostratRouter.CommandFailed", TrapErrorCategory(trap.Category), trap.RouterMessage, trap.Category?.ToString()),
-            RouterAuthenticationException => ("AltostratRouter.AuthenticationFailed", ErrorCategory.AuthenticationError, null, null),
-            RouterTimeoutException => ("AltostratRouter.Timeout", ErrorCategory.OperationTimeout, null, null),
-            RouterFatalException fatal => ("AltostratRouter.SessionClosed", ErrorCategory.ConnectionError, fatal.Reason, null),
-            RouterProtocolException => ("AltostratRouter.ProtocolError", ErrorCategory.ProtocolError, null, null),
-            _ => ("AltostratRouter.ConnectionFailed", ErrorCategory.ConnectionError, (string?)null, (string?)null),
+            RouterTrapException trap => (ErrorIds.Router.CommandFailed, TrapErrorCategory(trap.Category), trap.RouterMessage, trap.Category?.ToString()),
+            RouterAuthenticationException => (ErrorIds.Router.AuthenticationFailed, ErrorCategory.AuthenticationError, null, null),
+            RouterTimeoutException => (ErrorIds.Router.Timeout, ErrorCategory.OperationTimeout, null, null),
+            RouterFatalException fatal => (ErrorIds.Router.SessionClosed, ErrorCategory.ConnectionError, fatal.Reason, null),
+            RouterProtocolException => (ErrorIds.Router.ProtocolError, ErrorCategory.ProtocolError, null, null),
+            _ => (ErrorIds.Router.ConnectionFailed, ErrorCategory.ConnectionError, (string?)null, (string?)null),
         };
         var wrapped = new AltostratRouterException(exception.Message, computerName, routerMessage, trapCategory);
         return new ErrorRecord(wrapped, id, category, computerName);

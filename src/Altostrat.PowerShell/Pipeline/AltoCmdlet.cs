@@ -35,7 +35,7 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidApiUrl", ex.Message, null));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidApiUrl, ex.Message, null));
         }
         if (client is null) ThrowTerminatingError(ErrorRecords.NotConnected());
         return client!;

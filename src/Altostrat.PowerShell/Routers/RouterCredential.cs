@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Routers;
 
@@ -29,7 +30,7 @@ internal static class RouterCredential
         cmdlet.ThrowTerminatingError(new ErrorRecord(
             new ArgumentException($"A credential is needed to log in to the routers, and {why}. Pass -Credential " +
                 "(for example -Credential (Get-Credential admin)), or pipe sessions from Connect-AltoRouter.", cannotAsk),
-            "AltostratRouter.CredentialRequired", ErrorCategory.InvalidArgument, null));
+            ErrorIds.Router.CredentialRequired, ErrorCategory.InvalidArgument, null));
         return null!; // not reached: ThrowTerminatingError throws
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Reflection;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Scripts;
 
@@ -56,7 +57,7 @@ internal sealed class RiskConfirmation
             _cmdlet.ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"The script is destructive and this session cannot ask for confirmation ({ex.Message}){nl}" +
                     $"{_destructiveLines}{nl}Review it (Test-AltoRouterScript), then run again with -Force or -Confirm:$false.", ex),
-                "AltostratScript.ConfirmationUnavailable", ErrorCategory.InvalidOperation, target));
+                ErrorIds.Script.ConfirmationUnavailable, ErrorCategory.InvalidOperation, target));
             return false;
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Scripting;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Scripts;
 
@@ -50,7 +51,7 @@ internal static class ScriptReview
         var errors = Errors(analysis);
         var message = $"The script has {errors.Count} syntax error(s), so it was not sent:{Environment.NewLine}{List(errors.Select(d => d.ToString()))}" +
             $"{Environment.NewLine}Fix the script (Test-AltoRouterScript lists every problem), or add -Force to send it as it is.";
-        return new ErrorRecord(new ArgumentException(message), "AltostratScript.SyntaxError", ErrorCategory.ParserError, target);
+        return new ErrorRecord(new ArgumentException(message), ErrorIds.Script.SyntaxError, ErrorCategory.ParserError, target);
     }
 
     public static string ForcedWarning(AltoScriptAnalysis analysis)

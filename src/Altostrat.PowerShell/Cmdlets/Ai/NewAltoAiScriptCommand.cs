@@ -21,7 +21,7 @@ public sealed class NewAltoAiScriptCommand : AltoCmdlet
         var error = InputValidation.PromptError(Prompt);
         if (error is not null)
         {
-            WriteError(ErrorRecords.InvalidArgument("Altostrat.InvalidPrompt", error, Prompt));
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidPrompt, error, Prompt));
             return;
         }
         var client = RequireClient();

@@ -42,7 +42,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
     protected override void BeginProcessing()
     {
         var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
-        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
+        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, tlsError, null));
         _targets = new RouterConnectionSettings(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 
@@ -56,7 +56,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
         }
         catch (System.ArgumentException ex)
         {
-            WriteError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidComputerName", ex.Message, ComputerName));
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, ComputerName));
             return;
         }
         options.ConnectTimeout = System.TimeSpan.FromSeconds(TimeoutSeconds);

@@ -84,12 +84,12 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidCommand", ex.Message, Command));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidCommand, ex.Message, Command));
         }
         if (ParameterSetName == ComputerSet)
         {
             var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
-            if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
+            if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, tlsError, null));
         }
     }
 
@@ -120,7 +120,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         }
         catch (ArgumentException ex)
         {
-            WriteError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidComputerName", ex.Message, name));
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, name));
         }
     }
 

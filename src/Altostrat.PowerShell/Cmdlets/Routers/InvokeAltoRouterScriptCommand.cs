@@ -145,14 +145,14 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         _confirmation = new RiskConfirmation(this, Force);
         if (ParameterSetName is not (ComputerScriptSet or ComputerPathSet)) return;
         var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
-        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidTlsParameters", tlsError, null));
+        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, tlsError, null));
     }
 
     protected override void ProcessRecord()
     {
         var resolvedPath = UsesPath ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
         var script = InputValidation.ReadScript(UsesPath ? null : Script, resolvedPath, out var scriptError);
-        if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Path));
+        if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.EmptyScript, scriptError!, Path));
         var analysis = Analyze(script!);
         if (IsSdx) QueueOnSites(script!, analysis);
         else CollectRouters(script!, analysis);
@@ -213,7 +213,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         }
         catch (ArgumentException ex)
         {
-            WriteError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidComputerName", ex.Message, name));
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, name));
         }
     }
 
@@ -251,7 +251,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     private void QueueOnSites(string script, AltoScriptAnalysis analysis)
     {
         var notifyError = InputValidation.NotifyUrlError(NotifyUrl);
-        if (notifyError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidNotifyUrl", notifyError, NotifyUrl));
+        if (notifyError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidNotifyUrl, notifyError, NotifyUrl));
 
         var sites = new List<string>();
         foreach (var site in InputValidation.CleanIds(SiteId))

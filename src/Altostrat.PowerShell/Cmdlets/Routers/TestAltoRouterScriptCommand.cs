@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using Altostrat.PowerShell.Scripts;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -57,7 +58,7 @@ public sealed class TestAltoRouterScriptCommand : PSCmdlet
             catch (ItemNotFoundException)
             {
                 WriteError(new ErrorRecord(new FileNotFoundException($"The script file '{path}' does not exist. Give the path of a .rsc file, or pass the script text with -Script.", path),
-                    "AltostratScript.FileNotFound", ErrorCategory.ObjectNotFound, path));
+                    ErrorIds.Script.FileNotFound, ErrorCategory.ObjectNotFound, path));
                 continue;
             }
             foreach (var file in files)
@@ -65,7 +66,7 @@ public sealed class TestAltoRouterScriptCommand : PSCmdlet
                 if (Directory.Exists(file))
                 {
                     WriteError(new ErrorRecord(new IOException($"'{file}' is a folder. Give a script file, e.g. {System.IO.Path.Combine(file, "*.rsc")}."),
-                        "AltostratScript.PathIsFolder", ErrorCategory.InvalidArgument, file));
+                        ErrorIds.Script.PathIsFolder, ErrorCategory.InvalidArgument, file));
                     continue;
                 }
                 yield return file;

@@ -6,6 +6,7 @@ using Altostrat.Engine.Contracts;
 using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Mapping;
 using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Cmdlets.ScheduledScripts;
 
@@ -77,13 +78,13 @@ public sealed class ApproveAltoScheduledScriptCommand : AltoCmdlet
             if (status == ScheduledScriptStatus.Cancelled)
             {
                 Post(() => WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{id}' was cancelled while waiting for its approval."),
-                    "Altostrat.ScheduledScriptCancelled", ErrorCategory.OperationStopped, id)));
+                    ErrorIds.Sdx.ScheduledScriptCancelled, ErrorCategory.OperationStopped, id)));
                 return null;
             }
             if (Timeout > 0 && watch.Elapsed.TotalSeconds >= Timeout)
             {
                 Post(() => WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' was not approved within {Timeout} s; it is still {script.Status}. The approval links stay valid: run Approve-AltoScheduledScript -Id {id} -Wait again to keep waiting."),
-                    "Altostrat.ApprovalTimedOut", ErrorCategory.OperationTimeout, id)));
+                    ErrorIds.Sdx.ApprovalTimedOut, ErrorCategory.OperationTimeout, id)));
                 return null;
             }
             var elapsed = (int)watch.Elapsed.TotalSeconds;

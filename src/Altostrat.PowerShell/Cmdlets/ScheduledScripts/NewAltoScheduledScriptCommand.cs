@@ -74,12 +74,12 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
     protected override void EndProcessing()
     {
         if (_scripts.Count > 1)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.SeveralScripts",
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.SeveralScripts,
                 $"{_scripts.Count} different scripts came down the pipeline; one schedule takes one script. Pipe one script, or call New-AltoScheduledScript once per script.", null));
 
         var resolvedPath = ParameterSetName == PathSet ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
         var script = InputValidation.ReadScript(_scripts.FirstOrDefault(), resolvedPath, out var scriptError);
-        if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Path));
+        if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.EmptyScript, scriptError!, Path));
         var analysis = ScriptReview.Analyze(script!);
         if (!analysis.IsValid)
         {
@@ -88,14 +88,14 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
         }
 
         var launchAt = InputValidation.LaunchTime(LaunchAt, DateTimeOffset.UtcNow, out var launchError);
-        if (launchAt is null) ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.LaunchAtInPast", launchError!, LaunchAt));
+        if (launchAt is null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.LaunchAtInPast, launchError!, LaunchAt));
 
         var sites = InputValidation.CleanIds(_sites);
         if (sites.Count == 0)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.NoSite",
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.NoSite,
                 "No site was given. Pass -SiteId, or pipe sites in: Get-AltoSite | New-AltoScheduledScript ...", null));
         if (TestSiteId is not null && !sites.Contains(TestSiteId))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.TestSiteNotTargeted",
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.TestSiteNotTargeted,
                 $"TestSiteId '{TestSiteId}' is not one of the sites the script is scheduled on ({string.Join(", ", sites)}). Add it to -SiteId.", TestSiteId));
 
         var target = $"{sites.Count} site(s): {string.Join(", ", sites.Take(5))}{(sites.Count > 5 ? ", ..." : "")}";

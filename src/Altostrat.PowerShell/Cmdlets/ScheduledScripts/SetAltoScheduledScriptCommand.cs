@@ -75,7 +75,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         {
             var resolvedPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             script = InputValidation.ReadScript(Script, resolvedPath, out var scriptError);
-            if (script is null) { WriteError(ErrorRecords.InvalidArgument("Altostrat.EmptyScript", scriptError!, Id)); return; }
+            if (script is null) { WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.EmptyScript, scriptError!, Id)); return; }
         }
         // Only a new script is analyzed: the one already scheduled was checked when it was given.
         var analysis = script is null ? null : ScriptReview.Analyze(script);
@@ -88,12 +88,12 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         if (LaunchAt is { } requestedLaunch)
         {
             launchAt = InputValidation.LaunchTime(requestedLaunch, DateTimeOffset.UtcNow, out var launchError);
-            if (launchAt is null) { WriteError(ErrorRecords.InvalidArgument("Altostrat.LaunchAtInPast", launchError!, Id)); return; }
+            if (launchAt is null) { WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.LaunchAtInPast, launchError!, Id)); return; }
         }
         var sites = SiteId is null ? null : InputValidation.CleanIds(SiteId);
         if (sites is { Count: 0 })
         {
-            WriteError(ErrorRecords.InvalidArgument("Altostrat.NoSite", "-SiteId is empty; a scheduled script needs at least one site. Leave -SiteId out to keep the current sites.", Id));
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.NoSite, "-SiteId is empty; a scheduled script needs at least one site. Leave -SiteId out to keep the current sites.", Id));
             return;
         }
 
@@ -109,7 +109,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         if (status is ScheduledScriptStatus.Launched or ScheduledScriptStatus.Cancelled)
         {
             WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{Id}' is {status.ToString().ToLowerInvariant()} and can no longer be changed. Create a new one with New-AltoScheduledScript."),
-                "Altostrat.ScheduledScriptNotEditable", ErrorCategory.InvalidOperation, Id));
+                ErrorIds.Sdx.ScheduledScriptNotEditable, ErrorCategory.InvalidOperation, Id));
             return;
         }
 
@@ -124,7 +124,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         if (MyInvocation.BoundParameters.ContainsKey(nameof(AbortIfOffline))) request.AbortIfOffline = AbortIfOffline;
         if (request.TestSiteId is not null && !request.Sites.Contains(request.TestSiteId))
         {
-            WriteError(ErrorRecords.InvalidArgument("Altostrat.TestSiteNotTargeted", $"TestSiteId '{request.TestSiteId}' is not one of the script's sites.", Id));
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.TestSiteNotTargeted, $"TestSiteId '{request.TestSiteId}' is not one of the script's sites.", Id));
             return;
         }
 

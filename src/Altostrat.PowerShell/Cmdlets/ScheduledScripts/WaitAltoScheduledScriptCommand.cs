@@ -92,14 +92,14 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
                 if (script is not null && Mapper.ParseStatus(script.Status) == ScheduledScriptStatus.Cancelled)
                 {
                     Post(() => WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{id}' was cancelled; its {progress.Pending.Count} pending site(s) will not run."),
-                        "Altostrat.ScheduledScriptCancelled", ErrorCategory.OperationStopped, id)));
+                        ErrorIds.Sdx.ScheduledScriptCancelled, ErrorCategory.OperationStopped, id)));
                     Emit(id, progress);
                     continue;
                 }
                 if (Timeout > 0 && watch.Elapsed.TotalSeconds >= Timeout)
                 {
                     Post(() => WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' still has {progress.Pending.Count} of {total} site(s) pending after {Timeout} s."),
-                        "Altostrat.WaitTimedOut", ErrorCategory.OperationTimeout, id)));
+                        ErrorIds.Sdx.WaitTimedOut, ErrorCategory.OperationTimeout, id)));
                     Emit(id, progress);
                     continue;
                 }

@@ -48,7 +48,7 @@ public sealed class ConnectAltostratCommand : PSCmdlet
             tokenSource = "Environment";
         }
         if (token.Length == 0)
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.TokenMissing",
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.TokenMissing,
                 $"No token was given. Pass -Token (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString) or set the {ConnectionManager.TokenVariable} environment variable.", null));
 
         Uri apiUrl;
@@ -58,14 +58,14 @@ public sealed class ConnectAltostratCommand : PSCmdlet
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidApiUrl", ex.Message, null));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidApiUrl, ex.Message, null));
             return;
         }
         if (!apiUrl.IsAbsoluteUri || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InvalidApiUrl",
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidApiUrl,
                 $"'{apiUrl}' is not an http(s) URL. Use e.g. https://v1.api.altostrat.io, or http://127.0.0.1:5080/ for the local emulator.", apiUrl));
         if (apiUrl.Scheme == Uri.UriSchemeHttp && !ConnectionManager.IsLoopback(apiUrl))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("Altostrat.InsecureApiUrl",
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InsecureApiUrl,
                 $"'{apiUrl}' would send the token unencrypted. Use https; plain http is accepted only for a loopback address (the local emulator).", apiUrl));
         if (SkipCertificateCheck)
             WriteWarning("TLS certificate validation is off for this connection: anyone between you and the API could read the token.");

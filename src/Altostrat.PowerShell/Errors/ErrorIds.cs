@@ -1,0 +1,64 @@
+namespace Altostrat.PowerShell.Errors;
+
+/// <summary>
+/// Every ErrorRecord id the module writes, in one place: they are part of its contract (scripts match on them with
+/// -ErrorId and FullyQualifiedErrorId), so each is written once and a rename shows up in one diff.
+/// </summary>
+internal static class ErrorIds
+{
+    /// <summary>Input and workflow errors of the SDX cmdlets.</summary>
+    public static class Sdx
+    {
+        public const string ApprovalTimedOut = "Altostrat.ApprovalTimedOut";
+        public const string EmptyScript = "Altostrat.EmptyScript";
+        public const string InsecureApiUrl = "Altostrat.InsecureApiUrl";
+        public const string InvalidApiUrl = "Altostrat.InvalidApiUrl";
+        public const string InvalidNotifyUrl = "Altostrat.InvalidNotifyUrl";
+        public const string InvalidPrompt = "Altostrat.InvalidPrompt";
+        public const string LaunchAtInPast = "Altostrat.LaunchAtInPast";
+        public const string NoSite = "Altostrat.NoSite";
+        public const string NotConnected = "Altostrat.NotConnected";
+        public const string ScheduledScriptCancelled = "Altostrat.ScheduledScriptCancelled";
+        public const string ScheduledScriptNotEditable = "Altostrat.ScheduledScriptNotEditable";
+        public const string ScheduledScriptNotFound = "Altostrat.ScheduledScriptNotFound";
+        public const string SeveralScripts = "Altostrat.SeveralScripts";
+        public const string TestSiteNotTargeted = "Altostrat.TestSiteNotTargeted";
+        public const string TokenMissing = "Altostrat.TokenMissing";
+        public const string UnexpectedError = "Altostrat.UnexpectedError";
+        public const string WaitTimedOut = "Altostrat.WaitTimedOut";
+    }
+
+    /// <summary>Failures talking to the SDX API (the HTTP status names are added by ErrorRecords.FromApi).</summary>
+    public static class Api
+    {
+        public const string Prefix = "AltostratApi.";
+        public const string ConnectionFailed = "AltostratApi.ConnectionFailed";
+        public const string InvalidResponse = "AltostratApi.InvalidResponse";
+        public const string Timeout = "AltostratApi.Timeout";
+    }
+
+    /// <summary>Failures on routers and of the router cmdlets' input.</summary>
+    public static class Router
+    {
+        public const string AuthenticationFailed = "AltostratRouter.AuthenticationFailed";
+        public const string CommandFailed = "AltostratRouter.CommandFailed";
+        public const string ConnectionFailed = "AltostratRouter.ConnectionFailed";
+        public const string CredentialRequired = "AltostratRouter.CredentialRequired";
+        public const string InvalidCommand = "AltostratRouter.InvalidCommand";
+        public const string InvalidComputerName = "AltostratRouter.InvalidComputerName";
+        public const string InvalidTlsParameters = "AltostratRouter.InvalidTlsParameters";
+        public const string ProtocolError = "AltostratRouter.ProtocolError";
+        public const string SessionClosed = "AltostratRouter.SessionClosed";
+        public const string SessionNotFound = "AltostratRouter.SessionNotFound";
+        public const string Timeout = "AltostratRouter.Timeout";
+    }
+
+    /// <summary>The script analyzer's verdicts and script files.</summary>
+    public static class Script
+    {
+        public const string ConfirmationUnavailable = "AltostratScript.ConfirmationUnavailable";
+        public const string FileNotFound = "AltostratScript.FileNotFound";
+        public const string PathIsFolder = "AltostratScript.PathIsFolder";
+        public const string SyntaxError = "AltostratScript.SyntaxError";
+    }
+}
