@@ -15,7 +15,7 @@ Describe 'Invoke-AltoRouterCommand' {
     It 'takes sessions from the pipeline and returns the id of an added item' {
         $session = Connect-AltoRouter -ComputerName $script:Routers['site_emu0003'] -Credential $script:RouterCredential
         try {
-            $added = $session | Invoke-AltoRouterCommand -Command /ip/address/add -Parameter @{ address = '10.66.0.1/24'; interface = 'ether2' }
+            $added = $session | Invoke-AltoRouterCommand -Command /ip/address/add -Parameter @{ address = '10.66.0.1/24'; interface = 'ether2' } -Force
             $added.Ret | Should -Match '^\*'
             Invoke-AltoRouterCommand -Session $session -Command /ip/address/print -Query "?.id=$($added.Ret)" | ForEach-Object address | Should -Be '10.66.0.1/24'
         }
@@ -35,5 +35,15 @@ Describe 'Invoke-AltoRouterCommand' {
     It 'changes nothing with -WhatIf' {
         Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command '/system identity set' -Parameter @{ name = 'whatif' } -WhatIf
         (Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command /system/identity/print).name | Should -Not -Be 'whatif'
+    }
+
+    It 'asks before a destructive command under the default $ConfirmPreference, and runs it with -Force' {
+        $target = $script:Routers['site_emu0005']
+        # -NonInteractive: the question cannot be asked, so the command fails with an error that says what to do.
+        { Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/add -Parameter @{ address = '10.67.0.1/24'; interface = 'ether3' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*'
+        Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/print | ForEach-Object address | Should -Not -Contain '10.67.0.1/24'
+        $null = Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/add -Parameter @{ address = '10.67.0.1/24'; interface = 'ether3' } -Force
+        Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/print | ForEach-Object address | Should -Contain '10.67.0.1/24'
     }
 }

@@ -142,8 +142,9 @@ public static class ScheduledScriptEndpoints
         foreach (var site in state.Sites.All()) known.Add(site.Id);
         foreach (var site in record.Sites)
             if (!known.Contains(site)) throw new ApiErrorException(ApiError.Invalid("sites", $"no site with id '{site}' exists."));
-        if (record.TestSiteId is { } testSite && !record.Sites.Contains(testSite))
-            throw new ApiErrorException(ApiError.Invalid("test_site_id", $"'{testSite}' is not one of the script's sites."));
+        // The reference's own update example names a test site outside the script's sites: only its existence counts.
+        if (record.TestSiteId is { } testSite && !known.Contains(testSite))
+            throw new ApiErrorException(ApiError.Invalid("test_site_id", $"no site with id '{testSite}' exists."));
     }
 
     /// <summary>The real API has an AI write the summary; the emulator says what it can see.</summary>

@@ -99,9 +99,16 @@ public sealed class AltoApiClient
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable(stream, typeInfo, cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (item is not null && !onItem(item)) return;
+            await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable(stream, typeInfo, cancellationToken).ConfigureAwait(false))
+            {
+                if (item is not null && !onItem(item)) return;
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidBody(request, response, ex);
         }
     }
 
@@ -121,9 +128,20 @@ public sealed class AltoApiClient
     {
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-        return value ?? throw new InvalidDataException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode} with an empty body.");
+        T? value;
+        try
+        {
+            value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidBody(request, response, ex);
+        }
+        return value ?? throw new AltoInvalidResponseException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode} with an empty body.");
     }
+
+    private static AltoInvalidResponseException InvalidBody(HttpRequestMessage request, HttpResponseMessage response, JsonException ex) =>
+        new($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode} with a body that is not what the API documents: {ex.Message}", ex);
 
     /// <summary>Sends and returns a successful response, or throws <see cref="AltoApiException"/> with the API's error fields.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

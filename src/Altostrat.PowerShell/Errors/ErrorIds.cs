@@ -22,7 +22,6 @@ internal static class ErrorIds
         public const string ScheduledScriptNotEditable = "Altostrat.ScheduledScriptNotEditable";
         public const string ScheduledScriptNotFound = "Altostrat.ScheduledScriptNotFound";
         public const string SeveralScripts = "Altostrat.SeveralScripts";
-        public const string TestSiteNotTargeted = "Altostrat.TestSiteNotTargeted";
         public const string TokenMissing = "Altostrat.TokenMissing";
         public const string UnexpectedError = "Altostrat.UnexpectedError";
         public const string WaitTimedOut = "Altostrat.WaitTimedOut";

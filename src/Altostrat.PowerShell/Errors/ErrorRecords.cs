@@ -22,8 +22,7 @@ internal static class ErrorRecords
             case HttpRequestException:
             case IOException:
                 return new ErrorRecord(exception, ErrorIds.Api.ConnectionFailed, ErrorCategory.ConnectionError, target);
-            case System.Text.Json.JsonException:
-            case InvalidDataException:
+            case AltoInvalidResponseException:
                 return new ErrorRecord(exception, ErrorIds.Api.InvalidResponse, ErrorCategory.InvalidResult, target);
             default:
                 return new ErrorRecord(exception, ErrorIds.Sdx.UnexpectedError, ErrorCategory.NotSpecified, target);

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
+using Altostrat.PowerShell.Routers;
 using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Loading;
@@ -27,6 +28,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         ConnectionManager.Disconnect();
+        // Before the resolver goes: closing a session runs engine code.
+        RouterSessions.CloseAll();
         if (IsDesktop) DesktopDependencyResolver.Unregister();
         else CoreDependencyResolver.Unregister();
     }

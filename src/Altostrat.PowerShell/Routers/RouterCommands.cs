@@ -14,11 +14,6 @@ internal static class RouterCommands
     public const string RowTypeName = "Altostrat.RouterRow";
     public const string ReturnTypeName = "Altostrat.RouterReturn";
 
-    private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal)
-    {
-        "print", "getall", "get", "monitor", "listen", "export", "find",
-    };
-
     /// <summary>The command with its parameters, queries and property list; throws ArgumentException with a fix for bad input.</summary>
     public static RouterCommand Build(string path, IDictionary? parameters, IEnumerable<string>? queries, IEnumerable<string>? properties)
     {
@@ -31,13 +26,6 @@ internal static class RouterCommands
         if (queries is not null) foreach (var query in queries) command.Where(query);
         if (properties is not null) command.Select(properties);
         return command;
-    }
-
-    /// <summary>True for commands that only read (print, get, monitor, ...), which need no confirmation.</summary>
-    public static bool IsReadOnly(string normalizedPath)
-    {
-        var verb = normalizedPath.Substring(normalizedPath.LastIndexOf('/') + 1);
-        return ReadOnlyVerbs.Contains(verb);
     }
 
     /// <summary>One <c>!re</c> as an object: <c>ComputerName</c>, then the router's properties as it named them, <c>.id</c> as <c>Id</c>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Routers;
 
@@ -43,8 +44,15 @@ internal sealed class RouterConnectionSettings
     /// <summary>The endpoint for one computer name, logging in with this credential; throws ArgumentException for bad input.</summary>
     public RouterEndpoint EndpointFor(string computerName) => RouterEndpoint.ForAddress(computerName, OptionsFor(computerName), UserName, Password);
 
+    /// <summary>Ends the invocation with a usage error when the TLS parameters do not go together; nothing is sent before.</summary>
+    public static void ThrowIfInvalidTls(PSCmdlet cmdlet, bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
+    {
+        var error = TlsParameterError(useTls, skipCertificateCheck, certificateThumbprint);
+        if (error is not null) cmdlet.ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, error, null));
+    }
+
     /// <summary>A usage error for -SkipCertificateCheck or a thumbprint without -UseTls, or a malformed thumbprint; null when fine.</summary>
-    public static string? TlsParameterError(bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
+    private static string? TlsParameterError(bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
     {
         if (!useTls && (skipCertificateCheck || !string.IsNullOrEmpty(certificateThumbprint)))
             return "-SkipCertificateCheck and -CertificateThumbprint apply to API-SSL only; add -UseTls.";

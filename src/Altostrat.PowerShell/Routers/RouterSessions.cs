@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Altostrat.Engine.RouterOs.Client;
-using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Routers;
 
@@ -28,5 +27,11 @@ internal static class RouterSessions
     {
         Open.TryRemove(session.Id, out _);
         session.Connection.Dispose();
+    }
+
+    /// <summary>Closes every session (sockets, read loops, timers): when the module is removed nothing may outlive it.</summary>
+    public static void CloseAll()
+    {
+        foreach (var session in All()) Close(session);
     }
 }

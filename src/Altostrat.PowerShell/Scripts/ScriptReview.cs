@@ -45,6 +45,9 @@ internal static class ScriptReview
         };
     }
 
+    /// <summary>The analysis of one API command, as the same line in a script (the risk gate's verdict on it).</summary>
+    public static AltoScriptAnalysis AnalyzeCommand(Engine.RouterOs.Client.RouterCommand command) => Analyze(command.ToScriptLine(), command.Path);
+
     /// <summary>The error for a script with syntax errors, listing the first ones and saying how to go on.</summary>
     public static ErrorRecord SyntaxError(AltoScriptAnalysis analysis, object? target)
     {

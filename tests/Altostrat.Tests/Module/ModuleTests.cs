@@ -237,6 +237,23 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public async Task Set_changes_a_script_whose_stored_test_site_is_outside_its_sites_as_the_reference_example_does()
+    {
+        await using var host = await TestEmulator.StartAsync();
+        // The API reference's update example (seed 001) names a test site that is not among the sites.
+        var run = await RunAsync($"""
+            $s = New-AltoScheduledScript -Description one -Script '/system identity print' -LaunchAt {InOneHour} -SiteId site_emu0001 -TestSiteId site_emu0002
+            ($s | Set-AltoScheduledScript -Description changed).Description
+            (Get-AltoScheduledScript -Id $s.Id).TestSiteId
+            """, host);
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        var texts = run.Output.Select(o => (string?)o["text"]).ToList();
+        Assert.Contains("changed", texts);
+        Assert.Contains("site_emu0002", texts);
+        Assert.Equal("changed", host.State.Scripts.All().Single().Description);
+    }
+
+    [Fact]
     public async Task The_token_never_appears_in_any_stream_error_or_object()
     {
         const string token = "tok-SECRET-5f9d4b3c2e1a";

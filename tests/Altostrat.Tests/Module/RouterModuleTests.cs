@@ -26,7 +26,7 @@ public sealed class RouterModuleTests
         var run = await RunAsync(Credential + $$"""
             $s = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
             Invoke-AltoRouterCommand -Session $s -Command '/interface print' -Query 'type=ether' -Property name, mtu
-            $added = Invoke-AltoRouterCommand -Session $s -Command /ip/address/add -Parameter @{ address = '10.5.5.1/24'; interface = 'ether2' }
+            $added = Invoke-AltoRouterCommand -Session $s -Command /ip/address/add -Parameter @{ address = '10.5.5.1/24'; interface = 'ether2' } -Force
             "added=$($added.Ret)"
             Get-AltoRouterSession | Where-Object Id -eq $s.Id | Disconnect-AltoRouter -PassThru
             "sessions-left=$(@(Get-AltoRouterSession).Count)"
@@ -199,5 +199,75 @@ public sealed class RouterModuleTests
         Assert.Contains("-Parameter", (string?)run.Errors[2]["message"]);
         Assert.Equal(1, router.ConnectionCount); // only the login with the wrong password got as far as the router
         Assert.DoesNotContain(Password, run.ToString());
+    }
+
+    [Fact]
+    public async Task A_destructive_command_goes_through_the_risk_gate_as_the_same_line_in_a_script_does()
+    {
+        await using var router = Router("gated");
+        var name = Name(router);
+        var before = router.Configuration.Menu("/ip/address").Items.Count();
+        // No one can answer in a runbook: the command is refused with what to do, and nothing reaches the router.
+        var refused = await RunAsync(Credential + $$"""
+            Invoke-AltoRouterCommand -ComputerName '{{name}}' -Credential $cred -Command /ip/address/add -Parameter @{ address = '10.9.9.1/24'; interface = 'ether2' }
+            """, interactive: false);
+        var error = Assert.Single(refused.Errors);
+        Assert.StartsWith("AltostratScript.ConfirmationUnavailable", (string?)error["id"]);
+        Assert.Contains("IP addresses", (string?)error["message"]);
+        Assert.Equal(0, router.ConnectionCount);
+
+        var whatIf = await RunAsync(Credential + $$"""
+            Invoke-AltoRouterCommand -ComputerName '{{name}}' -Credential $cred -Command /system/reboot -WhatIf
+            Invoke-AltoRouterCommand -ComputerName '{{name}}' -Credential $cred -Command /system/identity/print -WhatIf | ForEach-Object name
+            """, interactive: false);
+        Assert.True(whatIf.Errors.Count == 0, whatIf.ToString());
+        Assert.Contains(whatIf.HostLines, l => l.Contains("reboot") && l.Contains("DESTRUCTIVE"));
+        Assert.Contains(whatIf.Output, o => (string?)o["text"] == "gated"); // a read is not a change: -WhatIf does not stop it
+
+        var forced = await RunAsync(Credential + $$"""
+            Invoke-AltoRouterCommand -ComputerName '{{name}}' -Credential $cred -Command /ip/address/add -Parameter @{ address = '10.9.9.1/24'; interface = 'ether2' } -Force
+            Invoke-AltoRouterCommand -ComputerName '{{name}}' -Credential $cred -Command /ip/address/add -Parameter @{ address = '10.9.9.2/24'; interface = 'ether2' } -Confirm:$false
+            Invoke-AltoRouterCommand -ComputerName '{{name}}' -Credential $cred -Command /system/identity/set -Parameter @{ name = 'harmless' }
+            """, interactive: false);
+        Assert.True(forced.Errors.Count == 0, forced.ToString());
+        Assert.Equal(before + 2, router.Configuration.Menu("/ip/address").Items.Count());
+        Assert.Equal("harmless", router.Configuration.Menu("/system/identity").Items.Single()["name"]);
+    }
+
+    [Fact]
+    public async Task Removing_the_module_closes_every_router_session()
+    {
+        await using var router = Router("removed");
+        var removed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"alto-removed-{Guid.NewGuid():n}");
+        var done = removed + ".done";
+        // The process stays alive after Remove-Module until the test has looked: its exit would close the sockets anyway.
+        var running = RunAsync(Credential + $$"""
+            $null = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
+            $null = Connect-AltoRouter -ComputerName '{{Name(router)}}' -Credential $cred
+            "open=$(@(Get-AltoRouterSession).Count)"
+            Remove-Module Altostrat
+            [System.IO.File]::WriteAllText('{{removed}}', 'removed')
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            while (-not [System.IO.File]::Exists('{{done}}') -and [datetime]::UtcNow -lt $deadline) { [System.Threading.Thread]::Sleep(50) }
+            """);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!System.IO.File.Exists(removed) && !running.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(50);
+            if (!System.IO.File.Exists(removed)) Assert.Fail("the script did not get to Remove-Module: " + (running.IsCompleted ? (await running).ToString() : "still running"));
+            // The router notices a closed session when its read ends; give it a bounded while, not a timed assertion.
+            var settle = DateTime.UtcNow.AddSeconds(20);
+            while (router.OpenSessions > 0 && DateTime.UtcNow < settle) await Task.Delay(50);
+            Assert.Equal(0, router.OpenSessions);
+        }
+        finally
+        {
+            System.IO.File.WriteAllText(done, "done");
+        }
+        var run = await running;
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        Assert.Contains(run.Output, o => (string?)o["text"] == "open=2");
+        System.IO.File.Delete(removed);
+        System.IO.File.Delete(done);
     }
 }

@@ -27,4 +27,8 @@ public sealed class RouterRunOutcome
     public DateTimeOffset StartedAt { get; }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>The outcome for a router listed more than once: skipped, as <paramref name="what"/> happened once.</summary>
+    public static RouterRunOutcome Repeat(string computerName, string what) =>
+        new(computerName, RouterRunStatus.Skipped, new InvalidOperationException($"{computerName} was listed more than once; {what}."), null, DateTimeOffset.Now, TimeSpan.Zero);
 }

@@ -43,6 +43,8 @@ internal static class ScriptText
     {
         if (index >= text.Length || text[index] != '\\') return false;
         var next = index + 1;
+        // Spaces or tabs after the backslash still join: maintained public scripts have them, and RouterOS runs them.
+        while (next < text.Length && text[next] is ' ' or '\t') next++;
         if (next < text.Length && text[next] == '\r') next++;
         return next < text.Length && text[next] == '\n';
     }

@@ -12,17 +12,17 @@ internal static class ScriptVocabulary
     /// <summary>Menu commands. The first of these in a statement ends the menu path.</summary>
     public static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "add", "set", "remove", "unset", "edit", "move", "comment", "enable", "disable", "reset", "reset-counters",
+        "add", "set", "remove", "unset", "getall", "listen", "edit", "move", "comment", "enable", "disable", "reset", "reset-counters",
         "reset-counters-all", "print", "export", "get", "find", "monitor", "monitor-traffic", "ping", "traceroute", "torch",
         "bandwidth-test", "run", "reboot", "shutdown", "reset-configuration", "save", "load", "upgrade", "downgrade",
         "uninstall", "install", "download", "check-for-updates", "cancel", "import", "fetch", "flush", "release", "renew",
         "make-static", "sign", "send", "start", "stop", "format-drive", "clear", "quit", "apply-changes", "scan",
     };
 
-    /// <summary>Commands that only read.</summary>
+    /// <summary>Commands that only read, the API-only ones (getall, listen) included.</summary>
     public static readonly HashSet<string> ReadVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "print", "export", "get", "find", "monitor", "monitor-traffic", "ping", "traceroute", "torch", "bandwidth-test",
+        "print", "getall", "listen", "export", "get", "find", "monitor", "monitor-traffic", "ping", "traceroute", "torch", "bandwidth-test",
         "check-for-updates", "scan",
     };
 

@@ -41,8 +41,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
 
     protected override void BeginProcessing()
     {
-        var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
-        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, tlsError, null));
+        RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
         _targets = new RouterConnectionSettings(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 

@@ -9,13 +9,14 @@ using Altostrat.Engine.RouterOs.Fleet;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Pipeline;
 using Altostrat.PowerShell.Routers;
-using Altostrat.PowerShell.Sdx;
+using Altostrat.PowerShell.Scripts;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
 /// <summary>
 /// Invoke-AltoRouterCommand: runs one API command on routers, by address or through sessions, and streams each
 /// reply row as an object as it arrives. A router's <c>!trap</c> becomes a non-terminating error for that router.
+/// A command that changes something goes through the risk gate, as the same line in a script would.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "AltoRouterCommand", SupportsShouldProcess = true, DefaultParameterSetName = ComputerSet, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PSObject))]
@@ -24,10 +25,10 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     private const string ComputerSet = "ComputerName";
     private const string SessionSet = "Session";
 
-    private readonly List<(string Name, RouterEndpoint Endpoint)> _targets = new();
     private RouterCommand? _command;
-    private bool _readOnly;
-    private RouterConnectionSettings? _connection;
+    private AltoScriptAnalysis? _analysis;
+    private RiskGate? _gate;
+    private RouterTargetList? _routers;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -75,68 +76,58 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     [ValidateRange(1, 1024)]
     public int ThrottleLimit { get; set; } = 32;
 
+    /// <summary>Runs a destructive command (one the analyzer rates as able to cut you off or lose configuration) without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    // The analyzer's verdict on the command as a script line: Read needs no confirmation, and -WhatIf does not stop it.
+    private bool ReadOnly => _analysis!.MaxRisk == ScriptRisk.Read;
+
     protected override void BeginProcessing()
     {
         try
         {
             _command = RouterCommands.Build(Command, Parameter, Query, Property);
-            _readOnly = RouterCommands.IsReadOnly(_command.Path);
         }
         catch (ArgumentException ex)
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidCommand, ex.Message, Command));
         }
-        if (ParameterSetName == ComputerSet)
-        {
-            var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
-            if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, tlsError, null));
-        }
+        _analysis = ScriptReview.AnalyzeCommand(_command!);
+        _gate = new RiskGate(this, Force);
+        if (ParameterSetName == ComputerSet) RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        _routers = RouterTargetList.ForComputers(this, Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 
     protected override void ProcessRecord()
     {
         if (ParameterSetName == SessionSet)
-        {
-            foreach (var session in Session) Add(session.ComputerName, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
-            return;
-        }
-        foreach (var name in ComputerName)
-        {
-            var trimmed = name.Trim();
-            Add(trimmed, () => Targets().EndpointFor(trimmed));
-        }
+            foreach (var session in Session) _routers!.AddSession(session, Approve);
+        else
+            foreach (var name in ComputerName) _routers!.AddComputer(name, Approve);
     }
 
-    // Once per invocation, and only for a router that is really run on (not under -WhatIf).
-    private RouterConnectionSettings Targets() =>
-        _connection ??= new RouterConnectionSettings(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
-
-    private void Add(string name, Func<RouterEndpoint> endpoint)
-    {
-        if (!_readOnly && !ShouldProcess(name, $"Run {_command!.Path}")) return;
-        try
-        {
-            _targets.Add((name, endpoint()));
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, name));
-        }
-    }
+    private bool Approve(string target) => ReadOnly || _gate!.ShouldProcess(target, $"Run {_command!.Path}", _analysis);
 
     protected override void EndProcessing()
     {
-        if (_targets.Count == 0) return;
-        Run(token => FleetRunner.RunAsync(_targets, ThrottleLimit, (target, t) => RunOnAsync(target.Name, target.Endpoint, t), token));
+        if (_routers is null || _routers.Count == 0) return;
+        Run(token => FleetRunner.RunAsync(_routers.Targets, ThrottleLimit, (target, t) => RunOnAsync(target, t), token));
     }
 
-    private async Task RunOnAsync(string name, RouterEndpoint endpoint, CancellationToken token)
+    private async Task RunOnAsync(RouterTarget target, CancellationToken token)
     {
+        var name = target.Name;
+        if (target.Endpoint is not { } endpoint)
+        {
+            Post(() => WriteWarning($"{name} was listed more than once; the command ran on it once."));
+            return;
+        }
         RouterConnection? connection = null;
         try
         {
             connection = await endpoint.OpenAsync(token).ConfigureAwait(false);
-            if (_readOnly)
+            if (ReadOnly)
             {
                 // Reads can be large: rows go out as they arrive.
                 await connection.ForEachRowAsync(_command!, row =>

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Altostrat.Engine.Contracts;
+using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.Engine.Sdx;
 using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -35,16 +35,11 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     private const string SessionScriptSet = "SessionScript";
     private const string SessionPathSet = "SessionPath";
 
-    // Queued requests in flight at once: enough to hide latency, few enough to stay clear of rate limits.
-    private const int MaxConcurrentSites = 8;
-
-    // Endpoint is null for a repeat of a router already listed.
-    private readonly List<(string Name, RouterEndpoint? Endpoint, string Script)> _directTargets = new();
-    private readonly HashSet<string> _seenRouters = new(StringComparer.OrdinalIgnoreCase);
-    private RouterConnectionSettings? _connection;
-    private RiskConfirmation? _confirmation;
-    // Pipelines usually repeat one script for every input: analyze (and warn about) each text once.
-    private readonly Dictionary<string, AltoScriptAnalysis> _analyses = new(StringComparer.Ordinal);
+    private RiskGate? _gate;
+    private ScriptInput? _scripts;
+    private RouterTargetList? _routers;
+    // The script of each router, by the router's place in the target list: piped objects may each bring their own.
+    private readonly List<string> _routerScripts = new();
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SdxScriptSet)]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = SdxPathSet)]
@@ -142,108 +137,51 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
 
     protected override void BeginProcessing()
     {
-        _confirmation = new RiskConfirmation(this, Force);
-        if (ParameterSetName is not (ComputerScriptSet or ComputerPathSet)) return;
-        var tlsError = RouterConnectionSettings.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
-        if (tlsError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, tlsError, null));
+        _gate = new RiskGate(this, Force);
+        _scripts = new ScriptInput(this, Force);
+        if (ParameterSetName is ComputerScriptSet or ComputerPathSet)
+            RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        _routers = RouterTargetList.ForComputers(this, Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 
     protected override void ProcessRecord()
     {
-        var resolvedPath = UsesPath ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
-        var script = InputValidation.ReadScript(UsesPath ? null : Script, resolvedPath, out var scriptError);
-        if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.EmptyScript, scriptError!, Path));
-        var analysis = Analyze(script!);
-        if (IsSdx) QueueOnSites(script!, analysis);
-        else CollectRouters(script!, analysis);
-    }
-
-    private AltoScriptAnalysis Analyze(string script)
-    {
-        if (_analyses.TryGetValue(script, out var known)) return known;
-        var analysis = ScriptReview.Analyze(script);
-        if (!analysis.IsValid)
+        if (!_scripts!.TryRead(Script, UsesPath ? Path : null, null, out var script, out var analysis, out var error)) ThrowTerminatingError(error);
+        if (IsSdx)
         {
-            if (!Force) ThrowTerminatingError(ScriptReview.SyntaxError(analysis, UsesPath ? Path : null));
-            WriteWarning(ScriptReview.ForcedWarning(analysis));
+            QueueOnSites(script, analysis);
+            return;
         }
-        _analyses[script] = analysis;
-        return analysis;
+        var action = $"Run script ({LineCount(script)} lines{(MakeBackup ? ", backup first" : "")})";
+        var before = _routers!.Count;
+        if (ParameterSetName is SessionScriptSet or SessionPathSet)
+            foreach (var session in Session) _routers.AddSession(session, target => _gate!.ShouldProcess(target, action, analysis));
+        else
+            foreach (var name in ComputerName) _routers.AddComputer(name, target => _gate!.ShouldProcess(target, action, analysis));
+        for (var i = before; i < _routers.Count; i++) _routerScripts.Add(script);
     }
 
     protected override void EndProcessing()
     {
-        if (_directTargets.Count == 0) return;
-        Run(RunOnRoutersAsync);
-    }
-
-    private void CollectRouters(string script, AltoScriptAnalysis analysis)
-    {
-        var action = $"Run script ({LineCount(script)} lines{(MakeBackup ? ", backup first" : "")})";
-        if (ParameterSetName is SessionScriptSet or SessionPathSet)
-        {
-            foreach (var session in Session)
-                if (_confirmation!.ShouldProcess($"{session.ComputerName} (session {session.Id})", action, analysis))
-                    AddTarget(session.ComputerName, script, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
-            return;
-        }
-        foreach (var raw in ComputerName)
-        {
-            var name = raw.Trim();
-            if (!_confirmation!.ShouldProcess(name, action, analysis)) continue;
-            AddTarget(name, script, () => Targets().EndpointFor(name));
-        }
-    }
-
-    // Once per invocation, and only for a router that is really run on (not under -WhatIf).
-    private RouterConnectionSettings Targets() =>
-        _connection ??= new RouterConnectionSettings(RouterCredential.Resolve(this, Credential), Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
-
-    private void AddTarget(string name, string script, Func<RouterEndpoint> endpoint)
-    {
-        // A router listed twice runs once; the repeat is reported, so every input still gets exactly one result.
-        if (!_seenRouters.Add(name))
-        {
-            _directTargets.Add((name, null, script));
-            return;
-        }
-        try
-        {
-            _directTargets.Add((name, endpoint(), script));
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, name));
-        }
-    }
-
-    private async Task RunOnRoutersAsync(CancellationToken token)
-    {
-        var total = _directTargets.Count;
-        var done = 0;
-        var failed = 0;
+        if (_routers is null || _routers.Count == 0) return;
+        var progress = new FleetProgress(2, "Running script on routers", "routers", _routers.Count);
         var timeout = TimeSpan.FromSeconds(TimeoutSeconds);
-        await FleetRunner.RunAsync(_directTargets, ThrottleLimit, async (target, t) =>
+        var jobs = new List<(RouterTarget Target, string Script)>(_routers.Count);
+        for (var i = 0; i < _routers.Count; i++) jobs.Add((_routers.Targets[i], _routerScripts[i]));
+        Run(token => FleetRunner.RunAsync(jobs, ThrottleLimit, async (job, t) =>
         {
-            var outcome = target.Endpoint is null
-                ? new RouterRunOutcome(target.Name, RouterRunStatus.Skipped,
-                    new InvalidOperationException($"{target.Name} was listed more than once; the script ran on it once."), null, DateTimeOffset.Now, TimeSpan.Zero)
-                : await new RouterScriptJob(target.Script, MakeBackup, timeout).RunAsync(target.Endpoint, t).ConfigureAwait(false);
+            var outcome = job.Target.Endpoint is null
+                ? RouterRunOutcome.Repeat(job.Target.Name, "the script ran on it once")
+                : await new RouterScriptJob(job.Script, MakeBackup, timeout).RunAsync(job.Target.Endpoint, t).ConfigureAwait(false);
             var result = Mapper.ToRouterScriptResult(outcome);
-            var finished = Interlocked.Increment(ref done);
-            var failures = outcome.Status == RouterRunStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed);
+            var record = progress.Finished(outcome.Status == RouterRunStatus.Failed);
             Post(() =>
             {
                 WriteObject(result);
-                if (outcome.Status == RouterRunStatus.Failed && outcome.Error is Altostrat.Engine.RouterOs.Client.RouterException error)
-                    WriteError(RouterErrors.From(error, target.Name));
-                WriteProgress(new ProgressRecord(2, "Running script on routers", $"{finished} of {total} routers done, {failures} failed")
-                {
-                    PercentComplete = finished * 100 / total,
-                    RecordType = finished == total ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                });
+                if (outcome.Status == RouterRunStatus.Failed && outcome.Error is RouterException error) WriteError(RouterErrors.From(error, job.Target.Name));
+                WriteProgress(record);
             });
-        }, token).ConfigureAwait(false);
+        }, token));
     }
 
     private static int LineCount(string script) => script.Split('\n').Count(line => line.Trim().Length > 0);
@@ -252,10 +190,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     {
         var notifyError = InputValidation.NotifyUrlError(NotifyUrl);
         if (notifyError is not null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidNotifyUrl, notifyError, NotifyUrl));
-
-        var sites = new List<string>();
-        foreach (var site in InputValidation.CleanIds(SiteId))
-            if (_confirmation!.ShouldProcess($"site {site}", $"Queue script '{Description}'", analysis)) sites.Add(site);
+        var sites = InputValidation.CleanIds(SiteId).Where(site => _gate!.ShouldProcess($"site {site}", $"Queue script '{Description}'", analysis)).ToList();
         if (sites.Count == 0) return;
 
         var request = new AsyncJobRequest
@@ -268,53 +203,17 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
             NotifyUrl = NotifyUrl?.AbsoluteUri,
         };
         var client = RequireClient();
-        Run(token => QueueAllAsync(client, sites, request, token));
-    }
-
-    private async Task QueueAllAsync(Altostrat.Engine.Http.AltoApiClient client, List<string> sites, AsyncJobRequest request, CancellationToken token)
-    {
-        using var throttle = new SemaphoreSlim(MaxConcurrentSites);
-        var done = 0;
-        var failed = 0;
-        var tasks = new List<Task>(sites.Count);
-        try
+        var progress = new FleetProgress(1, "Queueing script on sites", "sites", sites.Count);
+        Run(token => SiteJobQueue.QueueAsync(client, sites, request, outcome =>
         {
-            foreach (var site in sites)
+            var record = progress.Finished(outcome.Error is not null);
+            if (outcome.Error is { } error) Post(() => WriteError(ErrorRecords.From(error, outcome.SiteId)));
+            else
             {
-            await throttle.WaitAsync(token).ConfigureAwait(false);
-            tasks.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    // One key per site for this invocation: the retry handler resends it, so the job is queued once.
-                    var key = Guid.NewGuid().ToString();
-                    var response = await client.QueueAsyncJobAsync(site, request, key, token).ConfigureAwait(false);
-                    var job = Mapper.ToSiteJob(site, request.Description, key, response);
-                    Post(() => WriteObject(job));
-                }
-                catch (Exception ex) when (IsEngineFailure(ex))
-                {
-                    Interlocked.Increment(ref failed);
-                    Post(() => WriteError(ErrorRecords.From(ex, site)));
-                }
-                finally
-                {
-                    var finished = Interlocked.Increment(ref done);
-                    var failures = Volatile.Read(ref failed);
-                    Post(() => WriteProgress(new ProgressRecord(1, "Queueing script on sites", $"{finished} of {sites.Count} sites done, {failures} failed")
-                    {
-                        PercentComplete = finished * 100 / sites.Count,
-                        RecordType = finished == sites.Count ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                    }));
-                    throttle.Release();
-                }
-            }, token));
+                var job = Mapper.ToSiteJob(outcome.SiteId, request.Description, outcome.IdempotencyKey, outcome.Response!);
+                Post(() => WriteObject(job));
             }
-        }
-        finally
-        {
-            // Even when cancelled, let started sites finish reporting before the throttle goes away.
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
+            Post(() => WriteProgress(record));
+        }, token));
     }
 }

@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
-using System.Threading.Tasks;
-using Altostrat.Engine.Contracts;
+using Altostrat.Engine.Sdx;
 using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Mapping;
 using Altostrat.PowerShell.Pipeline;
@@ -42,6 +40,7 @@ public sealed class ApproveAltoScheduledScriptCommand : AltoCmdlet
     protected override void ProcessRecord()
     {
         var client = RequireClient();
+        var watcher = new ScheduledScriptWatcher(client, TimeSpan.FromSeconds(PollIntervalSeconds), Timeout > 0 ? TimeSpan.FromSeconds(Timeout) : null);
         foreach (var id in Id)
         {
             if (!ShouldProcess($"scheduled script {id}", "Request authorization (approval links go to the notify users)")) continue;
@@ -55,41 +54,30 @@ public sealed class ApproveAltoScheduledScriptCommand : AltoCmdlet
                         Post(() => WriteObject(Mapper.ToScheduledScript(requested)));
                     return;
                 }
-                var approved = await WaitForApprovalAsync(client, id, token).ConfigureAwait(false);
-                if (approved is not null) Post(() => WriteObject(Mapper.ToScheduledScript(approved)));
+                var activity = $"Waiting for approval of {id}";
+                var outcome = await watcher.WaitForApprovalAsync(id, (status, waited) =>
+                    Post(() => WriteProgress(new ProgressRecord(1, activity, $"Status {status}; waited {(int)waited.TotalSeconds} s"))), token).ConfigureAwait(false);
+                Post(() => Report(id, activity, outcome));
             }, id);
         }
     }
 
-    private async Task<ScheduledScriptDto?> WaitForApprovalAsync(Altostrat.Engine.Http.AltoApiClient client, string id, System.Threading.CancellationToken token)
+    private void Report(string id, string activity, ApprovalOutcome outcome)
     {
-        var watch = Stopwatch.StartNew();
-        var activity = $"Waiting for approval of {id}";
-        while (true)
+        if (outcome.Approved)
         {
-            var script = await client.FindScheduledScriptAsync(id, token).ConfigureAwait(false)
-                ?? throw new ItemNotFoundException($"Scheduled script '{id}' no longer exists.");
-            var status = Mapper.ParseStatus(script.Status);
-            if (status is ScheduledScriptStatus.Scheduled or ScheduledScriptStatus.Launched)
-            {
-                Post(() => WriteProgress(new ProgressRecord(1, activity, "Approved") { RecordType = ProgressRecordType.Completed }));
-                return script;
-            }
-            if (status == ScheduledScriptStatus.Cancelled)
-            {
-                Post(() => WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{id}' was cancelled while waiting for its approval."),
-                    ErrorIds.Sdx.ScheduledScriptCancelled, ErrorCategory.OperationStopped, id)));
-                return null;
-            }
-            if (Timeout > 0 && watch.Elapsed.TotalSeconds >= Timeout)
-            {
-                Post(() => WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' was not approved within {Timeout} s; it is still {script.Status}. The approval links stay valid: run Approve-AltoScheduledScript -Id {id} -Wait again to keep waiting."),
-                    ErrorIds.Sdx.ApprovalTimedOut, ErrorCategory.OperationTimeout, id)));
-                return null;
-            }
-            var elapsed = (int)watch.Elapsed.TotalSeconds;
-            Post(() => WriteProgress(new ProgressRecord(1, activity, $"Status {script.Status}; waited {elapsed} s")));
-            await Task.Delay(TimeSpan.FromSeconds(PollIntervalSeconds), token).ConfigureAwait(false);
+            WriteProgress(new ProgressRecord(1, activity, "Approved") { RecordType = ProgressRecordType.Completed });
+            WriteObject(Mapper.ToScheduledScript(outcome.Script));
+        }
+        else if (outcome.Cancelled)
+        {
+            WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{id}' was cancelled while waiting for its approval."),
+                ErrorIds.Sdx.ScheduledScriptCancelled, ErrorCategory.OperationStopped, id));
+        }
+        else
+        {
+            WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' was not approved within {Timeout} s; it is still {outcome.Script.Status}. The approval links stay valid: run Approve-AltoScheduledScript -Id {id} -Wait again to keep waiting."),
+                ErrorIds.Sdx.ApprovalTimedOut, ErrorCategory.OperationTimeout, id));
         }
     }
 }

@@ -77,15 +77,8 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.SeveralScripts,
                 $"{_scripts.Count} different scripts came down the pipeline; one schedule takes one script. Pipe one script, or call New-AltoScheduledScript once per script.", null));
 
-        var resolvedPath = ParameterSetName == PathSet ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : null;
-        var script = InputValidation.ReadScript(_scripts.FirstOrDefault(), resolvedPath, out var scriptError);
-        if (script is null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.EmptyScript, scriptError!, Path));
-        var analysis = ScriptReview.Analyze(script!);
-        if (!analysis.IsValid)
-        {
-            if (!Force) ThrowTerminatingError(ScriptReview.SyntaxError(analysis, Description));
-            WriteWarning(ScriptReview.ForcedWarning(analysis));
-        }
+        if (!new ScriptInput(this, Force).TryRead(_scripts.FirstOrDefault(), ParameterSetName == PathSet ? Path : null, Description, out var script, out var analysis, out var scriptError))
+            ThrowTerminatingError(scriptError);
 
         var launchAt = InputValidation.LaunchTime(LaunchAt, DateTimeOffset.UtcNow, out var launchError);
         if (launchAt is null) ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.LaunchAtInPast, launchError!, LaunchAt));
@@ -94,17 +87,13 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
         if (sites.Count == 0)
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.NoSite,
                 "No site was given. Pass -SiteId, or pipe sites in: Get-AltoSite | New-AltoScheduledScript ...", null));
-        if (TestSiteId is not null && !sites.Contains(TestSiteId))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.TestSiteNotTargeted,
-                $"TestSiteId '{TestSiteId}' is not one of the sites the script is scheduled on ({string.Join(", ", sites)}). Add it to -SiteId.", TestSiteId));
-
         var target = $"{sites.Count} site(s): {string.Join(", ", sites.Take(5))}{(sites.Count > 5 ? ", ..." : "")}";
-        if (!new RiskConfirmation(this, Force).ShouldProcess(target, $"Schedule '{Description}' at {launchAt!.Value.ToLocalTime():u}", analysis)) return;
+        if (!new RiskGate(this, Force).ShouldProcess(target, $"Schedule '{Description}' at {launchAt!.Value.ToLocalTime():u}", analysis)) return;
 
         var request = new ScheduledScriptWriteRequest
         {
             Description = Description,
-            Script = script!,
+            Script = script,
             LaunchAt = launchAt.Value,
             Sites = sites,
             Notify = InputValidation.CleanIds(Notify),

@@ -63,26 +63,26 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    private RiskConfirmation? _confirmation;
+    private RiskGate? _gate;
+    private ScriptInput? _scripts;
 
-    protected override void BeginProcessing() => _confirmation = new RiskConfirmation(this, Force);
+    protected override void BeginProcessing()
+    {
+        _gate = new RiskGate(this, Force);
+        _scripts = new ScriptInput(this, Force);
+    }
 
     protected override void ProcessRecord()
     {
-        // Everything that can be checked without the API is checked first, so bad input sends nothing.
+        // Everything that can be checked without the API is checked first, so bad input sends nothing. Only a new
+        // script is analyzed: the one already scheduled was checked when it was given.
         string? script = null;
+        AltoScriptAnalysis? analysis = null;
         if (Path is not null || MyInvocation.BoundParameters.ContainsKey(nameof(Script)))
         {
-            var resolvedPath = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            script = InputValidation.ReadScript(Script, resolvedPath, out var scriptError);
-            if (script is null) { WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.EmptyScript, scriptError!, Id)); return; }
-        }
-        // Only a new script is analyzed: the one already scheduled was checked when it was given.
-        var analysis = script is null ? null : ScriptReview.Analyze(script);
-        if (analysis is { IsValid: false })
-        {
-            if (!Force) { WriteError(ScriptReview.SyntaxError(analysis, Id)); return; }
-            WriteWarning(ScriptReview.ForcedWarning(analysis));
+            if (!_scripts!.TryRead(Script, Path, Id, out var text, out var checkedScript, out var scriptError)) { WriteError(scriptError); return; }
+            script = text;
+            analysis = checkedScript;
         }
         DateTimeOffset? launchAt = null;
         if (LaunchAt is { } requestedLaunch)
@@ -96,7 +96,6 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
             WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.NoSite, "-SiteId is empty; a scheduled script needs at least one site. Leave -SiteId out to keep the current sites.", Id));
             return;
         }
-
         var client = RequireClient();
         ScheduledScriptDto? current = null;
         if (!RunOrWriteError(async token => current = await client.FindScheduledScriptAsync(Id, token).ConfigureAwait(false), Id)) return;
@@ -122,13 +121,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         if (MyInvocation.BoundParameters.ContainsKey(nameof(TestSiteId))) request.TestSiteId = string.IsNullOrEmpty(TestSiteId) ? null : TestSiteId;
         if (MyInvocation.BoundParameters.ContainsKey(nameof(MakeBackup))) request.MakeBackup = MakeBackup;
         if (MyInvocation.BoundParameters.ContainsKey(nameof(AbortIfOffline))) request.AbortIfOffline = AbortIfOffline;
-        if (request.TestSiteId is not null && !request.Sites.Contains(request.TestSiteId))
-        {
-            WriteError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.TestSiteNotTargeted, $"TestSiteId '{request.TestSiteId}' is not one of the script's sites.", Id));
-            return;
-        }
-
-        if (!_confirmation!.ShouldProcess($"scheduled script {Id} ('{current.Description}')", "Update (authorization is reset)", analysis)) return;
+        if (!_gate!.ShouldProcess($"scheduled script {Id} ('{current.Description}')", "Update (authorization is reset)", analysis)) return;
         if (status == ScheduledScriptStatus.Scheduled)
             WriteWarning($"Scheduled script '{Id}' was authorized; the update resets it to unauthorized. Run Approve-AltoScheduledScript -Id {Id} again before it launches.");
         else

@@ -1,12 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using Altostrat.Engine.Contracts;
-using Altostrat.Engine.Http;
+using Altostrat.Engine.Sdx;
 using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -47,77 +42,38 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
     protected override void EndProcessing()
     {
         var client = RequireClient();
-        RunOrThrow(token => WaitAllAsync(client, token), null);
+        var watcher = new ScheduledScriptWatcher(client, TimeSpan.FromSeconds(PollIntervalSeconds), Timeout > 0 ? TimeSpan.FromSeconds(Timeout) : null);
+        RunOrThrow(token => watcher.WaitForSitesAsync(_ids, e => Post(() => Report(e)), token), null);
     }
 
-    private async Task WaitAllAsync(AltoApiClient client, CancellationToken token)
+    private void Report(ScheduledScriptEvent e)
     {
-        var watch = Stopwatch.StartNew();
-        var waiting = new List<string>(_ids);
-        while (waiting.Count > 0)
+        var id = e.Id;
+        var activity = new ProgressRecord(_ids.IndexOf(id) + 1, $"Scheduled script {id}", "Finished");
+        switch (e.Kind)
         {
-            // Progress per script; then, for those still pending, their status (cancelled or not) in one scan of
-            // the list for all of them, as the API has no GET of one script.
-            var pending = new List<(string Id, ScriptProgressDto Progress)>();
-            foreach (var id in waiting)
-            {
-                ScriptProgressDto progress;
-                try
-                {
-                    progress = await client.GetProgressAsync(id, token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (IsEngineFailure(ex))
-                {
-                    // One script that cannot be followed must not hide the others.
-                    Post(() => WriteError(ErrorRecords.From(ex, id)));
-                    continue;
-                }
-                if (progress.Pending.Count == 0)
-                {
-                    Post(() => WriteProgress(new ProgressRecord(ActivityId(id), $"Scheduled script {id}", "Finished") { RecordType = ProgressRecordType.Completed }));
-                    Emit(id, progress);
-                    continue;
-                }
-                pending.Add((id, progress));
-            }
-            // No request when nothing is pending.
-            var scripts = await client.FindScheduledScriptsAsync(pending.Select(p => p.Id), token).ConfigureAwait(false);
-
-            var stillWaiting = new List<string>();
-            foreach (var (id, progress) in pending)
-            {
-                var total = progress.Completed.Count + progress.Failed.Count + progress.Pending.Count;
-                var done = total - progress.Pending.Count;
-                scripts.TryGetValue(id, out var script);
-                if (script is not null && Mapper.ParseStatus(script.Status) == ScheduledScriptStatus.Cancelled)
-                {
-                    Post(() => WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{id}' was cancelled; its {progress.Pending.Count} pending site(s) will not run."),
-                        ErrorIds.Sdx.ScheduledScriptCancelled, ErrorCategory.OperationStopped, id)));
-                    Emit(id, progress);
-                    continue;
-                }
-                if (Timeout > 0 && watch.Elapsed.TotalSeconds >= Timeout)
-                {
-                    Post(() => WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' still has {progress.Pending.Count} of {total} site(s) pending after {Timeout} s."),
-                        ErrorIds.Sdx.WaitTimedOut, ErrorCategory.OperationTimeout, id)));
-                    Emit(id, progress);
-                    continue;
-                }
-                var status = script?.Status ?? "unknown";
-                var percent = total == 0 ? 0 : done * 100 / total;
-                Post(() => WriteProgress(new ProgressRecord(ActivityId(id), $"Scheduled script {id}",
-                    $"{done} of {total} sites done, {progress.Failed.Count} failed (status {status})") { PercentComplete = percent }));
-                stillWaiting.Add(id);
-            }
-            waiting = stillWaiting;
-            if (waiting.Count > 0) await Task.Delay(TimeSpan.FromSeconds(PollIntervalSeconds), token).ConfigureAwait(false);
+            case ScheduledScriptEventKind.Failed:
+                // One script that cannot be followed must not hide the others.
+                WriteError(ErrorRecords.From(e.Error!, id));
+                return;
+            case ScheduledScriptEventKind.Waiting:
+                activity.StatusDescription = $"{e.Done} of {e.Total} sites done, {e.Progress!.Failed.Count} failed (status {e.Status ?? "unknown"})";
+                activity.PercentComplete = e.Total == 0 ? 0 : e.Done * 100 / e.Total;
+                WriteProgress(activity);
+                return;
+            case ScheduledScriptEventKind.Finished:
+                activity.RecordType = ProgressRecordType.Completed;
+                WriteProgress(activity);
+                break;
+            case ScheduledScriptEventKind.Cancelled:
+                WriteError(new ErrorRecord(new InvalidOperationException($"Scheduled script '{id}' was cancelled; its {e.Progress!.Pending.Count} pending site(s) will not run."),
+                    ErrorIds.Sdx.ScheduledScriptCancelled, ErrorCategory.OperationStopped, id));
+                break;
+            case ScheduledScriptEventKind.TimedOut:
+                WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' still has {e.Progress!.Pending.Count} of {e.Total} site(s) pending after {Timeout} s."),
+                    ErrorIds.Sdx.WaitTimedOut, ErrorCategory.OperationTimeout, id));
+                break;
         }
-    }
-
-    private int ActivityId(string id) => _ids.IndexOf(id) + 1;
-
-    private void Emit(string id, ScriptProgressDto progress)
-    {
-        foreach (var site in Mapper.ToProgress(id, progress).ToList()) Post(() => WriteObject(site));
+        foreach (var site in Mapper.ToProgress(id, e.Progress!)) WriteObject(site);
     }
 }

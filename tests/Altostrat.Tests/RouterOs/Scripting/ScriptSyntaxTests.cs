@@ -25,6 +25,8 @@ public class ScriptSyntaxTests
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether1; /ip route print", "/ip/address add | /ip/route print")]
     [InlineData("# a comment\n/ip route print # trailing comment", "/ip/route print")]
     [InlineData("/ip firewall filter add chain=input \\\n    action=accept comment=\"ok\"", "/ip/firewall/filter add")]
+    [InlineData("/ip firewall filter add chain=input \\ \n    action=accept comment=\"ok\"", "/ip/firewall/filter add")]
+    [InlineData("/ip firewall filter add chain=input \\ \t \r\n    action=accept\n/ip route print", "/ip/firewall/filter add | /ip/route print")]
     [InlineData("/ip firewall filter remove [find comment=\"old\"]", "/ip/firewall/filter remove | /ip/firewall/filter find")]
     [InlineData(":put [/system resource get cpu-load]", ":put | /system/resource get")]
     [InlineData(":local name \"value\"; :global counter 0; :set counter ($counter + 1)", ":local | :global | :set")]

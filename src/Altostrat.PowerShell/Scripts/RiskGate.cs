@@ -7,12 +7,13 @@ using Altostrat.PowerShell.Errors;
 namespace Altostrat.PowerShell.Scripts;
 
 /// <summary>
-/// ShouldProcess that knows what a script does. A destructive script is confirmed as if the cmdlet's ConfirmImpact
-/// were High: it asks under the default $ConfirmPreference, -Force or -Confirm:$false (or $ConfirmPreference =
+/// The one risk gate for everything sent to a router: a script, one API command, an SDX job or schedule, a
+/// configuration change. ShouldProcess that knows, from the analyzer's verdict, what the text does. A destructive
+/// script is confirmed as if the cmdlet's ConfirmImpact were High: it asks under the default $ConfirmPreference, -Force or -Confirm:$false (or $ConfirmPreference =
 /// 'None') skip the question, -Confirm asks once (the ShouldProcess prompt shows the reasons), and -WhatIf prints
 /// the analysis. Other scripts keep the cmdlet's own impact. One instance per invocation keeps "Yes to All".
 /// </summary>
-internal sealed class RiskConfirmation
+internal sealed class RiskGate
 {
     private const string DestructiveCaption = "Destructive RouterOS script";
 
@@ -27,7 +28,7 @@ internal sealed class RiskConfirmation
     private string _summary = "";
     private string _destructiveLines = "";
 
-    public RiskConfirmation(PSCmdlet cmdlet, bool force)
+    public RiskGate(PSCmdlet cmdlet, bool force)
     {
         _cmdlet = cmdlet;
         _force = force;

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.PowerShell.Errors;
+
+namespace Altostrat.PowerShell.Routers;
+
+/// <summary>
+/// The routers of one invocation, gathered from -ComputerName (or piped names) and -Session: each name trimmed and
+/// turned into an endpoint, a bad name a non-terminating error, a router listed twice kept once (the repeat stays in
+/// the list so every input still gets a result), and the credential asked for once, only when a router by address
+/// is really worked on (never under -WhatIf).
+/// </summary>
+internal sealed class RouterTargetList
+{
+    private readonly PSCmdlet _cmdlet;
+    private readonly Func<RouterConnectionSettings> _settingsFactory;
+    private readonly List<RouterTarget> _targets = new();
+    private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private RouterConnectionSettings? _settings;
+
+    public RouterTargetList(PSCmdlet cmdlet, Func<RouterConnectionSettings> settingsFactory)
+    {
+        _cmdlet = cmdlet;
+        _settingsFactory = settingsFactory;
+    }
+
+    /// <summary>The connection settings for routers by address, with the credential the user passed or typed.</summary>
+    public static RouterTargetList ForComputers(PSCmdlet cmdlet, PSCredential credential, int port, bool useTls, bool skipCertificateCheck, string? certificateThumbprint) =>
+        new(cmdlet, () => new RouterConnectionSettings(RouterCredential.Resolve(cmdlet, credential), port, useTls, skipCertificateCheck, certificateThumbprint));
+
+    public IReadOnlyList<RouterTarget> Targets => _targets;
+
+    public int Count => _targets.Count;
+
+    /// <summary>Adds a router by address, if <paramref name="approve"/> (ShouldProcess, the risk gate) agrees.</summary>
+    public void AddComputer(string computerName, Func<string, bool> approve)
+    {
+        var name = computerName.Trim();
+        if (!approve(name)) return;
+        Add(name, () => (_settings ??= _settingsFactory()).EndpointFor(name));
+    }
+
+    /// <summary>Adds a router through an open session, if <paramref name="approve"/> agrees with its description.</summary>
+    public void AddSession(AltoRouterSession session, Func<string, bool> approve)
+    {
+        if (!approve($"{session.ComputerName} (session {session.Id})")) return;
+        Add(session.ComputerName, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
+    }
+
+    private void Add(string name, Func<RouterEndpoint> endpoint)
+    {
+        if (!_seen.Add(name))
+        {
+            _targets.Add(new RouterTarget(name, null));
+            return;
+        }
+        try
+        {
+            _targets.Add(new RouterTarget(name, endpoint()));
+        }
+        catch (ArgumentException ex)
+        {
+            _cmdlet.WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, name));
+        }
+    }
+}
