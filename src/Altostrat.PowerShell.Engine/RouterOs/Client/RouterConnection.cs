@@ -61,6 +61,9 @@ public sealed class RouterConnection : IDisposable
     /// <summary>Why the connection ended, once it has.</summary>
     public Exception? CloseReason => Volatile.Read(ref _closeReason);
 
+    /// <summary>Commands registered for replies; for tests that check nothing is left behind.</summary>
+    internal int PendingCount => _pending.Count;
+
     /// <summary>Connects, negotiates TLS when asked, and logs in. Everything before the login completes is bound by the connect timeout.</summary>
     public static async Task<RouterConnection> ConnectAsync(RouterConnectionOptions options, string userName, string password,
         CancellationToken cancellationToken = default)
@@ -180,12 +183,16 @@ public sealed class RouterConnection : IDisposable
         ThrowIfClosed();
         var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
         var pending = new PendingCommand(Peer, tag, command.Path, watchSilence);
-        _pending[tag] = pending;
+        // The command is registered only once the lock is held: a wait that is cancelled (or a send that fails)
+        // must leave nothing in the table, or the watchdog later sees a command "waiting" for a reply that will
+        // never come and closes a healthy session with a misleading timeout. Registering before the write still
+        // guarantees the reply, however fast, finds its command.
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Checked again under the lock: Close may have swept the pending table after we added to it.
+            // Checked again under the lock: Close may have run while we waited, and it sweeps only what is registered.
             ThrowIfClosed();
+            _pending[tag] = pending;
             command.WriteTo(_writer, tag);
             Volatile.Write(ref _lastActivity, Environment.TickCount);
             // Not the caller's token: a sentence abandoned half-written would corrupt the stream for everyone.

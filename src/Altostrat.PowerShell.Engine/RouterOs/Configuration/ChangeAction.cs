@@ -1,0 +1,9 @@
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+public enum ChangeAction
+{
+    Add,
+    Set,
+    Remove,
+    Move,
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using Altostrat.Engine.RouterOs.Client;
+
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+/// <summary>
+/// One change the planner found: what it does to which entry, the entry before and after, and the same change as a
+/// RouterOS CLI line, which is what a person confirms and what the risk gate (ScriptAnalyzer) rates.
+/// </summary>
+public sealed class ConfigurationChange
+{
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+
+    internal ConfigurationChange(MenuDefinition menu, ChangeAction action, ChangePhase phase, string? id, string key,
+        IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after, IReadOnlyList<string> changedProperties,
+        IReadOnlyDictionary<string, string>? writes, IReadOnlyList<string>? unsets, string script)
+    {
+        Menu = menu;
+        Action = action;
+        Phase = phase;
+        Id = id;
+        Key = key;
+        Before = before;
+        After = after;
+        ChangedProperties = changedProperties;
+        Writes = writes ?? NoValues;
+        Unsets = unsets ?? Array.Empty<string>();
+        Script = script;
+    }
+
+    public MenuDefinition Menu { get; }
+
+    public string Path => Menu.Path;
+
+    public ChangeAction Action { get; }
+
+    /// <summary>When it runs: see <see cref="ChangePhase"/> and <see cref="ConfigurationPlanner"/>.</summary>
+    public ChangePhase Phase { get; }
+
+    /// <summary>The entry's <c>.id</c>; null for an addition, for a single-value menu, and for a move of an entry this plan adds.</summary>
+    public string? Id { get; }
+
+    /// <summary>The entry's key as a person reads it (<c>list=block,address=192.0.2.1</c>); empty for a single-value menu.</summary>
+    public string Key { get; }
+
+    /// <summary>The entry as the router has it; null for an addition.</summary>
+    public IReadOnlyDictionary<string, string>? Before { get; }
+
+    /// <summary>The entry as it will be; null for a removal.</summary>
+    public IReadOnlyDictionary<string, string>? After { get; }
+
+    /// <summary>The properties that differ (set or unset); empty for a removal and a move.</summary>
+    public IReadOnlyList<string> ChangedProperties { get; }
+
+    /// <summary>The RouterOS CLI spelling of the change, one command per line.</summary>
+    public string Script { get; internal set; }
+
+    /// <summary>For a move: the key of the entry it is placed before; null when it goes to the end of the list.</summary>
+    public string? DestinationKey { get; internal set; }
+
+    /// <summary>The values the API command writes (for an addition, every value; for a set, the changed ones).</summary>
+    internal IReadOnlyDictionary<string, string> Writes { get; }
+
+    /// <summary>Properties to unset on an entry (<c>/unset =value-name=</c>).</summary>
+    internal IReadOnlyList<string> Unsets { get; }
+
+    /// <summary>For a move of an entry this plan adds: that addition, whose id the executor learns when it runs.</summary>
+    internal ConfigurationChange? Subject { get; set; }
+
+    internal string? DestinationId { get; set; }
+
+    internal ConfigurationChange? DestinationChange { get; set; }
+
+    /// <summary>The API commands, given the ids additions returned (<paramref name="idOf"/> answers null for an addition that did not run).</summary>
+    internal IReadOnlyList<RouterCommand> ToCommands(Func<ConfigurationChange, string?> idOf)
+    {
+        var commands = new List<RouterCommand>();
+        switch (Action)
+        {
+            case ChangeAction.Add:
+                var add = new RouterCommand(Path + "/add");
+                foreach (var pair in Writes) add.With(pair.Key, pair.Value);
+                commands.Add(add);
+                break;
+            case ChangeAction.Remove:
+                commands.Add(new RouterCommand(Path + "/remove").With(".id", Id));
+                break;
+            case ChangeAction.Set when !Menu.IsList:
+                // A single-value menu clears a setting with an empty value (servers=, comment=): there is no entry to unset on.
+                var single = new RouterCommand(Path + "/set");
+                foreach (var pair in Writes) single.With(pair.Key, pair.Value);
+                foreach (var name in Unsets) single.With(name, string.Empty);
+                commands.Add(single);
+                break;
+            case ChangeAction.Set:
+                if (Writes.Count > 0)
+                {
+                    var set = new RouterCommand(Path + "/set").With(".id", Id);
+                    foreach (var pair in Writes) set.With(pair.Key, pair.Value);
+                    commands.Add(set);
+                }
+                foreach (var name in Unsets) commands.Add(new RouterCommand(Path + "/unset").With(".id", Id).With("value-name", name));
+                break;
+            case ChangeAction.Move:
+                var subject = Subject is null ? Id : idOf(Subject);
+                if (subject is null) throw new InvalidOperationException($"the entry {Key} was to be added by this plan, and that addition did not run, so it cannot be moved.");
+                var move = new RouterCommand(Path + "/move").With("numbers", subject);
+                var destination = DestinationChange is null ? DestinationId : idOf(DestinationChange);
+                if (DestinationChange is not null && destination is null)
+                    throw new InvalidOperationException($"the entry {DestinationKey} it is to be placed before was to be added by this plan, and that addition did not run.");
+                if (destination is not null) move.With("destination", destination);
+                commands.Add(move);
+                break;
+        }
+        return commands;
+    }
+
+    public override string ToString() => Script;
+}

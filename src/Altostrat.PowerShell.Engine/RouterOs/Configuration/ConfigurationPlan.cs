@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+/// <summary>The changes that bring a router to a document, in the order they run; empty when the router already matches.</summary>
+public sealed class ConfigurationPlan
+{
+    internal ConfigurationPlan(IReadOnlyList<ConfigurationChange> changes, IReadOnlyList<string> notes)
+    {
+        Changes = changes;
+        Notes = notes;
+    }
+
+    /// <summary>In execution order: by <see cref="ChangePhase"/>, then document order within a phase.</summary>
+    public IReadOnlyList<ConfigurationChange> Changes { get; }
+
+    /// <summary>Things the planner left alone and a person should know about (an entry that matches only a dynamic one, an interface the router lacks).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    public bool IsEmpty => Changes.Count == 0;
+
+    /// <summary>The whole plan as a CLI script, for the risk gate or for a person to read.</summary>
+    public string Script => string.Join("\n", Changes.Select(c => c.Script));
+}

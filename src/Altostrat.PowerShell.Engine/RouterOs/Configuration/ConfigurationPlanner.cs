@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+/// <summary>
+/// Compares a document with the rows read from a router and lists the changes that make them match. A pure
+/// function, linear in the number of entries and rows: matching goes through a dictionary of normalised keys.
+/// <para><b>Semantics.</b> A property the document does not give is left alone; a null unsets it. Rows the router
+/// marks dynamic, built-in or default are never changed, removed or matched. Values compare as
+/// <see cref="ValueNormalizer"/> normalises them. Absent = Remove removes the other rows; Order = true moves entries
+/// into document order, within each chain on firewall menus (the rest of the list keeps its place).</para>
+/// <para><b>Order of execution</b> (the plan's order; the executor runs one phase after the other):
+/// 1. additions that give access: new /ip/address, /ip/route and /user entries and firewall rules whose action is
+/// accept, so that replacing an address, a route, an account or an accept rule never passes through a moment
+/// without one; 2. removals; 3. sets; 4. the other additions; 5. moves, last because they refer to the ids the
+/// additions return. Within a phase, changes keep document order, menu by menu.</para>
+/// </summary>
+public static class ConfigurationPlanner
+{
+    private static readonly IReadOnlyList<IReadOnlyDictionary<string, string>> NoRows = Array.Empty<IReadOnlyDictionary<string, string>>();
+
+    /// <param name="rows">The rows each menu's print returned, keyed by API path (dynamic rows included).</param>
+    public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
+    {
+        if (document is null) throw new ArgumentNullException(nameof(document));
+        if (rows is null) throw new ArgumentNullException(nameof(rows));
+        var changes = new List<ConfigurationChange>();
+        var notes = new List<string>();
+        foreach (var menu in document.Menus)
+        {
+            var menuRows = rows.TryGetValue(menu.Path, out var found) ? found : NoRows;
+            if (menu.Definition.IsList) PlanList(menu, menuRows, changes, notes);
+            else PlanSingle(menu, menuRows, changes, notes);
+        }
+        // Stable: document order within each phase.
+        var ordered = changes.Select((change, index) => (change, index)).OrderBy(c => c.change.Phase).ThenBy(c => c.index).Select(c => c.change).ToList();
+        return new ConfigurationPlan(ordered, notes);
+    }
+
+    /// <summary>True when the router marks the row as its own: never touched.</summary>
+    public static bool IsProtected(IReadOnlyDictionary<string, string> row) =>
+        IsTrue(row, "dynamic") || IsTrue(row, "builtin") || IsTrue(row, "default");
+
+    private static bool IsTrue(IReadOnlyDictionary<string, string> row, string name) =>
+        row.TryGetValue(name, out var value) && ValueNormalizer.Boolean(value.Trim()) == "true";
+
+    private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
+    {
+        var row = rows.Count > 0 ? rows[0] : new Dictionary<string, string>();
+        var change = SetChange(menu, menu.Values!, row, id: null, key: string.Empty, find: string.Empty);
+        if (change is not null) changes.Add(change);
+    }
+
+    private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
+    {
+        var definition = menu.Definition;
+        // Router rows by normalised key; the first row of a key is the one the document manages.
+        var byKey = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var protectedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var keyCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowKeys = new string[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var key = MatchKey(menu, rows[i]);
+            rowKeys[i] = key;
+            keyCounts[key] = keyCounts.TryGetValue(key, out var count) ? count + 1 : 1;
+            if (IsProtected(rows[i])) { protectedKeys.Add(key); continue; }
+            if (!byKey.ContainsKey(key)) byKey[key] = i;
+        }
+
+        var matched = new bool[rows.Count];
+        // Where each document entry sits for the move phase: a row index, or rows.Count + n for the n-th addition.
+        var positions = new long[menu.Entries.Count];
+        var subjects = new (string? Id, ConfigurationChange? Added)[menu.Entries.Count];
+        var addSequence = 0L;
+        var pendingAdds = new List<(int Entry, ConfigurationChange Change)>();
+        foreach (var entry in menu.Entries)
+        {
+            if (byKey.TryGetValue(entry.MatchKey, out var rowIndex))
+            {
+                matched[rowIndex] = true;
+                var row = rows[rowIndex];
+                var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
+                var find = CliText.Find(menu.Key, row, byId: keyCounts[entry.MatchKey] > 1);
+                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, find);
+                if (change is not null) changes.Add(change);
+                positions[entry.Index] = rowIndex;
+                subjects[entry.Index] = (id, null);
+                continue;
+            }
+            if (protectedKeys.Contains(entry.MatchKey))
+            {
+                notes.Add($"{menu.Path}: {entry.KeyText} matches only a dynamic, built-in or default entry, which is never changed; it was left alone.");
+                positions[entry.Index] = -1;
+                continue;
+            }
+            if (definition.Kind == MenuKind.FixedList)
+            {
+                notes.Add($"{menu.Path}: the router has no entry {entry.KeyText}, and entries of this menu cannot be added.");
+                positions[entry.Index] = -1;
+                continue;
+            }
+            var add = AddChange(menu, entry);
+            changes.Add(add);
+            pendingAdds.Add((entry.Index, add));
+            subjects[entry.Index] = (null, add);
+        }
+        // Access-giving additions run before the others, so they land first in the list.
+        foreach (var (entryIndex, add) in pendingAdds.Where(a => a.Change.Phase == ChangePhase.AccessAdd).Concat(pendingAdds.Where(a => a.Change.Phase != ChangePhase.AccessAdd)))
+            positions[entryIndex] = rows.Count + addSequence++;
+
+        if (menu.Absent == AbsentEntries.Remove)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (matched[i] || IsProtected(rows[i])) continue;
+                var row = rows[i];
+                var keyText = KeyText(menu, row);
+                var script = $"{definition.CliPath} remove {CliText.Find(menu.Key, row, byId: keyCounts[rowKeys[i]] > 1)}";
+                changes.Add(new ConfigurationChange(definition, ChangeAction.Remove, ChangePhase.Remove, row.TryGetValue(".id", out var id) ? id : null,
+                    keyText, row, null, Array.Empty<string>(), null, null, script));
+            }
+        }
+
+        if (menu.Order) PlanMoves(menu, rows, positions, subjects, changes);
+    }
+
+    private static ConfigurationChange AddChange(DesiredMenu menu, DesiredEntry entry)
+    {
+        var writes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in entry.Properties)
+            if (pair.Value is not null) writes[pair.Key] = pair.Value;
+        var phase = KeepsAccess(menu.Definition, writes) ? ChangePhase.AccessAdd : ChangePhase.Add;
+        var script = menu.Definition.CliPath + " add" + CliText.Assignments(writes);
+        return new ConfigurationChange(menu.Definition, ChangeAction.Add, phase, null, entry.KeyText, null, writes, writes.Keys.ToList(), writes, null, script);
+    }
+
+    private static bool KeepsAccess(MenuDefinition menu, IReadOnlyDictionary<string, string> values)
+    {
+        if (menu.AddsKeepAccess) return !(values.TryGetValue("disabled", out var disabled) && ValueNormalizer.Boolean(disabled) == "true");
+        if (menu.Path is "/ip/firewall/filter" or "/ip/firewall/raw")
+            return values.TryGetValue("action", out var action) && action.Trim().Equals("accept", StringComparison.OrdinalIgnoreCase)
+                && !(values.TryGetValue("disabled", out var off) && ValueNormalizer.Boolean(off) == "true");
+        return false;
+    }
+
+    private static ConfigurationChange? SetChange(DesiredMenu menu, IReadOnlyDictionary<string, string?> desired, IReadOnlyDictionary<string, string> row,
+        string? id, string key, string find)
+    {
+        var definition = menu.Definition;
+        List<string>? changed = null;
+        Dictionary<string, string>? writes = null;
+        List<string>? unsets = null;
+        foreach (var pair in desired)
+        {
+            var has = row.TryGetValue(pair.Key, out var actual);
+            if (pair.Value is null)
+            {
+                if (!has || actual!.Length == 0) continue;
+                (unsets ??= new List<string>()).Add(pair.Key);
+            }
+            else
+            {
+                if (ValueNormalizer.AreEqual(definition.KindOf(pair.Key), pair.Value, has ? actual : string.Empty)) continue;
+                (writes ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[pair.Key] = pair.Value;
+            }
+            (changed ??= new List<string>()).Add(pair.Key);
+        }
+        if (changed is null) return null;
+
+        var after = new Dictionary<string, string>(row.Count + changed.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in row) after[pair.Key] = pair.Value;
+        if (writes is not null) foreach (var pair in writes) after[pair.Key] = pair.Value;
+        if (unsets is not null) foreach (var name in unsets) after.Remove(name);
+
+        var script = new StringBuilder();
+        var target = find.Length > 0 ? " " + find : string.Empty;
+        if (!definition.IsList)
+        {
+            // A single-value menu clears a setting with an empty value.
+            var values = (writes ?? new Dictionary<string, string>()).Concat((unsets ?? new List<string>()).Select(n => new KeyValuePair<string, string>(n, string.Empty)));
+            script.Append(definition.CliPath).Append(" set").Append(CliText.Assignments(values));
+        }
+        else
+        {
+            if (writes is not null) script.Append(definition.CliPath).Append(" set").Append(target).Append(CliText.Assignments(writes));
+            if (unsets is not null)
+                foreach (var name in unsets)
+                {
+                    if (script.Length > 0) script.Append('\n');
+                    script.Append(definition.CliPath).Append(" unset").Append(target).Append(' ').Append(name);
+                }
+        }
+        return new ConfigurationChange(definition, ChangeAction.Set, ChangePhase.Set, id, key, row, after, changed, writes, unsets, script.ToString());
+    }
+
+    // Moves the entries that are out of document order, and only those: the longest run already in order (a longest
+    // increasing subsequence of positions) stays; every other entry, taken from the last, goes before its successor
+    // in the document, which is then already in its final place. The last entry, when it moves, goes to the end.
+    private static void PlanMoves(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, long[] positions,
+        (string? Id, ConfigurationChange? Added)[] subjects, List<ConfigurationChange> changes)
+    {
+        var definition = menu.Definition;
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var groupOrder = new List<string>();
+        foreach (var entry in menu.Entries)
+        {
+            if (positions[entry.Index] < 0) continue;
+            var group = GroupOf(menu, entry);
+            if (!groups.TryGetValue(group, out var members))
+            {
+                groups[group] = members = new List<int>();
+                groupOrder.Add(group);
+            }
+            members.Add(entry.Index);
+        }
+        foreach (var group in groupOrder)
+        {
+            var members = groups[group];
+            var keep = LongestIncreasing(members.Select(i => positions[i]).ToList());
+            for (var m = members.Count - 1; m >= 0; m--)
+            {
+                if (keep[m]) continue;
+                var entry = menu.Entries[members[m]];
+                var subject = subjects[entry.Index];
+                var next = m + 1 < members.Count ? menu.Entries[members[m + 1]] : null;
+                var destination = next is null ? default : subjects[next.Index];
+                var find = CliText.FindByValues(menu.Key, entry.Properties);
+                var script = $"{definition.CliPath} move {find}" + (next is null ? string.Empty : $" destination={CliText.FindByValues(menu.Key, next.Properties)}");
+                var row = subject.Id is null ? null : rows[(int)positions[entry.Index]];
+                var move = new ConfigurationChange(definition, ChangeAction.Move, ChangePhase.Move, subject.Id, entry.KeyText, row, row,
+                    Array.Empty<string>(), null, null, script)
+                {
+                    Subject = subject.Added,
+                    DestinationId = destination.Id,
+                    DestinationChange = destination.Added,
+                    DestinationKey = next?.KeyText,
+                };
+                changes.Add(move);
+            }
+        }
+    }
+
+    private static string GroupOf(DesiredMenu menu, DesiredEntry entry)
+    {
+        var property = menu.Definition.OrderGroup;
+        if (property is null) return string.Empty;
+        return entry.Properties.TryGetValue(property, out var value) && value is not null ? ValueNormalizer.Normalize(menu.Definition.KindOf(property), value) : string.Empty;
+    }
+
+    /// <summary>Marks the members of one longest strictly increasing subsequence (patience sorting, O(n log n)).</summary>
+    internal static bool[] LongestIncreasing(IReadOnlyList<long> values)
+    {
+        var n = values.Count;
+        var tails = new List<int>();
+        var previous = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (values[tails[mid]] < values[i]) lo = mid + 1; else hi = mid;
+            }
+            previous[i] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count) tails.Add(i); else tails[lo] = i;
+        }
+        var keep = new bool[n];
+        for (var i = tails.Count > 0 ? tails[tails.Count - 1] : -1; i >= 0; i = previous[i]) keep[i] = true;
+        return keep;
+    }
+
+    private static string MatchKey(DesiredMenu menu, IReadOnlyDictionary<string, string> row)
+    {
+        if (menu.Key.Count == 1) return ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var only) ? only : string.Empty);
+        var key = new StringBuilder();
+        foreach (var property in menu.Key)
+        {
+            if (key.Length > 0) key.Append('\u001f');
+            key.Append(ValueNormalizer.Normalize(menu.Definition.KindOf(property), row.TryGetValue(property, out var value) ? value : string.Empty));
+        }
+        return key.ToString();
+    }
+
+    private static string KeyText(DesiredMenu menu, IReadOnlyDictionary<string, string> row) =>
+        string.Join(",", menu.Key.Select(p => p + "=" + (row.TryGetValue(p, out var v) ? v : string.Empty)));
+}

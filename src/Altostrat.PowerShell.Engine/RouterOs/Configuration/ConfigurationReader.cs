@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Protocol;
+
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+/// <summary>Reads menus from a router as rows of properties, all menus at once on one connection.</summary>
+public static class ConfigurationReader
+{
+    /// <summary>
+    /// Prints every menu in <paramref name="paths"/>, the prints in flight together (tagged), and returns each menu's
+    /// rows in the router's order. Dynamic and default rows are included: the planner must see them to leave them alone.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>> ReadAsync(
+        RouterConnection connection, IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        if (connection is null) throw new ArgumentNullException(nameof(connection));
+        if (paths is null) throw new ArgumentNullException(nameof(paths));
+        var menus = paths.Select(RouterCommand.NormalizePath).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var prints = menus.Select(path => connection.ExecuteAsync(new RouterCommand(path + "/print"), cancellationToken)).ToList();
+        var replies = await Task.WhenAll(prints).ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < menus.Count; i++) result[menus[i]] = replies[i].Rows.Select(ToRow).ToList();
+        return result;
+    }
+
+    /// <summary>A reply row as a property dictionary (names case-insensitive; the first of a repeated name wins).</summary>
+    public static IReadOnlyDictionary<string, string> ToRow(RouterSentence sentence)
+    {
+        var row = new Dictionary<string, string>(sentence.Attributes.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var attribute in sentence.Attributes)
+            if (!row.ContainsKey(attribute.Key)) row[attribute.Key] = attribute.Value;
+        return row;
+    }
+}

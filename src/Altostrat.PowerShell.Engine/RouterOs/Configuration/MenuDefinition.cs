@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+/// <summary>What the engine knows about one menu: its shape, how entries are told apart, and how each property compares.</summary>
+public sealed class MenuDefinition
+{
+    // Every menu's rows carry these; none can be written.
+    private static readonly string[] AlwaysReadOnly = { ".id", ".nextid", "dynamic", "invalid", "running", "default", "builtin", "inactive" };
+
+    private readonly HashSet<string> _readOnly;
+    private readonly Dictionary<string, PropertyKind> _kinds;
+
+    public MenuDefinition(string path, MenuKind kind, IReadOnlyList<string>? defaultKey = null, string? orderGroup = null,
+        IEnumerable<string>? readOnly = null, IReadOnlyDictionary<string, PropertyKind>? kinds = null, bool addsKeepAccess = false)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path[0] != '/') throw new ArgumentException("A menu path starts with '/', such as '/ip/dns'.", nameof(path));
+        if (kind != MenuKind.SingleValue && (defaultKey is null || defaultKey.Count == 0))
+            throw new ArgumentException($"The list menu {path} needs a default key.", nameof(defaultKey));
+        Path = path;
+        Kind = kind;
+        DefaultKey = defaultKey ?? Array.Empty<string>();
+        OrderGroup = orderGroup;
+        _readOnly = new HashSet<string>(AlwaysReadOnly, StringComparer.OrdinalIgnoreCase);
+        if (readOnly is not null) _readOnly.UnionWith(readOnly);
+        _kinds = new Dictionary<string, PropertyKind>(StringComparer.OrdinalIgnoreCase);
+        if (kinds is not null) foreach (var pair in kinds) _kinds[pair.Key] = pair.Value;
+        AddsKeepAccess = addsKeepAccess;
+    }
+
+    /// <summary>The API path, such as <c>/ip/firewall/filter</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The CLI spelling, such as <c>/ip firewall filter</c>, for the script lines a person and the risk gate read.</summary>
+    public string CliPath => "/" + Path.Substring(1).Replace('/', ' ');
+
+    public MenuKind Kind { get; }
+
+    public bool IsList => Kind != MenuKind.SingleValue;
+
+    /// <summary>The properties that identify an entry when the document names no key.</summary>
+    public IReadOnlyList<string> DefaultKey { get; }
+
+    /// <summary>
+    /// The property whose value splits the list into independently ordered groups (<c>chain</c> for firewall rules:
+    /// only the order within a chain matters); null when the whole list is one sequence.
+    /// </summary>
+    public string? OrderGroup { get; }
+
+    /// <summary>True when a new entry of this menu gives access rather than takes it (an address, a route, a user).</summary>
+    public bool AddsKeepAccess { get; }
+
+    public bool IsReadOnly(string property) => _readOnly.Contains(property);
+
+    public IEnumerable<string> ReadOnlyProperties => _readOnly;
+
+    public PropertyKind KindOf(string property) => _kinds.TryGetValue(property, out var kind) ? kind : PropertyKind.Text;
+
+    public override string ToString() => Path;
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.Engine.RouterOs.Scripting;
+using Xunit;
+
+namespace Altostrat.Tests.RouterOs.Configuration;
+
+public class ConfigurationPlannerTests
+{
+    internal static IReadOnlyDictionary<string, string> Row(string pairs)
+    {
+        var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=');
+            row[pair.Substring(0, eq)] = pair.Substring(eq + 1).Replace('_', ' ');
+        }
+        return row;
+    }
+
+    internal static Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> Rows(params (string Path, string[] Rows)[] menus) =>
+        menus.ToDictionary(m => m.Path, m => (IReadOnlyList<IReadOnlyDictionary<string, string>>)m.Rows.Select(Row).ToList(), StringComparer.OrdinalIgnoreCase);
+
+    private static ConfigurationPlan Plan(string json, params (string Path, string[] Rows)[] menus) =>
+        ConfigurationPlanner.Plan(DesiredStateDocument.Parse(json), Rows(menus));
+
+    [Fact]
+    public void A_router_that_matches_as_RouterOS_compares_values_plans_nothing()
+    {
+        var plan = Plan("""
+            {
+              "/ip/dns": { "servers": "9.9.9.9,1.1.1.1", "allow-remote-requests": "yes", "cache-max-ttl": "1d", "cache-size": "2048" },
+              "/ip/firewall/address-list": { "Entries": [ { "list": "block", "address": "192.0.2.1/32", "timeout": "1d00:00:00" } ] },
+              "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "est", "action": "ACCEPT", "connection-state": "related,established" } ] },
+              "/ip/service": { "Entries": [ { "name": "ssh", "address": "10.0.0.0/8,192.0.2.7", "disabled": false } ] }
+            }
+            """,
+            ("/ip/dns", new[] { "servers=9.9.9.9,1.1.1.1 allow-remote-requests=true cache-max-ttl=1d cache-size=2048KiB" }),
+            ("/ip/firewall/address-list", new[] { ".id=*1 list=block address=192.0.2.1 timeout=1d dynamic=false" }),
+            ("/ip/firewall/filter", new[] { ".id=*2 chain=input comment=est action=accept connection-state=established,related" }),
+            ("/ip/service", new[] { ".id=*3 name=ssh address=192.0.2.7/32,10.0.0.0/8 disabled=false port=22" }));
+
+        Assert.Empty(plan.Changes);
+        Assert.True(plan.IsEmpty);
+    }
+
+    [Fact]
+    public void A_set_writes_only_what_differs_and_leaves_unnamed_properties_alone()
+    {
+        var plan = Plan("""{ "/ip/dns": { "servers": "9.9.9.9", "allow-remote-requests": false } }""",
+            ("/ip/dns", new[] { "servers=1.1.1.1 allow-remote-requests=false cache-size=2048KiB" }));
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal((ChangeAction.Set, "/ip/dns", (string?)null), (change.Action, change.Path, change.Id));
+        Assert.Equal(new[] { "servers" }, change.ChangedProperties);
+        Assert.Equal("1.1.1.1", change.Before!["servers"]);
+        Assert.Equal("9.9.9.9", change.After!["servers"]);
+        Assert.Equal("2048KiB", change.After["cache-size"]);
+        Assert.Equal("/ip dns set servers=9.9.9.9", change.Script);
+    }
+
+    [Fact]
+    public void Null_unsets_a_property_of_an_entry_and_clears_a_setting_of_a_single_value_menu()
+    {
+        var plan = Plan("""
+            {
+              "/ip/firewall/address-list": { "Entries": [ { "list": "block", "address": "192.0.2.1", "comment": null, "timeout": null } ] },
+              "/system/ntp/client": { "servers": null }
+            }
+            """,
+            ("/ip/firewall/address-list", new[] { ".id=*1 list=block address=192.0.2.1 comment=old" }),
+            ("/system/ntp/client", new[] { "enabled=true servers=pool.ntp.org" }));
+
+        var unset = plan.Changes.Single(c => c.Path == "/ip/firewall/address-list");
+        Assert.Equal(new[] { "comment" }, unset.ChangedProperties); // timeout is already unset
+        Assert.Equal("/ip firewall address-list unset [find list=\"block\" address=\"192.0.2.1\"] comment", unset.Script);
+        var command = Assert.Single(unset.ToCommands(_ => null));
+        Assert.Equal("/ip/firewall/address-list/unset", command.Path);
+        Assert.Equal(new[] { ".id=*1", "value-name=comment" }, command.Parameters.Select(p => p.Key + "=" + p.Value));
+        Assert.False(unset.After!.ContainsKey("comment"));
+
+        var clear = plan.Changes.Single(c => c.Path == "/system/ntp/client");
+        Assert.Equal("/system ntp client set servers=\"\"", clear.Script);
+        Assert.Equal(new[] { "servers=" }, Assert.Single(clear.ToCommands(_ => null)).Parameters.Select(p => p.Key + "=" + p.Value));
+    }
+
+    [Fact]
+    public void Absent_remove_removes_unnamed_entries_but_never_dynamic_builtin_or_default_ones()
+    {
+        var json = """{ "/ip/firewall/address-list": { "Absent": "Remove", "Entries": [ { "list": "block", "address": "192.0.2.1" } ] } }""";
+        var rows = ("/ip/firewall/address-list", new[]
+        {
+            ".id=*1 list=block address=192.0.2.1",
+            ".id=*2 list=block address=192.0.2.2",
+            ".id=*3 list=block address=192.0.2.3 dynamic=true",
+            ".id=*4 list=other address=10.0.0.1 builtin=yes",
+            ".id=*5 list=other address=10.0.0.2 default=true",
+        });
+
+        var change = Assert.Single(Plan(json, rows).Changes);
+        Assert.Equal((ChangeAction.Remove, "*2", "list=block,address=192.0.2.2"), (change.Action, change.Id, change.Key));
+        Assert.Null(change.After);
+        Assert.Equal("/ip firewall address-list remove [find list=\"block\" address=\"192.0.2.2\"]", change.Script);
+
+        Assert.Empty(Plan(json.Replace("Remove", "Ignore"), rows).Changes);
+    }
+
+    [Fact]
+    public void An_entry_that_matches_only_a_dynamic_row_is_left_alone_with_a_note()
+    {
+        var plan = Plan("""{ "/ip/route": { "Entries": [ { "dst-address": "10.0.0.0/24", "gateway": "ether1", "distance": "5" } ] } }""",
+            ("/ip/route", new[] { ".id=*1 dst-address=10.0.0.0/24 gateway=ether1 distance=0 dynamic=true" }));
+
+        Assert.Empty(plan.Changes);
+        Assert.Contains("dynamic", Assert.Single(plan.Notes));
+    }
+
+    [Fact]
+    public void An_interface_the_router_lacks_is_not_added()
+    {
+        var plan = Plan("""{ "/interface": { "Entries": [ { "name": "ether9", "disabled": true } ] } }""",
+            ("/interface", new[] { ".id=*1 name=ether1 disabled=false" }));
+        Assert.Empty(plan.Changes);
+        Assert.Contains("ether9", Assert.Single(plan.Notes));
+    }
+
+    [Fact]
+    public void Duplicate_router_rows_are_removed_by_id_so_the_kept_one_is_not_hit()
+    {
+        var plan = Plan("""{ "/ip/firewall/address-list": { "Absent": "Remove", "Entries": [ { "list": "a", "address": "192.0.2.1" } ] } }""",
+            ("/ip/firewall/address-list", new[] { ".id=*1 list=a address=192.0.2.1", ".id=*2 list=a address=192.0.2.1/32" }));
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal("*2", change.Id);
+        Assert.Equal("/ip firewall address-list remove [find .id=*2]", change.Script);
+    }
+
+    [Fact]
+    public void Changes_run_access_additions_then_removes_then_sets_then_additions_then_moves()
+    {
+        var plan = Plan("""
+            {
+              "/ip/firewall/address-list": { "Absent": "Remove", "Entries": [ { "list": "block", "address": "192.0.2.9" } ] },
+              "/ip/address": { "Absent": "Remove", "Entries": [ { "address": "10.1.1.1/24", "interface": "ether1" } ] },
+              "/ip/firewall/filter": { "Absent": "Remove", "Order": true, "Entries": [
+                  { "chain": "input", "comment": "mgmt", "action": "accept", "src-address": "10.1.1.0/24" },
+                  { "chain": "input", "comment": "drop", "action": "drop" } ] },
+              "/system/identity": { "name": "new" }
+            }
+            """,
+            ("/ip/firewall/address-list", new[] { ".id=*1 list=block address=192.0.2.1" }),
+            ("/ip/address", new[] { ".id=*2 address=10.0.0.1/24 interface=ether1 network=10.0.0.0" }),
+            ("/ip/firewall/filter", new[] { ".id=*3 chain=input comment=old-mgmt action=accept src-address=10.0.0.0/24", ".id=*4 chain=input comment=drop action=drop" }),
+            ("/system/identity", new[] { "name=old" }));
+
+        var order = plan.Changes.Select(c => (c.Phase, c.Action, c.Path)).ToList();
+        Assert.Equal(new[]
+        {
+            (ChangePhase.AccessAdd, ChangeAction.Add, "/ip/address"),
+            (ChangePhase.AccessAdd, ChangeAction.Add, "/ip/firewall/filter"), // the new accept rule exists before the old one goes
+            (ChangePhase.Remove, ChangeAction.Remove, "/ip/firewall/address-list"),
+            (ChangePhase.Remove, ChangeAction.Remove, "/ip/address"),
+            (ChangePhase.Remove, ChangeAction.Remove, "/ip/firewall/filter"),
+            (ChangePhase.Set, ChangeAction.Set, "/system/identity"),
+            (ChangePhase.Add, ChangeAction.Add, "/ip/firewall/address-list"),
+            (ChangePhase.Move, ChangeAction.Move, "/ip/firewall/filter"), // the added accept rule goes before the drop
+        }, order);
+        var move = plan.Changes.Last();
+        Assert.Null(move.Id);
+        Assert.Equal("*4", move.DestinationId);
+        Assert.Equal("chain=input,comment=drop", move.DestinationKey);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 1, 2, 3 }, 0)]
+    [InlineData(new[] { 3, 2, 1, 0 }, 3)]
+    [InlineData(new[] { 1, 0, 2, 3 }, 1)]
+    [InlineData(new[] { 3, 0, 1, 2 }, 1)]
+    public void Ordering_moves_only_the_entries_out_of_order_and_ends_in_document_order(int[] routerOrder, int expectedMoves)
+    {
+        // Router rows r0..r3 in the order routerOrder gives; the document wants r0, r1, r2, r3.
+        var names = new[] { "a", "b", "c", "d" };
+        var rowTexts = routerOrder.Select(i => $".id=*{i + 1} chain=forward comment={names[i]} action=accept").ToArray();
+        var json = "{ \"/ip/firewall/filter\": { \"Order\": true, \"Entries\": [" + string.Join(",", names.Select(n => $"{{ \"chain\": \"forward\", \"comment\": \"{n}\" }}")) + "] } }";
+        var plan = Plan(json, ("/ip/firewall/filter", rowTexts));
+
+        Assert.Equal(expectedMoves, plan.Changes.Count);
+        Assert.All(plan.Changes, c => Assert.Equal(ChangeAction.Move, c.Action));
+        var list = routerOrder.Select(i => "*" + (i + 1)).ToList();
+        foreach (var move in plan.Changes)
+        {
+            list.Remove(move.Id!);
+            if (move.DestinationId is null) list.Add(move.Id!); else list.Insert(list.IndexOf(move.DestinationId), move.Id!);
+        }
+        Assert.Equal(new[] { "*1", "*2", "*3", "*4" }, list);
+    }
+
+    [Fact]
+    public void Order_is_kept_within_each_chain_and_other_chains_are_not_moved()
+    {
+        var plan = Plan("""
+            { "/ip/firewall/filter": { "Order": true, "Entries": [
+                { "chain": "input", "comment": "i1" }, { "chain": "forward", "comment": "f1" }, { "chain": "input", "comment": "i2" }, { "chain": "forward", "comment": "f2" } ] } }
+            """,
+            ("/ip/firewall/filter", new[] { ".id=*1 chain=forward comment=f1", ".id=*2 chain=input comment=i1", ".id=*3 chain=forward comment=f2", ".id=*4 chain=input comment=i2" }));
+        Assert.Empty(plan.Changes);
+    }
+
+    [Theory]
+    [InlineData("""{ "/ip/address": { "Absent": "Remove", "Entries": [] } }""", "/ip/address", ".id=*1 address=10.0.0.1/24 interface=ether1")]
+    [InlineData("""{ "/ip/route": { "Absent": "Remove", "Entries": [] } }""", "/ip/route", ".id=*1 dst-address=0.0.0.0/0 gateway=192.0.2.1")]
+    [InlineData("""{ "/user": { "Absent": "Remove", "Entries": [] } }""", "/user", ".id=*1 name=ops group=full")]
+    [InlineData("""{ "/ip/firewall/filter": { "Absent": "Remove", "Entries": [] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt")]
+    [InlineData("""{ "/interface": { "Entries": [ { "name": "ether1", "disabled": true } ] } }""", "/interface", ".id=*1 name=ether1 disabled=false")]
+    [InlineData("""{ "/ip/service": { "Entries": [ { "name": "api", "disabled": "yes" } ] } }""", "/ip/service", ".id=*1 name=api disabled=false")]
+    [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "mgmt", "action": "drop" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt")]
+    [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "new", "action": "drop" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt")]
+    public void The_risk_gate_rates_changes_that_can_lock_the_operator_out_as_destructive(string json, string path, string row)
+    {
+        var change = Assert.Single(Plan(json, (path, new[] { row })).Changes);
+        var analysis = ScriptAnalyzer.Analyze(change.Script);
+        Assert.True(analysis.IsValid, string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));
+        Assert.Equal(ScriptRisk.Destructive, analysis.MaxRisk);
+    }
+
+    [Theory]
+    [InlineData("""{ "/ip/firewall/address-list": { "Entries": [ { "list": "block", "address": "192.0.2.1", "comment": "x y" } ] } }""", "/ip/firewall/address-list")]
+    [InlineData("""{ "/system/identity": { "name": "branch \"1\"" } }""", "/system/identity")]
+    [InlineData("""{ "/ip/firewall/filter": { "Order": true, "Entries": [ { "chain": "forward", "comment": "b" }, { "chain": "forward", "comment": "a" } ] } }""", "/ip/firewall/filter")]
+    public void Ordinary_changes_are_valid_scripts_rated_as_changes(string json, string path)
+    {
+        var plan = Plan(json, (path, path == "/system/identity" ? new[] { "name=old" } : path == "/ip/firewall/filter" ? new[] { ".id=*1 chain=forward comment=a", ".id=*2 chain=forward comment=b" } : Array.Empty<string>()));
+        Assert.NotEmpty(plan.Changes);
+        var analysis = ScriptAnalyzer.Analyze(plan.Script);
+        Assert.True(analysis.IsValid, plan.Script + ": " + string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));
+        Assert.Equal(ScriptRisk.Change, analysis.MaxRisk);
+    }
+}

@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Protocol;
+
+namespace Altostrat.Tests.Support;
+
+/// <summary>
+/// A small RouterOS API server on loopback with menus of rows, for the desired-state engine's tests and benchmarks
+/// (the benchmarks link this file). It applies each command the moment it arrives, in arrival order, and answers it
+/// after <see cref="Latency"/>, with all answers delayed concurrently, as a router working on pipelined commands
+/// does. It counts how many commands were waiting for an answer at once, which is how a test proves pipelining
+/// without timing anything. Print, add, set, unset, remove, move, and safe mode (take, release, unroll, and
+/// rollback when the session that took it ends) are understood; anything else traps.
+/// </summary>
+public sealed class MenuRouterServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accept;
+    private readonly object _state = new();
+    private readonly Dictionary<string, List<Dictionary<string, string>>> _menus = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _singleValue = new(StringComparer.Ordinal);
+    private readonly List<Task> _sessions = new();
+    private int _nextId = 0x100;
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _commands;
+    private int _writes;
+    private object? _safeModeOwner;
+    private Dictionary<string, List<Dictionary<string, string>>>? _safeModeSnapshot;
+
+    public MenuRouterServer(TimeSpan latency = default)
+    {
+        Latency = latency;
+        _listener.Start(1024);
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accept = Task.Run(AcceptAsync);
+    }
+
+    public int Port { get; }
+
+    public TimeSpan Latency { get; }
+
+    /// <summary>False makes <c>/safe-mode/take</c> trap as RouterOS before 7.18 does.</summary>
+    public bool SupportsSafeMode { get; set; } = true;
+
+    /// <summary>A message to trap a command with (the command is then not applied); null lets it run.</summary>
+    public Func<RouterSentence, string?>? TrapWhen { get; set; }
+
+    /// <summary>True closes the connection on receiving the command, before applying it: a change that cut the client off.</summary>
+    public Func<RouterSentence, bool>? DropConnectionWhen { get; set; }
+
+    /// <summary>
+    /// Counters reset, then holds every answer until this many commands have arrived (login excepted): a client that waits for each answer
+    /// before sending the next never gets there, and is released after a guard of ten seconds so that a test fails
+    /// on its count instead of hanging.
+    /// </summary>
+    public void HoldRepliesUntil(int commands)
+    {
+        ResetCounters();
+        _enoughCommands = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _holdUntil, commands);
+    }
+
+    private int _holdUntil;
+
+    private TaskCompletionSource<bool> _enoughCommands = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly TaskCompletionSource<bool> _rolledBackOnDisconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a session that held safe mode ended without a release and its changes were rolled back.</summary>
+    public Task RolledBackOnDisconnect => _rolledBackOnDisconnect.Task;
+
+    /// <summary>The most commands that had arrived and were not yet answered at one moment.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Every command received, login excepted.</summary>
+    public int Commands => Volatile.Read(ref _commands);
+
+    /// <summary>Commands that change something (add, set, unset, remove, move).</summary>
+    public int Writes => Volatile.Read(ref _writes);
+
+    public void ResetCounters()
+    {
+        Volatile.Write(ref _maxInFlight, 0);
+        Volatile.Write(ref _commands, 0);
+        Volatile.Write(ref _writes, 0);
+    }
+
+    public bool SafeModeHeld { get { lock (_state) return _safeModeOwner is not null; } }
+
+    /// <summary>Makes a single-value menu with these settings.</summary>
+    public void SetSingle(string path, IReadOnlyDictionary<string, string> values)
+    {
+        lock (_state)
+        {
+            _singleValue.Add(path);
+            _menus[path] = new List<Dictionary<string, string>> { new(values.ToDictionary(p => p.Key, p => p.Value), StringComparer.OrdinalIgnoreCase) };
+        }
+    }
+
+    /// <summary>Adds rows to a list menu (creating it), each given an id; returns the ids.</summary>
+    public IReadOnlyList<string> AddRows(string path, IEnumerable<IReadOnlyDictionary<string, string>> rows)
+    {
+        var ids = new List<string>();
+        lock (_state)
+        {
+            var menu = Menu(path);
+            foreach (var row in rows)
+            {
+                var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [".id"] = NewId() };
+                foreach (var pair in row) copy[pair.Key] = pair.Value;
+                menu.Add(copy);
+                ids.Add(copy[".id"]);
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>A copy of a menu's rows, in order.</summary>
+    public List<Dictionary<string, string>> Rows(string path)
+    {
+        lock (_state) return Menu(path).Select(r => new Dictionary<string, string>(r, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
+    private List<Dictionary<string, string>> Menu(string path)
+    {
+        if (!_menus.TryGetValue(path, out var menu)) _menus[path] = menu = new List<Dictionary<string, string>>();
+        return menu;
+    }
+
+    private string NewId() => "*" + (_nextId++).ToString("X", CultureInfo.InvariantCulture);
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try { client = await _listener.AcceptTcpClientAsync(); }
+            catch (Exception) { return; }
+            lock (_sessions) _sessions.Add(Task.Run(() => ServeAsync(client)));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        var session = new object();
+        using var _ = client;
+        client.NoDelay = true;
+        var stream = client.GetStream();
+        using var reader = new SentenceReader(stream);
+        var writeLock = new SemaphoreSlim(1, 1);
+        var replies = new List<Task>();
+        async Task SendAsync(IEnumerable<string[]> sentences)
+        {
+            using var writer = new SentenceWriter();
+            foreach (var sentence in sentences)
+            {
+                foreach (var word in sentence) writer.Word(word);
+                writer.End();
+            }
+            await writeLock.WaitAsync();
+            try { await writer.FlushAsync(stream, CancellationToken.None); }
+            catch (Exception) { /* the client went away */ }
+            finally { writeLock.Release(); }
+        }
+        try
+        {
+            var login = await reader.ReadSentenceAsync(_stop.Token);
+            if (login is null) return;
+            await SendAsync(new[] { new[] { "!done" } });
+            while (await reader.ReadSentenceAsync(_stop.Token) is { } command)
+            {
+                var hold = Volatile.Read(ref _holdUntil);
+                if (Interlocked.Increment(ref _commands) >= hold && hold > 0) _enoughCommands.TrySetResult(true);
+                var inFlight = Interlocked.Increment(ref _inFlight);
+                InterlockedMax(ref _maxInFlight, inFlight);
+                if (DropConnectionWhen?.Invoke(command) == true) { Interlocked.Decrement(ref _inFlight); break; }
+                var answer = Apply(command, session);
+                var tag = command.Tag;
+                replies.Add(AnswerAsync(answer, tag));
+            }
+        }
+        catch (Exception) { /* connection reset */ }
+        finally
+        {
+            lock (_state)
+            {
+                // The session that held safe mode is gone: roll back as RouterOS does.
+                if (_safeModeOwner == session)
+                {
+                    RestoreSnapshot();
+                    _safeModeOwner = null;
+                    _rolledBackOnDisconnect.TrySetResult(true);
+                }
+            }
+        }
+
+        async Task AnswerAsync(List<string[]> answer, string? tag)
+        {
+            if (Volatile.Read(ref _holdUntil) > 0)
+            {
+                // After the guard expires once, nothing is held any more: a sequential client fails its count, quickly.
+                var enough = _enoughCommands;
+                if (await Task.WhenAny(enough.Task, Task.Delay(TimeSpan.FromSeconds(10))) != enough.Task) enough.TrySetResult(false);
+            }
+            if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
+            Interlocked.Decrement(ref _inFlight);
+            await SendAsync(tag is null ? answer : answer.Select(s => s.Concat(new[] { ".tag=" + tag }).ToArray()));
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current) { }
+    }
+
+    private void RestoreSnapshot()
+    {
+        if (_safeModeSnapshot is null) return;
+        _menus.Clear();
+        foreach (var pair in _safeModeSnapshot) _menus[pair.Key] = pair.Value;
+        _safeModeSnapshot = null;
+    }
+
+    private static Dictionary<string, List<Dictionary<string, string>>> Copy(Dictionary<string, List<Dictionary<string, string>>> menus) =>
+        menus.ToDictionary(p => p.Key, p => p.Value.Select(r => new Dictionary<string, string>(r, StringComparer.OrdinalIgnoreCase)).ToList(), StringComparer.Ordinal);
+
+    private static string[] Trap(string message, int category = 0) => new[] { "!trap", "=category=" + category.ToString(CultureInfo.InvariantCulture), "=message=" + message };
+
+    private List<string[]> Apply(RouterSentence command, object session)
+    {
+        var done = new[] { "!done" };
+        var path = command.Command;
+        var slash = path.LastIndexOf('/');
+        var menuPath = path.Substring(0, slash);
+        var verb = path.Substring(slash + 1);
+        if (TrapWhen?.Invoke(command) is { } refusal) return new List<string[]> { Trap(refusal, 1), done };
+        lock (_state)
+        {
+            if (menuPath == "/safe-mode")
+            {
+                if (!SupportsSafeMode) return new List<string[]> { Trap("no such command or directory (safe-mode)"), done };
+                switch (verb)
+                {
+                    case "take":
+                        if (_safeModeOwner is not null && _safeModeOwner != session) return new List<string[]> { Trap("safe mode already taken by another session", 4), done };
+                        _safeModeOwner = session;
+                        _safeModeSnapshot = Copy(_menus);
+                        return new List<string[]> { done };
+                    case "release":
+                        _safeModeOwner = null;
+                        _safeModeSnapshot = null;
+                        return new List<string[]> { done };
+                    case "unroll":
+                        if (_safeModeOwner == session) RestoreSnapshot();
+                        _safeModeOwner = null;
+                        return new List<string[]> { done };
+                }
+            }
+            if (path == "/cancel") return new List<string[]> { done };
+            if (!_menus.TryGetValue(menuPath, out var rows)) return new List<string[]> { Trap($"no such command or directory ({menuPath})"), done };
+            string? Arg(string name) => command[name];
+            Dictionary<string, string>? Find(string? id) => id is null ? null : rows.FirstOrDefault(r => r[".id"] == id);
+            if (verb != "print") Interlocked.Increment(ref _writes);
+            switch (verb)
+            {
+                case "print":
+                    var answer = rows.Select(r => new[] { "!re" }.Concat(r.Where(p => !_singleValue.Contains(menuPath) || p.Key != ".id").Select(p => $"={p.Key}={p.Value}")).ToArray()).ToList();
+                    answer.Add(done);
+                    return answer;
+                case "add":
+                    if (_singleValue.Contains(menuPath)) break;
+                    var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [".id"] = NewId() };
+                    foreach (var attribute in command.Attributes) row[attribute.Key] = attribute.Value;
+                    rows.Add(row);
+                    return new List<string[]> { new[] { "!done", "=ret=" + row[".id"] } };
+                case "set":
+                    var target = _singleValue.Contains(menuPath) ? rows[0] : Find(Arg(".id"));
+                    if (target is null) return new List<string[]> { Trap("no such item"), done };
+                    foreach (var attribute in command.Attributes.Where(a => a.Key != ".id"))
+                    {
+                        if (attribute.Value.Length == 0) target.Remove(attribute.Key); else target[attribute.Key] = attribute.Value;
+                    }
+                    return new List<string[]> { done };
+                case "unset":
+                    var unset = Find(Arg(".id"));
+                    if (unset is null) return new List<string[]> { Trap("no such item"), done };
+                    unset.Remove(Arg("value-name") ?? "");
+                    return new List<string[]> { done };
+                case "remove":
+                    var ids = (Arg(".id") ?? "").Split(',');
+                    if (ids.Any(id => Find(id) is null)) return new List<string[]> { Trap("no such item"), done };
+                    rows.RemoveAll(r => ids.Contains(r[".id"]));
+                    return new List<string[]> { done };
+                case "move":
+                    var moving = Find(Arg("numbers"));
+                    if (moving is null) return new List<string[]> { Trap("no such item"), done };
+                    var destination = Arg("destination");
+                    rows.Remove(moving);
+                    if (destination is null) rows.Add(moving);
+                    else
+                    {
+                        var before = Find(destination);
+                        if (before is null) { rows.Add(moving); return new List<string[]> { Trap("no such item (destination)"), done }; }
+                        rows.Insert(rows.IndexOf(before), moving);
+                    }
+                    return new List<string[]> { done };
+            }
+            return new List<string[]> { Trap($"no such command ({path})"), done };
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        try { await _accept; } catch { /* stopping */ }
+        Task[] sessions;
+        lock (_sessions) sessions = _sessions.ToArray();
+        try { await Task.WhenAll(sessions); } catch { /* sessions end with their connections */ }
+    }
+}
