@@ -60,4 +60,16 @@ internal static class ErrorIds
         public const string PathIsFolder = "AltostratScript.PathIsFolder";
         public const string SyntaxError = "AltostratScript.SyntaxError";
     }
+
+    /// <summary>Desired-state documents and the configuration cmdlets.</summary>
+    public static class Configuration
+    {
+        public const string FileNotFound = "AltostratConfiguration.FileNotFound";
+        public const string InvalidDocument = "AltostratConfiguration.InvalidDocument";
+        public const string InvalidPath = "AltostratConfiguration.InvalidPath";
+        public const string InvalidOutFile = "AltostratConfiguration.InvalidOutFile";
+        public const string OneRouterPerFile = "AltostratConfiguration.OneRouterPerFile";
+        public const string Failed = "AltostratConfiguration.Failed";
+        public const string RolledBack = "AltostratConfiguration.RolledBack";
+    }
 }

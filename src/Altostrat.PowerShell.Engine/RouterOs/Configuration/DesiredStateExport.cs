@@ -1,0 +1,111 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Linq;
+
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+/// <summary>
+/// The desired-state document of what a router holds now, so that existing routers can be taken under management
+/// without writing their state by hand: <see cref="DesiredStateDocument.FromTree"/> takes it back unchanged, and
+/// planning it against the same router finds nothing to do. Dynamic, built-in and default rows and read-only
+/// properties are left out, as the planner never touches them.
+/// </summary>
+public static class DesiredStateExport
+{
+    /// <summary>
+    /// The document (ordered tables: menu path, then its values or Key, Absent, Order and Entries) for
+    /// <paramref name="paths"/>, from the rows a print of each returned. <paramref name="warnings"/> gets what the
+    /// document cannot say (entries no key tells apart, which are left out).
+    /// </summary>
+    public static OrderedDictionary Build(IEnumerable<string> paths, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
+        ICollection<string> warnings)
+    {
+        if (paths is null) throw new ArgumentNullException(nameof(paths));
+        if (rows is null) throw new ArgumentNullException(nameof(rows));
+        var document = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in paths)
+        {
+            var menu = MenuCatalog.Find(path) ?? throw new DesiredStateException(
+                $"unknown menu '{path}'. Known menus: {string.Join(", ", MenuCatalog.All.Select(m => m.Path))}.", menu: path);
+            if (document.Contains(menu.Path)) continue;
+            var menuRows = rows.TryGetValue(menu.Path, out var found) ? found : Array.Empty<IReadOnlyDictionary<string, string>>();
+            document[menu.Path] = menu.IsList ? ListMenu(menu, menuRows, warnings) : Values(menu, menuRows.Count > 0 ? menuRows[0] : null);
+        }
+        return document;
+    }
+
+    private static OrderedDictionary Values(MenuDefinition menu, IReadOnlyDictionary<string, string>? row)
+    {
+        var values = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        if (row is null) return values;
+        foreach (var property in row)
+            if (IsManaged(menu, property.Key)) values[property.Key] = property.Value;
+        return values;
+    }
+
+    private static OrderedDictionary ListMenu(MenuDefinition menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, ICollection<string> warnings)
+    {
+        var entries = rows.Where(row => !ConfigurationPlanner.IsProtected(row)).Select(row => Values(menu, row)).ToList();
+        var key = KeyFor(menu, entries);
+        var kept = new List<OrderedDictionary>(entries.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            // An entry that lacks a key property, or repeats another's key, cannot be named by the document.
+            if (key.Any(k => !entry.Contains(k)) || !seen.Add(KeyText(entry, key)))
+            {
+                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) cannot be told apart from the others by Key {string.Join(", ", key)}; it was left out. Give it a comment, or extend the Key.");
+                continue;
+            }
+            kept.Add(entry);
+        }
+        var table = new OrderedDictionary(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Key"] = key.ToArray(),
+            ["Absent"] = AbsentEntries.Ignore.ToString(),
+            ["Order"] = menu.OrderGroup is not null,
+            ["Entries"] = kept.Cast<object>().ToArray(),
+        };
+        return table;
+    }
+
+    /// <summary>
+    /// The catalog's key when it tells every entry apart; otherwise that key grown, one property at a time, from
+    /// those every entry has, until it does (firewall rules without comments, for instance).
+    /// </summary>
+    private static IReadOnlyList<string> KeyFor(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries)
+    {
+        var key = menu.DefaultKey.Where(k => entries.All(e => e.Contains(k))).ToList();
+        if (key.Count == 0) key = menu.DefaultKey.Take(1).ToList();
+        if (IsUnique(entries, key)) return key;
+        var common = entries.Count == 0 ? new List<string>() : entries[0].Keys.Cast<string>()
+            .Where(p => !key.Contains(p, StringComparer.OrdinalIgnoreCase) && entries.All(e => e.Contains(p))).ToList();
+        foreach (var property in common)
+        {
+            key.Add(property);
+            if (IsUnique(entries, key)) return key;
+        }
+        return menu.DefaultKey;
+    }
+
+    private static bool IsUnique(IReadOnlyList<OrderedDictionary> entries, IReadOnlyList<string> key)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return entries.All(e => key.All(e.Contains) && seen.Add(KeyText(e, key)));
+    }
+
+    private static string KeyText(IDictionary entry, IReadOnlyList<string> key) =>
+        string.Join("\u0001", key.Select(k => entry[k] as string ?? ""));
+
+    private static string Describe(IDictionary entry) =>
+        string.Join(" ", entry.Keys.Cast<string>().Take(4).Select(k => $"{k}={entry[k]}"));
+
+    private static bool IsManaged(MenuDefinition menu, string property) =>
+        property.Length > 0 && property[0] != '.' && !menu.IsReadOnly(property)
+        && !property.Equals("dynamic", StringComparison.OrdinalIgnoreCase)
+        && !property.Equals("builtin", StringComparison.OrdinalIgnoreCase)
+        && !property.Equals("default", StringComparison.OrdinalIgnoreCase)
+        && !property.Equals("invalid", StringComparison.OrdinalIgnoreCase);
+}

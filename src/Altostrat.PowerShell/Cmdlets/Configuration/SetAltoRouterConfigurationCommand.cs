@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.PowerShell.Configuration;
+using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Mapping;
+using Altostrat.PowerShell.Routers;
+using Altostrat.PowerShell.Scripts;
+
+namespace Altostrat.PowerShell.Cmdlets.Configuration;
+
+/// <summary>
+/// Set-AltoRouterConfiguration: plans what differs on each router, puts every change through ShouldProcess and the
+/// risk gate (on the pipeline thread, while the router waits on its open connection), applies the approved ones
+/// pipelined on that connection, optionally inside RouterOS safe mode, re-reads to verify, and emits one result
+/// per router. A router that already matches gets no write at all.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "AltoRouterConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ComputerSet)]
+[OutputType(typeof(AltoRouterConfigurationResult))]
+public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
+{
+    private DesiredStateDocument? _document;
+    private RiskGate? _gate;
+
+    /// <summary>A hashtable, or the path of a .psd1 or .json file, in the desired-state shape (see about_AltostratDesiredState).</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNull]
+    public object DesiredState { get; set; } = null!;
+
+    /// <summary>Applies the changes inside RouterOS safe mode (7.18+): if the session drops before the release, the router undoes them.</summary>
+    [Parameter]
+    public SwitchParameter SafeMode { get; set; }
+
+    /// <summary>Applies destructive changes without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Seconds one router may take, connection to verification.</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSeconds { get; set; } = 300;
+
+    protected override void BeginProcessing()
+    {
+        _document = DesiredStateInput.Read(this, DesiredState, out var error);
+        if (_document is null) ThrowTerminatingError(error!);
+        _gate = new RiskGate(this, Force);
+        base.BeginProcessing();
+    }
+
+    private bool WhatIf => IsOn(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) ? value : GetVariableValue("WhatIfPreference"));
+
+    private static bool IsOn(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+    {
+        SwitchParameter s => s.IsPresent,
+        bool b => b,
+        _ => false,
+    };
+
+    protected override void EndProcessing()
+    {
+        var job = new RouterConfigurationJob(_document!, SafeMode, TimeSpan.FromSeconds(TimeoutSeconds));
+        RunOnRouters("Applying configuration", async (name, endpoint, token) =>
+        {
+            var outcome = await job.RunAsync(endpoint, (session, t) => ApproveAsync(name, session.Plan!, t), token).ConfigureAwait(false);
+            var result = ConfigurationMapper.ToResult(outcome);
+            Post(() => Report(result, outcome));
+            return result.Status is RouterConfigurationStatus.Failed;
+        });
+    }
+
+    // The changes are put to the user on the pipeline thread, one router's plan at a time; the router's job waits.
+    private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, CancellationToken token)
+    {
+        var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registration = token.Register(() => answer.TrySetCanceled());
+        Post(() =>
+        {
+            try
+            {
+                var approved = plan.Changes.Where(change => _gate!.ShouldProcess(Target(computerName, change), Action(change), ScriptReview.Analyze(change.Script))).ToList();
+                answer.TrySetResult(approved);
+            }
+            catch (Exception ex)
+            {
+                answer.TrySetException(ex);
+                throw;
+            }
+        });
+        return answer.Task.ContinueWith(t =>
+        {
+            registration.Dispose();
+            return t;
+        }, TaskScheduler.Default).Unwrap();
+    }
+
+    private static string Target(string computerName, ConfigurationChange change) =>
+        change.Key.Length == 0 ? $"{computerName} {change.Path}" : $"{computerName} {change.Path} [{change.Key}]";
+
+    private static string Action(ConfigurationChange change) => $"{change.Action}: {change.Script}";
+
+    private void Report(AltoRouterConfigurationResult result, ConfigurationOutcome outcome)
+    {
+        // -WhatIf listed every change through ShouldProcess; the unchanged results would only repeat the routers.
+        if (WhatIf && result.Status == RouterConfigurationStatus.Unchanged) return;
+        WriteObject(result);
+        if (result.Status == RouterConfigurationStatus.RolledBack)
+            WriteWarning($"{result.ComputerName}: the changes were rolled back ({result.SafeMode}): {result.Error}");
+        else if (result.Status == RouterConfigurationStatus.Failed && outcome.Error is { } error)
+            WriteError(error is Altostrat.Engine.RouterOs.Client.RouterException router
+                ? RouterErrors.From(router, result.ComputerName)
+                : new ErrorRecord(error, ErrorIds.Configuration.Failed, ErrorCategory.InvalidResult, result.ComputerName));
+    }
+}

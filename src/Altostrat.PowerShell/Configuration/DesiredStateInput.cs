@@ -1,0 +1,113 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.PowerShell.Errors;
+
+namespace Altostrat.PowerShell.Configuration;
+
+/// <summary>
+/// -DesiredState as the user gives it: a hashtable (or the document Get-AltoRouterConfiguration -AsDesiredState
+/// emits), or the path of a .psd1 or .json file. Everything is checked here, before any router is contacted.
+/// </summary>
+internal static class DesiredStateInput
+{
+    /// <summary>The document, or an error record that says what is wrong and where.</summary>
+    public static DesiredStateDocument? Read(PSCmdlet cmdlet, object? input, out ErrorRecord? error)
+    {
+        error = null;
+        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        try
+        {
+            switch (value)
+            {
+                case IDictionary table:
+                    return DesiredStateDocument.FromTree(ToTree(table), "-DesiredState");
+                case string or FileInfo:
+                    return ReadFile(cmdlet, value is FileInfo file ? file.FullName : (string)value, out error);
+                default:
+                    error = Invalid($"-DesiredState takes a hashtable (@{{ '/ip/dns' = @{{ servers = '9.9.9.9' }} }}) or the path of a .psd1 or .json file, not {(value is null ? "nothing" : value.GetType().Name)}.", input);
+                    return null;
+            }
+        }
+        catch (DesiredStateException ex)
+        {
+            error = Invalid(ex.Message, input);
+            return null;
+        }
+    }
+
+    private static DesiredStateDocument? ReadFile(PSCmdlet cmdlet, string path, out ErrorRecord? error)
+    {
+        error = null;
+        var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        if (!File.Exists(resolved))
+        {
+            error = new ErrorRecord(new FileNotFoundException($"The desired-state file '{resolved}' does not exist. Give a .psd1 or .json file, or a hashtable.", resolved),
+                ErrorIds.Configuration.FileNotFound, ErrorCategory.ObjectNotFound, path);
+            return null;
+        }
+        var extension = Path.GetExtension(resolved).ToLowerInvariant();
+        if (extension == ".json") return DesiredStateDocument.Parse(File.ReadAllText(resolved), resolved);
+        if (extension != ".psd1")
+        {
+            error = Invalid($"'{resolved}' is neither a .psd1 nor a .json file: the desired state is read by its extension.", path);
+            return null;
+        }
+        var ast = Parser.ParseFile(resolved, out _, out var parseErrors);
+        if (parseErrors.Length > 0)
+        {
+            var first = parseErrors[0];
+            error = Invalid($"{resolved}:{first.Extent.StartLineNumber}:{first.Extent.StartColumnNumber}: {first.Message}", path);
+            return null;
+        }
+        if (ast.Find(a => a is HashtableAst, false) is not HashtableAst table || ast.EndBlock.Statements.Count != 1)
+        {
+            error = Invalid($"{resolved}: a desired-state .psd1 holds one hashtable, @{{ ... }}, and nothing else.", path);
+            return null;
+        }
+        object? data;
+        try
+        {
+            // The same rule as Import-PowerShellDataFile: constants only, nothing is run.
+            data = table.SafeGetValue();
+        }
+        catch (InvalidOperationException ex)
+        {
+            error = Invalid($"{resolved}: {ex.Message} A .psd1 may hold only constant values.", path);
+            return null;
+        }
+        return DesiredStateDocument.FromTree(ToTree(data), resolved);
+    }
+
+    // The engine has no PowerShell types: PSObject wrappers go, tables become dictionaries, arrays lists.
+    private static object? ToTree(object? value)
+    {
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        switch (value)
+        {
+            case null:
+                return null;
+            case string or bool:
+                return value;
+            case SwitchParameter s:
+                return s.IsPresent;
+            case IDictionary table:
+                // Filled in the table's own order ([ordered] keeps the document's), which a Dictionary keeps while nothing is removed.
+                var map = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                foreach (DictionaryEntry entry in table) map[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = ToTree(entry.Value);
+                return map;
+            case IEnumerable list:
+                return list.Cast<object?>().Select(ToTree).ToList();
+            default:
+                return value;
+        }
+    }
+
+    private static ErrorRecord Invalid(string message, object? target) =>
+        ErrorRecords.InvalidArgument(ErrorIds.Configuration.InvalidDocument, $"The desired state is not usable, so nothing was sent: {message}", target);
+}

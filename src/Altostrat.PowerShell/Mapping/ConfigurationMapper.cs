@@ -1,0 +1,90 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.Engine.RouterOs.Scripting;
+
+namespace Altostrat.PowerShell.Mapping;
+
+/// <summary>The engine's desired-state results as the module's public objects.</summary>
+internal static class ConfigurationMapper
+{
+    public const string EntryTypeName = "Altostrat.RouterConfigurationEntry";
+
+    public static AltoConfigurationChange ToChange(string computerName, ConfigurationChange change, string? error = null) => new()
+    {
+        ComputerName = computerName,
+        Path = change.Path,
+        Action = change.Action switch
+        {
+            ChangeAction.Add => ConfigurationChangeAction.Add,
+            ChangeAction.Remove => ConfigurationChangeAction.Remove,
+            ChangeAction.Move => ConfigurationChangeAction.Move,
+            _ => ConfigurationChangeAction.Set,
+        },
+        Id = change.Id,
+        Key = change.Key,
+        Before = ToHashtable(change.Before),
+        After = ToHashtable(change.After),
+        ChangedProperties = change.ChangedProperties.ToArray(),
+        Script = change.Script,
+        Risk = (ScriptRisk)(int)ScriptAnalyzer.Analyze(change.Script).MaxRisk,
+        Error = error,
+    };
+
+    public static AltoRouterConfigurationResult ToResult(ConfigurationOutcome outcome) => new()
+    {
+        ComputerName = outcome.ComputerName,
+        Status = outcome.Status switch
+        {
+            ConfigurationStatus.Changed => RouterConfigurationStatus.Changed,
+            ConfigurationStatus.Unchanged => RouterConfigurationStatus.Unchanged,
+            ConfigurationStatus.RolledBack => RouterConfigurationStatus.RolledBack,
+            _ => RouterConfigurationStatus.Failed,
+        },
+        Changes = outcome.Status == ConfigurationStatus.RolledBack ? Array.Empty<AltoConfigurationChange>()
+            : outcome.AppliedChanges.Select(c => ToChange(outcome.ComputerName, c)).ToArray(),
+        FailedChanges = outcome.Results.Where(r => !r.Succeeded).Select(r => ToChange(outcome.ComputerName, r.Change, r.Error?.Message ?? r.Status.ToString())).ToArray(),
+        Remaining = outcome.Remaining?.Changes.Select(c => ToChange(outcome.ComputerName, c)).ToArray() ?? Array.Empty<AltoConfigurationChange>(),
+        SafeMode = outcome.SafeMode switch
+        {
+            SafeModeResult.Released => SafeModeOutcome.Released,
+            SafeModeResult.Unrolled => SafeModeOutcome.Unrolled,
+            SafeModeResult.RolledBackByRouter => SafeModeOutcome.RolledBackByRouter,
+            SafeModeResult.Failed => SafeModeOutcome.Failed,
+            _ => SafeModeOutcome.NotUsed,
+        },
+        Error = outcome.Error?.Message,
+        Duration = outcome.Duration,
+        StartedAt = outcome.StartedAt.LocalDateTime,
+    };
+
+    public static AltoRouterConfiguration ToConfiguration(string computerName, string path, IReadOnlyList<IReadOnlyDictionary<string, string>> rows) => new()
+    {
+        ComputerName = computerName,
+        Path = path,
+        Entries = rows.Select(ToEntry).ToArray(),
+    };
+
+    private static PSObject ToEntry(IReadOnlyDictionary<string, string> row)
+    {
+        var entry = new PSObject();
+        entry.TypeNames.Insert(0, EntryTypeName);
+        foreach (var property in row)
+        {
+            var name = property.Key == ".id" ? "Id" : property.Key;
+            if (entry.Properties[name] is null) entry.Properties.Add(new PSNoteProperty(name, property.Value));
+        }
+        return entry;
+    }
+
+    private static Hashtable? ToHashtable(IReadOnlyDictionary<string, string>? values)
+    {
+        if (values is null) return null;
+        var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values) table[value.Key] = value.Value;
+        return table;
+    }
+}
