@@ -194,7 +194,7 @@ public sealed class RouterCommandProcessor
 
     private CommandOutcome Remove(RouterMenu menu, IReadOnlyList<KeyValuePair<string, string>> attributes)
     {
-        if (menu.IsSingleton || !menu.CanAdd) throw SimulatedTrap.NoSuchCommand("remove");
+        if (!menu.CanRemove) throw SimulatedTrap.NoSuchCommand("remove");
         var (targets, rest) = Targets(menu, attributes);
         if (rest.Count > 0) throw SimulatedTrap.UnknownParameter(rest[0].Key);
         if (menu.Path == "/user") KeepAFullUser(menu, targets);

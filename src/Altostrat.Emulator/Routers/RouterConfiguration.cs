@@ -34,11 +34,12 @@ public sealed class RouterConfiguration
             ["total-memory"] = "1073741824", ["architecture-name"] = "x86_64", ["board-name"] = "CHR", ["platform"] = "MikroTik",
         }, readOnly: new[] { "uptime", "version", "cpu-load", "free-memory", "total-memory", "architecture-name", "board-name", "platform" }));
 
-        // Ports are the router's own: there is no /interface/add, an ethernet port cannot be removed, and what the
+        // Ports are the router's own: there is no /interface/add (interfaces are added in their own menus, such as
+        // /interface/vlan), remove exists but an ethernet port cannot be removed, and what the
         // hardware decides (type, MAC address, running) is read-only.
         var interfaces = Add(new RouterMenu("/interface", false, new[] { "name", "mtu" },
             readOnly: new[] { "type", "mac-address", "running", "default-name" },
-            kinds: new Dictionary<string, RouterValueKind> { ["mtu"] = Int }, canAdd: false));
+            kinds: new Dictionary<string, RouterValueKind> { ["mtu"] = Int }, canAdd: false, canRemove: true));
         for (var i = 1; i <= 3; i++)
             interfaces.SeedBuiltIn(("name", "ether" + i.ToString(CultureInfo.InvariantCulture)), ("default-name", "ether" + i.ToString(CultureInfo.InvariantCulture)),
                 ("type", "ether"), ("mtu", "1500"), ("mac-address", $"4C:5E:0C:00:00:0{i}"), ("running", "true"), ("disabled", "false"));

@@ -32,9 +32,10 @@ public sealed class RouterMenu
     /// <param name="kinds">How values are checked and normalised; unlisted properties are text, <c>disabled</c> is boolean.</param>
     /// <param name="canAdd">False for menus of things the router has on its own (<c>/interface</c>, <c>/ip/service</c>): add and remove are no such command.</param>
     /// <param name="isOrdered">True for menus whose order matters (firewall rules): they have <c>move</c>.</param>
+    /// <param name="canRemove">Whether remove exists; by default when add does (<c>/interface</c> has remove for what is not built in).</param>
     public RouterMenu(string path, bool isSingleton, IEnumerable<string> writable, IEnumerable<string>? requiredOnAdd = null,
         IDictionary<string, string>? defaults = null, IEnumerable<string>? readOnly = null, IEnumerable<string>? writeOnly = null,
-        IDictionary<string, RouterValueKind>? kinds = null, bool canAdd = true, bool isOrdered = false)
+        IDictionary<string, RouterValueKind>? kinds = null, bool canAdd = true, bool isOrdered = false, bool? canRemove = null)
     {
         Path = path;
         IsSingleton = isSingleton;
@@ -50,6 +51,7 @@ public sealed class RouterMenu
         _requiredOnAdd = requiredOnAdd?.ToArray() ?? Array.Empty<string>();
         _defaults = new Dictionary<string, string>(defaults ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         CanAdd = canAdd && !isSingleton;
+        CanRemove = (canRemove ?? canAdd) && !isSingleton;
         IsOrdered = isOrdered;
         if (isSingleton) Items.Add(new Dictionary<string, string>(_defaults, StringComparer.Ordinal));
     }
@@ -58,8 +60,11 @@ public sealed class RouterMenu
 
     public bool IsSingleton { get; }
 
-    /// <summary>False when items are the router's own: add and remove answer "no such command".</summary>
+    /// <summary>False when items are the router's own: add answers "no such command".</summary>
     public bool CanAdd { get; }
+
+    /// <summary>False when no item can go (<c>/ip/service</c>): remove answers "no such command".</summary>
+    public bool CanRemove { get; }
 
     /// <summary>True when the order of items matters and <c>move</c> changes it.</summary>
     public bool IsOrdered { get; }
@@ -133,7 +138,7 @@ public sealed class RouterMenu
     /// <summary>Removes items, refusing the router's own ones before anything is removed.</summary>
     public void Remove(IReadOnlyList<Dictionary<string, string>> items)
     {
-        if (!CanAdd) throw SimulatedTrap.NoSuchCommand("remove");
+        if (!CanRemove) throw SimulatedTrap.NoSuchCommand("remove");
         foreach (var item in items)
         {
             RefuseDynamic(item, "remove");
