@@ -68,7 +68,17 @@ public sealed class ScriptInterpreter
             attributes.Add(new KeyValuePair<string, string>(argument.Name ?? "numbers", ValueOf(argument, nested, statement.Depth + 1)));
         RefuseSubstitutions(nested);
         var path = statement.Path == "/" ? "/" + statement.Command : statement.Path + "/" + statement.Command;
-        await _processor.ExecuteAsync(path, attributes, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _processor.ExecuteAsync(path, attributes, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SimulatedTrap trap) when (RouterOsCommands.IsReadOnly(statement.Command)
+                                         && trap.Message == SimulatedTrap.NoSuchCommand(statement.Command).Message)
+        {
+            // A command that only reads (/ping, /interface monitor-traffic, /export) and that the simulator does not
+            // implement: in a script its output goes nowhere and it changes nothing, so the script goes on as on a
+            // router. A misspelt menu still fails: the trap then names the menu word, not the command.
+        }
     }
 
     // A literal value as written (quotes and escapes resolved by the parser), or the ids a [find ...] stands for.

@@ -61,6 +61,20 @@ public sealed class SimulatedScriptTests
         Assert.Equal(3, router.Configuration.Menu("/interface").Items.Count(i => i.TryGetValue("comment", out var c) && c == "port"));
     }
 
+    [Fact]
+    public async Task Read_only_commands_the_simulator_lacks_pass_but_a_misspelt_menu_fails()
+    {
+        await using var router = SimulatedRouter.Start(new SimulatedRouterOptions());
+
+        Assert.Null(await RunAsync(router, "/ping 192.168.88.254 count=3\n/interface monitor-traffic ether1 once\n/export\n/system identity set name=after-reads"));
+        Assert.Equal("after-reads", router.Configuration.Menu("/system/identity").Items[0]["name"]);
+
+        var misspelt = await RunAsync(router, "/ip adress print");
+        Assert.Equal("no such command or directory (adress) (line 1)", misspelt!.Message);
+        var unknownChange = await RunAsync(router, "/interface reset-counters ether1"); // not read-only: no pretending
+        Assert.NotNull(unknownChange);
+    }
+
     [Theory]
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether2\n:error \"stop here\"", "stop here (line 2)")]
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether2\n/ip address add address=10.0.0.2/24 interface=ether9", "input does not match any value of interface (line 2)")]
