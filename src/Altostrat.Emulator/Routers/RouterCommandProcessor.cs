@@ -107,7 +107,10 @@ public sealed class RouterCommandProcessor
     private CommandOutcome Add(RouterMenu menu, IReadOnlyList<KeyValuePair<string, string>> attributes)
     {
         CheckReferences(menu, attributes);
-        var item = menu.Add(attributes);
+        // place-before puts the new rule before an existing one instead of at the end; it is not a property.
+        var placeBefore = attributes.Where(a => a.Key == "place-before" && menu.IsOrdered).Select(a => menu.Resolve(a.Value).Single()).FirstOrDefault();
+        var item = menu.Add(attributes.Where(a => !(a.Key == "place-before" && menu.IsOrdered)));
+        if (placeBefore is not null) menu.Move(new[] { item }, placeBefore);
         if (menu.Path == "/ip/address" && !item.ContainsKey("network")) item["network"] = NetworkAddress(item["address"]);
         _configuration.RaiseChanged(menu, item, false);
         AfterChange(menu);

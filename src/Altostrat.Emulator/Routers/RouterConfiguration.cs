@@ -64,14 +64,14 @@ public sealed class RouterConfiguration
             "in-interface", "out-interface", "in-interface-list", "out-interface-list", "connection-state", "log", "log-prefix", "jump-target",
         };
         var ruleKinds = new Dictionary<string, RouterValueKind> { ["log"] = Bool, ["connection-state"] = RouterValueKind.List, ["dst-port"] = RouterValueKind.List };
-        var filter = Add(new RouterMenu("/ip/firewall/filter", false, filterProperties.Append("place-before"), new[] { "chain" },
+        var filter = Add(new RouterMenu("/ip/firewall/filter", false, filterProperties, new[] { "chain" },
             new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
             readOnly: new[] { "bytes", "packets", "invalid" }, kinds: ruleKinds, isOrdered: true));
         filter.Seed(("chain", "input"), ("action", "accept"), ("connection-state", "established,related"), ("log", "false"), ("log-prefix", ""),
             ("dynamic", "false"), ("disabled", "false"), ("comment", "accept established"));
         filter.Seed(("chain", "input"), ("action", "drop"), ("in-interface", "ether1"), ("log", "false"), ("log-prefix", ""),
             ("dynamic", "false"), ("disabled", "false"), ("comment", "drop all from WAN"));
-        var nat = Add(new RouterMenu("/ip/firewall/nat", false, filterProperties.Concat(new[] { "to-addresses", "to-ports", "place-before" }), new[] { "chain" },
+        var nat = Add(new RouterMenu("/ip/firewall/nat", false, filterProperties.Concat(new[] { "to-addresses", "to-ports" }), new[] { "chain" },
             new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
             readOnly: new[] { "bytes", "packets", "invalid" }, kinds: ruleKinds, isOrdered: true));
         nat.Seed(("chain", "srcnat"), ("action", "masquerade"), ("out-interface", "ether1"), ("log", "false"), ("log-prefix", ""),

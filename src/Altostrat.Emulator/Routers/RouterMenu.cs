@@ -218,6 +218,7 @@ public sealed class RouterMenu
         {
             if (_readOnly.Contains(pair.Key)) throw ReadOnly(pair.Key);
             if (_writeOnly.Contains(pair.Key)) continue; // taken, never shown (a password)
+            if (pair.Key == "place-before" && IsOrdered) continue; // a position, which the processor applies
             if (!_writable.Contains(pair.Key)) throw SimulatedTrap.UnknownParameter(pair.Key);
             var kind = _kinds.TryGetValue(pair.Key, out var k) ? k : RouterValueKind.Text;
             if (pair.Value.Length == 0 && kind is RouterValueKind.Text or RouterValueKind.List or RouterValueKind.PolicyList)

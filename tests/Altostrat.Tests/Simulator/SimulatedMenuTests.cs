@@ -132,6 +132,10 @@ public sealed class SimulatedMenuTests
         Assert.Equal("no such command or directory (move)", (await client.TrapAsync("/ip/address/move", "=numbers=*1"))["message"]);
         Assert.Equal(new[] { ssh, icmp, seeded[1], seeded[0] }, await Order());
 
+        var first = (await client.RunAsync("/ip/firewall/filter/add", "=chain=input", "=action=accept", "=place-before=" + ssh))[0]["ret"]!;
+        Assert.Equal(new[] { first, ssh, icmp, seeded[1], seeded[0] }, await Order());
+        Assert.Null(Assert.Single(await client.PrintAsync("/ip/firewall/filter", "?.id=" + first))["place-before"]);
+
         var nat = (await client.RunAsync("/ip/firewall/nat/add", "=chain=dstnat", "=action=dst-nat", "=to-addresses=192.168.88.10", "=protocol=tcp", "=dst-port=80"))[0]["ret"]!;
         var masquerade = (await client.PrintAsync("/ip/firewall/nat"))[0][".id"]!;
         await client.RunAsync("/ip/firewall/nat/move", "=numbers=" + nat, "=destination=" + masquerade);
