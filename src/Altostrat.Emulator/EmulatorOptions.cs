@@ -46,4 +46,10 @@ public sealed class EmulatorOptions
 
     /// <summary>The API port of the first site's router, the next site's one above it; 0 picks free ports.</summary>
     public int RouterBasePort { get; set; }
+
+    /// <summary>
+    /// The RouterOS version the simulated routers report and behave as (<c>!empty</c> and safe mode from 7.18):
+    /// set an older one such as 7.16.1 to try a client against an older router.
+    /// </summary>
+    public string RouterVersion { get; set; } = Routers.SimulatedRouterOptions.DefaultVersion;
 }

@@ -20,7 +20,7 @@ public sealed class EmulatorState : IDisposable
         Sites.SeedIfEmpty(options.SiteCount, clock.GetUtcNow());
         Templates.SeedIfEmpty(clock.GetUtcNow());
         CommunityScripts.SeedIfEmpty(clock.GetUtcNow());
-        if (options.SimulateRouters) Routers = new SiteRouters(Sites.All(), options.FailingSites, options.RouterBasePort);
+        if (options.SimulateRouters) Routers = new SiteRouters(Sites.All(), options.FailingSites, options.RouterBasePort, options.RouterVersion);
     }
 
     public EmulatorOptions Options { get; }

@@ -27,8 +27,17 @@ for (var i = 0; i < args.Length; i++)
         case "--router-base-port": options.RouterBasePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--no-routers": options.SimulateRouters = false; break;
         case "--ready-file": readyFile = Next(); break;
+        case "--router-version":
+            var version = Next();
+            if (Altostrat.Emulator.Routers.SimulatedRouterOptions.ParseVersion(version) is null)
+            {
+                Console.Error.WriteLine($"--router-version takes a RouterOS version such as {Altostrat.Emulator.Routers.SimulatedRouterOptions.DefaultVersion}, not '{version}'.");
+                return 2;
+            }
+            options.RouterVersion = version;
+            break;
         case "-h" or "--help":
-            Console.WriteLine("""
+            Console.WriteLine($$"""
                 Altostrat SDX API emulator (loopback only)
                   --port N                  port on 127.0.0.1 (default 5080; 0 picks a free one)
                   --token T                 bearer token clients must send (default alto-emulator-token)
@@ -41,6 +50,8 @@ for (var i = 0; i < args.Length; i++)
                   --seed-scripts N          add N scheduled scripts at start (for benchmarks)
                   --router-base-port N      API port of the first site's simulated router, the others above it
                                             (default 18728; 0 picks free ports)
+                  --router-version V        RouterOS version the simulated routers report and behave as (default
+                                            {{Altostrat.Emulator.Routers.SimulatedRouterOptions.DefaultVersion}}; before 7.18 they send no !empty and have no /safe-mode)
                   --no-routers              no simulated routers: site runs just take --site-run-seconds
                   --ready-file PATH         once listening, write the API URL, token and routers to PATH as JSON
                                             ({"apiUrl", "token", "routers": {siteId: "host:port"}}), for scripts

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Scripting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,9 +16,6 @@ namespace Altostrat.Emulator.Api;
 /// </summary>
 public static class SynchronousEndpoints
 {
-    // What the API allows here: commands that read. Anything that changes the router goes through a job or a schedule.
-    private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal) { "print", "get", "getall", "export" };
-
     public static void Map(IEndpointRouteBuilder app, EmulatorState state)
     {
         app.MapPost("/api/synchronous/{siteId}", (HttpContext context, string siteId) => Run(context, state, siteId));
@@ -81,10 +79,15 @@ public static class SynchronousEndpoints
         {
             throw new ApiErrorException(ApiError.Invalid("command", ex.Message));
         }
-        var verb = command.Path[(command.Path.LastIndexOf('/') + 1)..];
-        if (!ReadOnlyVerbs.Contains(verb))
+        // What the API allows here: commands that read (the engine's one definition). Anything that changes the
+        // router goes through a job or a schedule.
+        if (!RouterOsCommands.IsReadOnly(command.Path))
             throw new ApiErrorException(ApiError.Invalid("command",
-                $"'{command.Path}' changes the router; synchronous commands only read ({string.Join(", ", ReadOnlyVerbs)}). Queue a job for changes."));
+                $"'{command.Path}' changes the router; synchronous commands only read. Queue a job for changes."));
+        // Narrower than read-only: the endpoint answers once, so a command that streams until cancelled cannot run here.
+        if (RouterOsCommands.RunsUntilCancelled(command.Path))
+            throw new ApiErrorException(ApiError.Invalid("command",
+                $"'{command.Path}' keeps answering until it is cancelled; a synchronous command must finish. Use a print or get."));
         return command;
     }
 }

@@ -9,8 +9,9 @@ namespace Altostrat.Emulator.Routers;
 
 /// <summary>
 /// Executes API commands against a <see cref="RouterConfiguration"/>: print (queries, <c>.proplist</c>,
-/// <c>count-only</c>), add, set, remove, enable, disable, get, <c>/system/script/run</c> and
-/// <c>/system/backup/save</c>. A failure is a <see cref="SimulatedTrap"/>, answered as <c>!trap</c>.
+/// <c>count-only</c>), add, set, unset, remove, move, enable, disable, get, <c>/system/script/run</c> and
+/// <c>/system/backup/save</c>. A failure is a <see cref="SimulatedTrap"/>, answered as <c>!trap</c>; a command that
+/// fails changes nothing.
 /// </summary>
 public sealed class RouterCommandProcessor
 {
@@ -48,6 +49,8 @@ public sealed class RouterCommandProcessor
                 "add" => Add(menu, attributes),
                 "set" => Set(menu, attributes),
                 "remove" => Remove(menu, attributes),
+                "unset" => Unset(menu, attributes),
+                "move" => Move(menu, attributes),
                 "enable" or "disable" => Enable(menu, attributes, verb == "enable"),
                 "get" => Get(menu, attributes),
                 _ => throw SimulatedTrap.NoSuchCommand(verb),
@@ -104,8 +107,13 @@ public sealed class RouterCommandProcessor
     private CommandOutcome Add(RouterMenu menu, IReadOnlyList<KeyValuePair<string, string>> attributes)
     {
         CheckReferences(menu, attributes);
-        var item = menu.Add(attributes);
+        // place-before puts the new rule before an existing one instead of at the end; it is not a property.
+        var placeBefore = attributes.Where(a => a.Key == "place-before" && menu.IsOrdered).Select(a => menu.Resolve(a.Value).Single()).FirstOrDefault();
+        var item = menu.Add(attributes.Where(a => !(a.Key == "place-before" && menu.IsOrdered)));
+        if (placeBefore is not null) menu.Move(new[] { item }, placeBefore);
+        if (menu.Path == "/ip/address" && !item.ContainsKey("network")) item["network"] = NetworkAddress(item["address"]);
         _configuration.RaiseChanged(menu, item, false);
+        AfterChange(menu);
         return CommandOutcome.Returning(item[".id"]);
     }
 
@@ -113,25 +121,98 @@ public sealed class RouterCommandProcessor
     {
         var (targets, rest) = Targets(menu, attributes);
         CheckReferences(menu, rest);
-        foreach (var item in targets)
+        // All or nothing: a set that one target refuses (a dynamic item) leaves every target as it was.
+        var before = targets.Select(t => new Dictionary<string, string>(t, StringComparer.Ordinal)).ToList();
+        try
         {
-            menu.Set(item, rest);
-            _configuration.RaiseChanged(menu, item, false);
+            foreach (var item in targets)
+            {
+                menu.Set(item, rest);
+                if (menu.Path == "/ip/address" && rest.Any(a => a.Key == "address") && !rest.Any(a => a.Key == "network"))
+                    item["network"] = NetworkAddress(item["address"]);
+            }
         }
+        catch (SimulatedTrap)
+        {
+            for (var i = 0; i < targets.Count; i++) Replace(targets[i], before[i]);
+            throw;
+        }
+        foreach (var item in targets) _configuration.RaiseChanged(menu, item, false);
+        AfterChange(menu);
         return CommandOutcome.Done;
     }
 
+    // unset =numbers=*1 =value-name=src-address (several names comma-separated).
+    private CommandOutcome Unset(RouterMenu menu, IReadOnlyList<KeyValuePair<string, string>> attributes)
+    {
+        var (targets, rest) = Targets(menu, attributes);
+        var names = rest.FirstOrDefault(a => a.Key == "value-name").Value;
+        if (string.IsNullOrEmpty(names)) throw new SimulatedTrap("failure: value-name is required", 1);
+        foreach (var other in rest) if (other.Key != "value-name") throw SimulatedTrap.UnknownParameter(other.Key);
+        var properties = names.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
+        var before = targets.Select(t => new Dictionary<string, string>(t, StringComparer.Ordinal)).ToList();
+        try
+        {
+            foreach (var item in targets) menu.Unset(item, properties);
+        }
+        catch (SimulatedTrap)
+        {
+            for (var i = 0; i < targets.Count; i++) Replace(targets[i], before[i]);
+            throw;
+        }
+        foreach (var item in targets) _configuration.RaiseChanged(menu, item, false);
+        AfterChange(menu);
+        return CommandOutcome.Done;
+    }
+
+    // move =numbers=*3[,*4] [=destination=*1]: before the destination, or to the end.
+    private CommandOutcome Move(RouterMenu menu, IReadOnlyList<KeyValuePair<string, string>> attributes)
+    {
+        if (!menu.IsOrdered) throw SimulatedTrap.NoSuchCommand("move");
+        var (targets, rest) = Targets(menu, attributes);
+        Dictionary<string, string>? destination = null;
+        foreach (var attribute in rest)
+        {
+            if (attribute.Key != "destination") throw SimulatedTrap.UnknownParameter(attribute.Key);
+            destination = menu.Resolve(attribute.Value).Single();
+        }
+        menu.Move(targets, destination);
+        foreach (var item in targets) _configuration.RaiseChanged(menu, item, false);
+        return CommandOutcome.Done;
+    }
+
+    private static void Replace(Dictionary<string, string> item, Dictionary<string, string> content)
+    {
+        item.Clear();
+        foreach (var pair in content) item[pair.Key] = pair.Value;
+    }
+
+    // What the router does by itself after a change: connected routes follow the addresses.
+    private void AfterChange(RouterMenu menu)
+    {
+        if (menu.Path is "/ip/address" or "/interface") _configuration.RefreshConnectedRoutes();
+    }
+
+    private static string NetworkAddress(string address) => RouterConfiguration.NetworkOf(address).Split('/')[0];
+
     private CommandOutcome Remove(RouterMenu menu, IReadOnlyList<KeyValuePair<string, string>> attributes)
     {
-        if (menu.IsSingleton) throw SimulatedTrap.NoSuchCommand("remove");
+        if (!menu.CanRemove) throw SimulatedTrap.NoSuchCommand("remove");
         var (targets, rest) = Targets(menu, attributes);
         if (rest.Count > 0) throw SimulatedTrap.UnknownParameter(rest[0].Key);
-        foreach (var item in targets)
-        {
-            menu.Items.Remove(item);
-            _configuration.RaiseChanged(menu, item, true);
-        }
+        if (menu.Path == "/user") KeepAFullUser(menu, targets);
+        menu.Remove(targets);
+        foreach (var item in targets) _configuration.RaiseChanged(menu, item, true);
+        AfterChange(menu);
         return CommandOutcome.Done;
+    }
+
+    // A router always keeps one enabled user of the full group, or nobody could manage it any more.
+    private static void KeepAFullUser(RouterMenu users, List<Dictionary<string, string>> removing)
+    {
+        var remaining = users.Items.Except(removing).Any(u => u.TryGetValue("group", out var g) && g == "full"
+            && !(u.TryGetValue("disabled", out var d) && d == "true"));
+        if (!remaining) throw new SimulatedTrap("failure: can not remove the last full user", 1);
     }
 
     private CommandOutcome Enable(RouterMenu menu, IReadOnlyList<KeyValuePair<string, string>> attributes, bool enable)
@@ -140,10 +221,13 @@ public sealed class RouterCommandProcessor
         var (targets, rest) = Targets(menu, attributes);
         if (rest.Count > 0) throw SimulatedTrap.UnknownParameter(rest[0].Key);
         foreach (var item in targets)
+            if (RouterMenu.IsDynamic(item)) throw new SimulatedTrap("failure: can not change dynamic item", 1);
+        foreach (var item in targets)
         {
             item["disabled"] = enable ? "false" : "true";
             _configuration.RaiseChanged(menu, item, false);
         }
+        AfterChange(menu);
         return CommandOutcome.Done;
     }
 

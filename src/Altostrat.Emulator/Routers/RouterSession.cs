@@ -13,8 +13,13 @@ using Altostrat.Engine.RouterOs.Protocol;
 namespace Altostrat.Emulator.Routers;
 
 /// <summary>
-/// One API connection to a simulated router: login first, then every command in its own task, so tagged commands
-/// overlap and their replies interleave as on a real router. Listen commands stream until <c>/cancel</c>.
+/// One API connection to a simulated router: login first, then every command in its own task. The simulated latency
+/// of commands sent back to back runs concurrently (ten tagged commands of 50 ms take about 50 ms, not 500), but
+/// their effects apply and their replies come in the order they were sent, as a router works through one
+/// connection's commands: a pipelined <c>remove</c> then <c>add</c> never applies the other way round. Listen commands
+/// and script runs take their turn when they start and then run alongside later commands, until <c>/cancel</c> or
+/// their end. When the session ends, commands not yet applied are dropped, those applying finish, and then a
+/// safe mode this session held without a release is rolled back.
 /// </summary>
 internal sealed class RouterSession
 {
@@ -24,6 +29,9 @@ internal sealed class RouterSession
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SentenceWriter _writer = new();
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    // The turn of the last command dispatched: the next one applies after it. Only the read loop touches it.
+    private Task _previousTurn = Task.CompletedTask;
     private Stream _stream = Stream.Null;
     private string? _challenge;
     private bool _loggedIn;
@@ -36,6 +44,8 @@ internal sealed class RouterSession
     }
 
     private SimulatedRouterOptions Options => _router.Options;
+
+    public int CommandsInFlight => _inFlight.Count;
 
     public async Task RunAsync()
     {
@@ -68,6 +78,10 @@ internal sealed class RouterSession
         finally
         {
             Close();
+            // Let commands already applying finish (the others see the cancelled session and drop), so that a
+            // rollback undoes them too rather than racing them.
+            try { await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false); } catch (Exception) { }
+            _router.SafeMode.SessionEnded(this);
         }
     }
 
@@ -146,41 +160,61 @@ internal sealed class RouterSession
         var tag = sentence.Tag ?? "";
         var commandCancellation = CancellationTokenSource.CreateLinkedTokenSource(token);
         _running[tag] = commandCancellation;
-        _ = Task.Run(async () =>
+        var previous = _previousTurn;
+        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _previousTurn = turn.Task;
+        var task = Task.Run(async () =>
         {
             try
             {
-                await RunCommandAsync(sentence, commandCancellation.Token).ConfigureAwait(false);
+                await RunCommandAsync(sentence, previous, turn, commandCancellation.Token).ConfigureAwait(false);
             }
             finally
             {
+                turn.TrySetResult();
                 _running.TryRemove(new KeyValuePair<string, CancellationTokenSource>(tag, commandCancellation));
                 commandCancellation.Dispose();
             }
         }, CancellationToken.None);
+        _inFlight[task] = 0;
+        _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return true;
     }
 
-    private async Task RunCommandAsync(RouterSentence sentence, CancellationToken token)
+    private async Task RunCommandAsync(RouterSentence sentence, Task previousTurn, TaskCompletionSource turn, CancellationToken token)
     {
         var session = _lifetime.Token;
         try
         {
-            if (Options.CommandLatency > TimeSpan.Zero) await Task.Delay(Options.CommandLatency, token).ConfigureAwait(false);
+            // The latency first, concurrently with the commands around it; then this command's turn.
+            if (Options.CommandLatency > TimeSpan.Zero) await Task.Delay(Options.CommandLatency, Options.Clock, token).ConfigureAwait(false);
+            await previousTurn.ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
             if (sentence.Command.EndsWith("/listen", StringComparison.Ordinal))
             {
-                await ListenAsync(sentence, token).ConfigureAwait(false);
+                await ListenAsync(sentence, turn, token).ConfigureAwait(false);
                 return;
             }
+            if (sentence.Command.StartsWith("/safe-mode/", StringComparison.Ordinal) && Options.HasSafeModeCommands)
+            {
+                RunSafeModeCommand(sentence);
+                await WriteAsync(w => Tagged(w.Word("!done"), sentence.Tag).End(), session).ConfigureAwait(false);
+                return;
+            }
+            // A script run takes its turn and then runs alongside what follows, as a long command does.
+            if (sentence.Command == "/system/script/run") turn.TrySetResult();
             var outcome = await _router.Processor.ExecuteAsync(sentence.Command, sentence.Attributes, sentence.Queries, token).ConfigureAwait(false);
             await WriteAsync(w =>
             {
                 foreach (var row in outcome.Rows) Row(w, row, sentence.Tag);
-                if (outcome.Rows.Count == 0 && outcome.Ret is null && IsPrint(sentence.Command)) Tagged(w.Word("!empty"), sentence.Tag).End();
+                if (outcome.Rows.Count == 0 && outcome.Ret is null && IsPrint(sentence.Command) && Options.SendsEmptyReplies)
+                    Tagged(w.Word("!empty"), sentence.Tag).End();
                 var done = w.Word("!done");
                 if (outcome.Ret is not null) done.Attribute("ret", outcome.Ret);
                 Tagged(done, sentence.Tag).End();
             }, session).ConfigureAwait(false);
+            // The change has been answered; if it cut the router off (api disabled, the address gone), the line drops now.
+            if (!_router.IsReachable) _router.CutOffSessions();
         }
         catch (SimulatedTrap trap)
         {
@@ -196,9 +230,22 @@ internal sealed class RouterSession
         }
     }
 
+    // Before 7.18 there is no /safe-mode menu: the processor answers "no such command" as an older router does.
+    private void RunSafeModeCommand(RouterSentence sentence)
+    {
+        foreach (var attribute in sentence.Attributes) throw SimulatedTrap.UnknownParameter(attribute.Key);
+        switch (sentence.Command)
+        {
+            case "/safe-mode/take": _router.SafeMode.Take(this); break;
+            case "/safe-mode/release": _router.SafeMode.Release(); break;
+            case "/safe-mode/unroll": _router.SafeMode.Unroll(this); break;
+            default: throw SimulatedTrap.NoSuchCommand(sentence.Command.Substring("/safe-mode/".Length));
+        }
+    }
+
     private static bool IsPrint(string path) => path.EndsWith("/print", StringComparison.Ordinal) || path.EndsWith("/getall", StringComparison.Ordinal);
 
-    private async Task ListenAsync(RouterSentence sentence, CancellationToken token)
+    private async Task ListenAsync(RouterSentence sentence, TaskCompletionSource turn, CancellationToken token)
     {
         var menuPath = sentence.Command.Substring(0, sentence.Command.Length - "/listen".Length);
         if (!_router.Configuration.TryGetMenu(menuPath, out var menu)) throw SimulatedTrap.NoSuchCommand("listen");
@@ -208,6 +255,7 @@ internal sealed class RouterSession
             if (changed == menu) changes.Add((new Dictionary<string, string>(item), removed));
         }
         _router.Configuration.Changed += OnChanged;
+        turn.TrySetResult(); // listening from here on: the commands after it see their changes reported
         try
         {
             while (true)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -20,8 +21,9 @@ public sealed class SimulatedRouter : IAsyncDisposable
     {
         Options = options;
         _listener = listener;
-        Configuration = new RouterConfiguration(options.Identity);
+        Configuration = new RouterConfiguration(options.Identity, options.Version, options.UserName);
         Processor = new RouterCommandProcessor(Configuration, options);
+        SafeMode = new SafeMode(Configuration);
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -43,8 +45,44 @@ public sealed class SimulatedRouter : IAsyncDisposable
 
     public RouterCommandProcessor Processor { get; }
 
+    internal SafeMode SafeMode { get; }
+
+    /// <summary>True while a session holds safe mode.</summary>
+    public bool SafeModeTaken => SafeMode.Holder is not null;
+
+    /// <summary>
+    /// Whether a client can reach the API now. The simulated clients reach the router by its LAN address
+    /// (<see cref="RouterConfiguration.ManagementAddress"/>) on the service's port: disabling the <c>api</c> service
+    /// (<c>api-ssl</c> when serving TLS), moving it to another port, or removing or disabling that address cuts them
+    /// off, as on a real router. An address restriction on the service is not simulated (every client is loopback).
+    /// </summary>
+    public bool IsReachable
+    {
+        get
+        {
+            lock (Configuration.Sync)
+            {
+                var serviceName = Options.Certificate is null ? "api" : "api-ssl";
+                var defaultPort = Options.Certificate is null ? "8728" : "8729";
+                var service = Configuration.Menu("/ip/service").Items.FirstOrDefault(s => s["name"] == serviceName);
+                if (service is null || service["disabled"] == "true" || service["port"] != defaultPort) return false;
+                return Configuration.Menu("/ip/address").Items.Any(a => a.TryGetValue("address", out var address)
+                    && address == RouterConfiguration.ManagementAddress && !(a.TryGetValue("disabled", out var d) && d == "true"));
+            }
+        }
+    }
+
+    /// <summary>A change made the router unreachable: every API session drops, as the client's TCP connection would.</summary>
+    internal void CutOffSessions()
+    {
+        foreach (var session in _sessions.Keys) session.Close();
+    }
+
     /// <summary>Connections accepted so far.</summary>
     public int ConnectionCount => Volatile.Read(ref _connections);
+
+    /// <summary>Commands received on open connections and not yet answered (a test waits for them to be under way).</summary>
+    public int CommandsInFlight => _sessions.Keys.Sum(s => s.CommandsInFlight);
 
     /// <summary>Connections open now.</summary>
     public int OpenSessions => _sessions.Count;
@@ -64,6 +102,12 @@ public sealed class SimulatedRouter : IAsyncDisposable
             }
             client.NoDelay = true;
             Interlocked.Increment(ref _connections);
+            if (!IsReachable)
+            {
+                // The service is off or the address is gone: the client gets no API, only a closed connection.
+                client.Dispose();
+                continue;
+            }
             var session = new RouterSession(this, client, _stopping.Token);
             _sessions[session] = 0;
             _ = Task.Run(async () =>

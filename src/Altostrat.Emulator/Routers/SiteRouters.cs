@@ -26,7 +26,7 @@ public sealed class SiteRouters : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
 
-    public SiteRouters(IEnumerable<SiteRecord> sites, ISet<string> failingSites, int basePort)
+    public SiteRouters(IEnumerable<SiteRecord> sites, ISet<string> failingSites, int basePort, string version = SimulatedRouterOptions.DefaultVersion)
     {
         var offset = 0;
         foreach (var site in sites)
@@ -38,6 +38,7 @@ public sealed class SiteRouters : IDisposable
                 UserName = UserName,
                 Password = Password,
                 FailScriptRuns = failingSites.Contains(site.Id),
+                Version = version,
             });
             offset++;
         }

@@ -233,6 +233,13 @@ public sealed class SecondaryEndpointTests
         Assert.Contains("only read", (string?)change.Body!["message"]);
         Assert.DoesNotContain(host.State.Routers!.BySite[site].Configuration.Menu("/ip/address").Items, a => a["address"] == "10.9.9.9/24");
 
+        var unset = await SendAsync(http, HttpMethod.Post, $"api/synchronous/{site}", "{\"command\":\"/ip/firewall/filter/unset\",\"parameters\":[\"=numbers=*1\",\"=value-name=comment\"]}");
+        Assert.Equal(422, unset.Status);
+        Assert.Contains("only read", (string?)unset.Body!["message"]);
+        var listen = await SendAsync(http, HttpMethod.Post, $"api/synchronous/{site}", "{\"command\":\"/interface/listen\"}");
+        Assert.Equal(422, listen.Status); // it only reads, but it never finishes
+        Assert.Contains("until it is cancelled", (string?)listen.Body!["message"]);
+
         var trap = await SendAsync(http, HttpMethod.Post, $"api/synchronous/{site}", "{\"command\":\"/ip/adress/print\"}");
         Assert.Equal((422, "command_failed"), (trap.Status, (string?)trap.Body!["code"]));
         Assert.Contains("no such command", (string?)trap.Body["message"]);

@@ -73,7 +73,7 @@ public class RouterConnectionTests
 
         Assert.Equal(RouterRunStatus.Succeeded, outcome.Status);
         var settings = Assert.Single((await connection.ExecuteAsync(new RouterCommand("/system/ntp/client/print"))).Rows);
-        Assert.Equal(("yes", "pool.ntp.org"), (settings["enabled"], settings["servers"]));
+        Assert.Equal(("true", "pool.ntp.org"), (settings["enabled"], settings["servers"])); // set as yes, printed as RouterOS prints it
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal static class RiskRules
     {
         var full = menu == "/" ? "/" + verb : menu + "/" + verb;
         if (WholeRouterCommands.TryGetValue(full, out var wholeRouter)) return (ScriptRisk.Destructive, wholeRouter);
-        if (ScriptVocabulary.ReadVerbs.Contains(verb)) return (ScriptRisk.Read, $"'{verb}' only reads; it changes nothing");
+        if (RouterOsCommands.IsReadOnly(verb)) return (ScriptRisk.Read, $"'{verb}' only reads; it changes nothing");
         if (verb == "remove") return (ScriptRisk.Destructive, $"removes entries from {menu}; whatever they configured is gone and cannot be undone from a script");
         if (verb == "run" && menu == "/system/script") return (ScriptRisk.Change, "runs another script; the analyzer cannot see what that script does");
         if (full == "/tool/fetch") return (ScriptRisk.Change, "transfers data over the network and can write files on the router");

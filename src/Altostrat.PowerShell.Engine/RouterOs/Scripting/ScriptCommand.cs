@@ -15,8 +15,10 @@ public sealed class ScriptCommand
     private readonly int _end;
     private string? _text;
 
-    internal ScriptCommand(int line, int column, string path, string command, IReadOnlyList<ScriptArgument> arguments, string source, int start, int end)
+    internal ScriptCommand(int line, int column, string path, string command, IReadOnlyList<ScriptArgument> arguments, string source, int start, int end,
+        int depth = 0)
     {
+        Depth = depth;
         Line = line;
         Column = column;
         Path = path;
@@ -38,6 +40,13 @@ public sealed class ScriptCommand
     public string Command { get; }
 
     public IReadOnlyList<ScriptArgument> Arguments { get; }
+
+    /// <summary>
+    /// 0 for a statement of the script itself; 1 for a command inside a <c>[...]</c>, <c>{...}</c> or <c>(...)</c> of
+    /// one, and so on. A nested command comes right after the command it is written in, so a reader that runs the
+    /// script can tell a statement from a substitution such as <c>[find name=ether1]</c>.
+    /// </summary>
+    public int Depth { get; }
 
     /// <summary>The command as written, on one line, shortened when long.</summary>
     public string Text => _text ??= ScriptText.OneLine(_source, _start, _end, MaxText);

@@ -689,7 +689,7 @@ internal sealed class ScriptParser
             var value = item.IsDynamic ? null : item.Literal.Length <= MaxSharedLength ? Share(item.Literal) : item.Literal;
             arguments[i] = new ScriptArgument(item.Name is null ? null : Share(item.Name), value, _cursor.Text, item.Start, item.End);
         }
-        var command = new ScriptCommand(line, column, path, Share(verb), arguments, _cursor.Text, start, _cursor.Index);
+        var command = new ScriptCommand(line, column, path, Share(verb), arguments, _cursor.Text, start, _cursor.Index, _depth);
         _commands[slot] = command;
         return command;
     }

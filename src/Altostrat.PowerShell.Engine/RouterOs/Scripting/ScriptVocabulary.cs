@@ -19,13 +19,6 @@ internal static class ScriptVocabulary
         "make-static", "sign", "send", "start", "stop", "format-drive", "clear", "quit", "apply-changes", "scan",
     };
 
-    /// <summary>Commands that only read, the API-only ones (getall, listen) included.</summary>
-    public static readonly HashSet<string> ReadVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "print", "getall", "listen", "export", "get", "find", "monitor", "monitor-traffic", "ping", "traceroute", "torch", "bandwidth-test",
-        "check-for-updates", "scan",
-    };
-
     /// <summary>Scripting commands (written with a leading ':').</summary>
     public static readonly HashSet<string> ScriptingCommands = new(StringComparer.OrdinalIgnoreCase)
     {
