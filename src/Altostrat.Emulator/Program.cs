@@ -54,7 +54,7 @@ for (var i = 0; i < args.Length; i++)
                                             {{Altostrat.Emulator.Routers.SimulatedRouterOptions.DefaultVersion}}; before 7.18 they send no !empty and have no /safe-mode)
                   --no-routers              no simulated routers: site runs just take --site-run-seconds
                   --ready-file PATH         once listening, write the API URL, token and routers to PATH as JSON
-                                            ({"apiUrl", "token", "routers": {siteId: "host:port"}}), for scripts
+                                            (apiUrl, token, and routers: site id to "host:port"), for scripts
                 """);
             return 0;
         default:
