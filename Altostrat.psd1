@@ -29,6 +29,10 @@
         'Get-AltoRouterSession'
         'Invoke-AltoRouterCommand'
         'Test-AltoRouterScript'
+        'Get-AltoRouterConfiguration'
+        'Export-AltoRouterConfiguration'
+        'Compare-AltoRouterConfiguration'
+        'Set-AltoRouterConfiguration'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

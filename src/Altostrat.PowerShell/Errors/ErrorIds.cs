@@ -48,6 +48,7 @@ internal static class ErrorIds
         public const string InvalidTlsParameters = "AltostratRouter.InvalidTlsParameters";
         public const string ProtocolError = "AltostratRouter.ProtocolError";
         public const string SessionClosed = "AltostratRouter.SessionClosed";
+        public const string SafeModeUnavailable = "AltostratRouter.SafeModeUnavailable";
         public const string SessionNotFound = "AltostratRouter.SessionNotFound";
         public const string Timeout = "AltostratRouter.Timeout";
     }

@@ -12,6 +12,7 @@ internal static class RouterErrors
     {
         var (id, category, routerMessage, trapCategory) = exception switch
         {
+            Engine.RouterOs.Configuration.SafeModeUnavailableException => (ErrorIds.Router.SafeModeUnavailable, ErrorCategory.NotEnabled, null, null),
             RouterTrapException trap => (ErrorIds.Router.CommandFailed, TrapErrorCategory(trap.Category), trap.RouterMessage, trap.Category?.ToString()),
             RouterAuthenticationException => (ErrorIds.Router.AuthenticationFailed, ErrorCategory.AuthenticationError, null, null),
             RouterTimeoutException => (ErrorIds.Router.Timeout, ErrorCategory.OperationTimeout, null, null),

@@ -48,17 +48,19 @@ internal static class ConfigurationMapper
             : outcome.AppliedChanges.Select(c => ToChange(outcome.ComputerName, c)).ToArray(),
         FailedChanges = outcome.Results.Where(r => !r.Succeeded).Select(r => ToChange(outcome.ComputerName, r.Change, r.Error?.Message ?? r.Status.ToString())).ToArray(),
         Remaining = outcome.Remaining?.Changes.Select(c => ToChange(outcome.ComputerName, c)).ToArray() ?? Array.Empty<AltoConfigurationChange>(),
-        SafeMode = outcome.SafeMode switch
-        {
-            SafeModeResult.Released => SafeModeOutcome.Released,
-            SafeModeResult.Unrolled => SafeModeOutcome.Unrolled,
-            SafeModeResult.RolledBackByRouter => SafeModeOutcome.RolledBackByRouter,
-            SafeModeResult.Failed => SafeModeOutcome.Failed,
-            _ => SafeModeOutcome.NotUsed,
-        },
+        SafeMode = ToSafeModeOutcome(outcome.SafeMode),
         Error = outcome.Error?.Message,
         Duration = outcome.Duration,
         StartedAt = outcome.StartedAt.LocalDateTime,
+    };
+
+    public static SafeModeOutcome ToSafeModeOutcome(SafeModeResult result) => result switch
+    {
+        SafeModeResult.Released => SafeModeOutcome.Released,
+        SafeModeResult.Unrolled => SafeModeOutcome.Unrolled,
+        SafeModeResult.RolledBackByRouter => SafeModeOutcome.RolledBackByRouter,
+        SafeModeResult.Failed => SafeModeOutcome.Failed,
+        _ => SafeModeOutcome.NotUsed,
     };
 
     public static AltoRouterConfiguration ToConfiguration(string computerName, string path, IReadOnlyList<IReadOnlyDictionary<string, string>> rows) => new()

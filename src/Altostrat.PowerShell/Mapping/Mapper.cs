@@ -101,8 +101,10 @@ internal static class Mapper
         {
             Altostrat.Engine.RouterOs.Fleet.RouterRunStatus.Succeeded => RouterScriptStatus.Succeeded,
             Altostrat.Engine.RouterOs.Fleet.RouterRunStatus.Skipped => RouterScriptStatus.Skipped,
+            Altostrat.Engine.RouterOs.Fleet.RouterRunStatus.RolledBack => RouterScriptStatus.RolledBack,
             _ => RouterScriptStatus.Failed,
         },
+        SafeMode = ConfigurationMapper.ToSafeModeOutcome(outcome.SafeMode),
         Error = outcome.Error?.Message,
         BackupName = outcome.BackupName,
         Duration = outcome.Duration,

@@ -13,5 +13,8 @@ public sealed class AltoRouterScriptResult
     public TimeSpan Duration { get; set; }
     public DateTime StartedAt { get; set; }
 
+    /// <summary>With -SafeMode: Released (kept), Unrolled or RolledBackByRouter (undone), Failed; NotUsed otherwise.</summary>
+    public SafeModeOutcome SafeMode { get; set; }
+
     public override string ToString() => $"{ComputerName}: {Status}";
 }

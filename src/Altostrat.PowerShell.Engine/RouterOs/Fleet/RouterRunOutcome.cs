@@ -1,12 +1,15 @@
 using System;
+using Altostrat.Engine.RouterOs.Configuration;
 
 namespace Altostrat.Engine.RouterOs.Fleet;
 
 /// <summary>What happened on one router.</summary>
 public sealed class RouterRunOutcome
 {
-    public RouterRunOutcome(string computerName, RouterRunStatus status, Exception? error, string? backupName, DateTimeOffset startedAt, TimeSpan duration)
+    public RouterRunOutcome(string computerName, RouterRunStatus status, Exception? error, string? backupName, DateTimeOffset startedAt, TimeSpan duration,
+        SafeModeResult safeMode = SafeModeResult.NotUsed)
     {
+        SafeMode = safeMode;
         ComputerName = computerName;
         Status = status;
         Error = error;
@@ -27,6 +30,9 @@ public sealed class RouterRunOutcome
     public DateTimeOffset StartedAt { get; }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>What became of safe mode, when the run asked for it.</summary>
+    public SafeModeResult SafeMode { get; }
 
     /// <summary>The outcome for a router listed more than once: skipped, as <paramref name="what"/> happened once.</summary>
     public static RouterRunOutcome Repeat(string computerName, string what) =>

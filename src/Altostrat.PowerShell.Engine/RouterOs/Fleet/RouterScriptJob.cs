@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Configuration;
 using Altostrat.Engine.RouterOs.Protocol;
 
 namespace Altostrat.Engine.RouterOs.Fleet;
@@ -11,7 +12,9 @@ namespace Altostrat.Engine.RouterOs.Fleet;
 /// <summary>
 /// Runs a whole RouterOS script on one router through the API, which speaks commands rather than script text: an
 /// optional backup, then the script added as a <c>/system/script</c> entry, run, and removed again. Every failure
-/// becomes a Failed outcome; only the caller's own cancellation escapes as an exception.
+/// becomes a Failed outcome; only the caller's own cancellation escapes as an exception. Under safe mode (RouterOS
+/// 7.18+) the run happens between a take and a release: a script that fails is unrolled, and a session that drops
+/// before the release (the script cut the module off) is rolled back by the router itself.
 /// </summary>
 public sealed class RouterScriptJob
 {
@@ -19,8 +22,9 @@ public sealed class RouterScriptJob
     private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupGraceWhenCancelled = TimeSpan.FromMilliseconds(500);
 
-    public RouterScriptJob(string script, bool makeBackup, TimeSpan? timeout)
+    public RouterScriptJob(string script, bool makeBackup, TimeSpan? timeout, bool useSafeMode = false)
     {
+        UseSafeMode = useSafeMode;
         if (string.IsNullOrWhiteSpace(script)) throw new ArgumentException("The script is empty.", nameof(script));
         if (timeout is { } t && t <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
         Script = script;
@@ -31,6 +35,8 @@ public sealed class RouterScriptJob
     public string Script { get; }
 
     public bool MakeBackup { get; }
+
+    public bool UseSafeMode { get; }
 
     /// <summary>The limit for one router, connect to cleanup; null for none.</summary>
     public TimeSpan? Timeout { get; }
@@ -51,8 +57,13 @@ public sealed class RouterScriptJob
                 backupName = NamePrefix + startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
                 await connection.ExecuteAsync(new RouterCommand("/system/backup/save").With("name", backupName), deadline.Token).ConfigureAwait(false);
             }
-            await RunScriptAsync(connection, deadline.Token).ConfigureAwait(false);
-            return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Succeeded, null, backupName, startedAt, clock.Elapsed);
+            if (!UseSafeMode)
+            {
+                await RunScriptAsync(connection, deadline.Token).ConfigureAwait(false);
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Succeeded, null, backupName, startedAt, clock.Elapsed);
+            }
+            var (status, error, safeMode) = await RunUnderSafeModeAsync(connection, deadline.Token).ConfigureAwait(false);
+            return new RouterRunOutcome(endpoint.ComputerName, status, error, backupName, startedAt, clock.Elapsed, safeMode);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -71,6 +82,44 @@ public sealed class RouterScriptJob
         finally
         {
             if (endpoint.OwnsConnection) connection?.Dispose();
+        }
+    }
+
+    // Safe mode refused (older RouterOS, held by another session) throws: the run must not go on without it.
+    private async Task<(RouterRunStatus, Exception?, SafeModeResult)> RunUnderSafeModeAsync(RouterConnection connection, CancellationToken cancellationToken)
+    {
+        var safeMode = await RouterSafeMode.TakeAsync(connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RunScriptAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RouterException ex)
+        {
+            if (!connection.IsConnected) return (RouterRunStatus.RolledBack, ex, SafeModeResult.RolledBackByRouter);
+            try
+            {
+                await safeMode.UnrollAsync(cancellationToken).ConfigureAwait(false);
+                return (RouterRunStatus.RolledBack, ex, SafeModeResult.Unrolled);
+            }
+            catch (RouterException)
+            {
+                return (RouterRunStatus.Failed, ex, connection.IsConnected ? SafeModeResult.Failed : SafeModeResult.RolledBackByRouter);
+            }
+        }
+        catch (OperationCanceledException) when (connection.IsConnected)
+        {
+            // Stopped or out of time: closing the session without a release makes the router roll back.
+            connection.Dispose();
+            throw;
+        }
+        try
+        {
+            await safeMode.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            return (RouterRunStatus.Succeeded, null, SafeModeResult.Released);
+        }
+        catch (RouterException ex) when (!connection.IsConnected)
+        {
+            return (RouterRunStatus.RolledBack, ex, SafeModeResult.RolledBackByRouter);
         }
     }
 

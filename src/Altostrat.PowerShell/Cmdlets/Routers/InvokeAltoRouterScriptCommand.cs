@@ -127,6 +127,13 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [ValidateRange(1, 86400)]
     public int TimeoutSeconds { get; set; } = 300;
 
+    /// <summary>Runs the script inside RouterOS safe mode (7.18+): a failed script is unrolled, and a dropped session is rolled back by the router.</summary>
+    [Parameter(ParameterSetName = ComputerScriptSet)]
+    [Parameter(ParameterSetName = ComputerPathSet)]
+    [Parameter(ParameterSetName = SessionScriptSet)]
+    [Parameter(ParameterSetName = SessionPathSet)]
+    public SwitchParameter SafeMode { get; set; }
+
     /// <summary>Sends a script with syntax errors, and runs a destructive one without asking.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -152,7 +159,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
             QueueOnSites(script, analysis);
             return;
         }
-        var action = $"Run script ({LineCount(script)} lines{(MakeBackup ? ", backup first" : "")})";
+        var action = $"Run script ({LineCount(script)} lines{(MakeBackup ? ", backup first" : "")}{(SafeMode ? ", in safe mode" : "")})";
         var before = _routers!.Count;
         if (ParameterSetName is SessionScriptSet or SessionPathSet)
             foreach (var session in Session) _routers.AddSession(session, target => _gate!.ShouldProcess(target, action, analysis));
@@ -172,13 +179,14 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         {
             var outcome = job.Target.Endpoint is null
                 ? RouterRunOutcome.Repeat(job.Target.Name, "the script ran on it once")
-                : await new RouterScriptJob(job.Script, MakeBackup, timeout).RunAsync(job.Target.Endpoint, t).ConfigureAwait(false);
+                : await new RouterScriptJob(job.Script, MakeBackup, timeout, SafeMode).RunAsync(job.Target.Endpoint, t).ConfigureAwait(false);
             var result = Mapper.ToRouterScriptResult(outcome);
             var record = progress.Finished(outcome.Status == RouterRunStatus.Failed);
             Post(() =>
             {
                 WriteObject(result);
                 if (outcome.Status == RouterRunStatus.Failed && outcome.Error is RouterException error) WriteError(RouterErrors.From(error, job.Target.Name));
+                if (outcome.Status == RouterRunStatus.RolledBack) WriteWarning($"{job.Target.Name}: the script was undone ({result.SafeMode}): {outcome.Error?.Message}");
                 WriteProgress(record);
             });
         }, token));
