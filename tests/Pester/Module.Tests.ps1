@@ -10,7 +10,8 @@ Describe 'Module' {
         foreach ($name in 'Connect-Altostrat', 'Disconnect-Altostrat', 'Get-AltoContext', 'Get-AltoScheduledScript', 'New-AltoScheduledScript',
             'Set-AltoScheduledScript', 'Approve-AltoScheduledScript', 'Stop-AltoScheduledScript', 'Get-AltoScheduledScriptProgress',
             'Wait-AltoScheduledScript', 'New-AltoAiScript', 'Get-AltoSite', 'Invoke-AltoRouterScript',
-            'Connect-AltoRouter', 'Disconnect-AltoRouter', 'Get-AltoRouterSession', 'Invoke-AltoRouterCommand', 'Test-AltoRouterScript') {
+            'Connect-AltoRouter', 'Disconnect-AltoRouter', 'Get-AltoRouterSession', 'Invoke-AltoRouterCommand', 'Test-AltoRouterScript',
+            'Get-AltoRouterConfiguration', 'Export-AltoRouterConfiguration', 'Compare-AltoRouterConfiguration', 'Set-AltoRouterConfiguration') {
             $names | Should -Contain $name
         }
     }

@@ -35,9 +35,14 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
     [Parameter]
     public string? CertificateThumbprint { get; set; }
 
+    /// <summary>
+    /// How long connecting, the TLS handshake and the login may take. Named for what it bounds: elsewhere
+    /// -TimeoutSeconds bounds a whole run on a router. The old name stays as an alias.
+    /// </summary>
     [Parameter]
+    [Alias("TimeoutSeconds")]
     [ValidateRange(1, 3600)]
-    public int TimeoutSeconds { get; set; } = 10;
+    public int ConnectTimeoutSeconds { get; set; } = 10;
 
     protected override void BeginProcessing()
     {
@@ -58,7 +63,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
             WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, ComputerName));
             return;
         }
-        options.ConnectTimeout = System.TimeSpan.FromSeconds(TimeoutSeconds);
+        options.ConnectTimeout = System.TimeSpan.FromSeconds(ConnectTimeoutSeconds);
         var name = ComputerName.Trim();
         RunOrWriteError(async token =>
         {

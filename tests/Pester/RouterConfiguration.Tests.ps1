@@ -1,0 +1,181 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Desired state: Get-, Export-, Compare- and Set-AltoRouterConfiguration and -SafeMode, against the built module and
+# the simulated routers of a local emulator of its own (see TestSession.Start.ps1).
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSession.Start.ps1')
+    # The document of about_AltostratDesiredState.
+    $script:Desired = [ordered]@{
+        '/system/identity'   = @{ name = 'branch-1' }
+        '/ip/dns'            = @{ servers = '9.9.9.9,1.1.1.1'; 'allow-remote-requests' = 'no' }
+        '/system/ntp/client' = @{ enabled = 'yes'; servers = '162.159.200.1,162.159.200.123' }
+        '/ip/firewall/address-list' = @{
+            Key     = 'list', 'address'
+            Absent  = 'Remove'
+            Entries = @(
+                @{ list = 'block'; address = '192.0.2.1'; comment = 'bad' }
+                @{ list = 'block'; address = '192.0.2.2'; comment = $null }
+            )
+        }
+        '/ip/firewall/filter' = @{
+            Key     = 'comment'
+            Order   = $true
+            Absent  = 'Ignore'
+            Entries = @(
+                @{ chain = 'input'; action = 'accept'; protocol = 'icmp'; comment = 'allow ping' }
+                @{ chain = 'input'; action = 'drop'; 'src-address-list' = 'block'; comment = 'drop blocked' }
+            )
+        }
+    }
+    $script:Menus = '/system/identity', '/ip/dns', '/system/ntp/client', '/ip/firewall/address-list', '/ip/firewall/filter', '/ip/address', '/ip/service'
+    # Everything the tests may touch, as text: equal dumps mean an identical router.
+    function script:Get-Dump([string] $Router) {
+        Get-AltoRouterConfiguration $Router -Credential $script:RouterCredential -Path $script:Menus |
+            ForEach-Object { $_.Path; $_.Entries | ForEach-Object { ($_.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ' ' } } |
+            Out-String
+    }
+}
+AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
+
+Describe 'Get-AltoRouterConfiguration' {
+    It 'emits one object per router and menu with the entries, .id as Id' {
+        $result = Get-AltoRouterConfiguration $script:Routers['site_emu0001'], $script:Routers['site_emu0002'] -Credential $script:RouterCredential -Path /ip/dns, '/ip firewall filter'
+        $result.Count | Should -Be 4
+        ($result | Where-Object ComputerName -eq $script:Routers['site_emu0001']).Path | Sort-Object | Should -Be @('/ip/dns', '/ip/firewall/filter')
+        $filter = $result | Where-Object { $_.ComputerName -eq $script:Routers['site_emu0001'] -and $_.Path -eq '/ip/firewall/filter' }
+        $filter.Count | Should -BeGreaterThan 0
+        $filter.Entries | ForEach-Object { $_.Id | Should -Match '^\*[0-9A-F]+$' }
+    }
+
+    It 'gives a document that Compare takes back unchanged, as a table and through .psd1 and .json files' {
+        $router = $script:Routers['site_emu0003']
+        $doc = Get-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/dns, /ip/firewall/filter, /ip/firewall/address-list, /system/ntp/client -AsDesiredState
+        $doc.ComputerName | Should -Be $router
+        $doc.Keys | Should -Contain '/ip/firewall/filter'
+        Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc | Should -BeNullOrEmpty
+        foreach ($file in (Join-Path $TestDrive 'r3.psd1'), (Join-Path $TestDrive 'r3.json')) {
+            Export-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/dns, /ip/firewall/filter -OutFile $file -PassThru | Should -Exist
+            Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $file | Should -BeNullOrEmpty
+        }
+        (Import-PowerShellDataFile (Join-Path $TestDrive 'r3.psd1'))['/ip/firewall/filter'].Order | Should -BeTrue
+    }
+
+    It 'refuses a menu desired state cannot manage for -AsDesiredState, and several routers for one file, before connecting' {
+        { Get-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -Path /system/resource -AsDesiredState -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidPath*'
+        { '127.0.0.1:1', '127.0.0.1:2' | Export-AltoRouterConfiguration -Credential $script:RouterCredential -Path /ip/dns -OutFile (Join-Path $TestDrive 'two.psd1') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.OneRouterPerFile*'
+        { Export-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -Path /ip/dns -OutFile (Join-Path $TestDrive 'x.txt') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidOutFile*'
+    }
+
+    It 'completes the menus with Tab' {
+        $line = 'Get-AltoRouterConfiguration -Path /ip/firewall/a'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain '/ip/firewall/address-list'
+    }
+}
+
+Describe 'Compare- and Set-AltoRouterConfiguration' {
+    It 'plans the document, applies it on every router, verifies, and a second run writes nothing' {
+        $routers = $script:Routers['site_emu0001'], $script:Routers['site_emu0004']
+        $plan = $routers | Compare-AltoRouterConfiguration -Credential $script:RouterCredential -DesiredState $script:Desired
+        ($plan | Group-Object ComputerName).Count | Should -Be 2
+        $first = $plan | Where-Object ComputerName -eq $routers[0]
+        $first | Where-Object { $_.Path -eq '/system/identity' -and $_.Action -eq 'Set' } | ForEach-Object ChangedProperties | Should -Be 'name'
+        @($first | Where-Object { $_.Path -eq '/ip/firewall/address-list' -and $_.Action -eq 'Add' }).Count | Should -Be 2
+        $first | ForEach-Object { $_.Script | Should -Not -BeNullOrEmpty }
+
+        # The drop rule on the input chain is destructive: the suite cannot answer the question, so -Force.
+        $plan | Where-Object Risk -eq Destructive | ForEach-Object Key | Select-Object -Unique | Should -Be 'comment=drop blocked'
+        $results = $routers | Set-AltoRouterConfiguration -Credential $script:RouterCredential -DesiredState $script:Desired -Force
+        $results.Status | Should -Be @('Changed', 'Changed')
+        ($results | Where-Object ComputerName -eq $routers[0]).Changes.Count | Should -Be $first.Count
+        (Invoke-AltoRouterCommand $routers[0] -Credential $script:RouterCredential -Command /system/identity/print).name | Should -Be 'branch-1'
+
+        $routers | Compare-AltoRouterConfiguration -Credential $script:RouterCredential -DesiredState $script:Desired | Should -BeNullOrEmpty
+        $again = $routers | Set-AltoRouterConfiguration -Credential $script:RouterCredential -DesiredState $script:Desired -Force
+        $again.Status | Should -Be @('Unchanged', 'Unchanged')
+        $again | ForEach-Object { $_.Changes.Count | Should -Be 0 }
+    }
+
+    It 'keeps the document''s order in the chain' {
+        $router = $script:Routers['site_emu0001']
+        $order = (Get-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/firewall/filter).Entries |
+            Where-Object comment -in 'allow ping', 'drop blocked' | ForEach-Object comment
+        $order | Should -Be @('allow ping', 'drop blocked')
+    }
+
+    It 'writes nothing with -WhatIf and says what it would do' {
+        $router = $script:Routers['site_emu0005']
+        $before = Get-Dump $router
+        $output = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $script:Desired -WhatIf 6>&1
+        ($output | Where-Object { $_ -is [Altostrat.PowerShell.AltoRouterConfigurationResult] }) | Should -BeNullOrEmpty
+        Get-Dump $router | Should -Be $before
+    }
+
+    It 'asks before a destructive change and changes nothing where no one can answer; -Force applies it' {
+        $router = $script:Routers['site_emu0005']
+        $addresses = @{ '/ip/address' = @{ Key = 'address', 'interface'; Entries = @( @{ address = '10.200.0.1/24'; interface = 'ether3' } ) } }
+        $before = Get-Dump $router
+        { Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $addresses -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*'
+        Get-Dump $router | Should -Be $before
+        (Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $addresses -Force).Status | Should -Be 'Changed'
+        Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/address/print | ForEach-Object address | Should -Contain '10.200.0.1/24'
+    }
+
+    It 'refuses <Case> before contacting any router' -ForEach @(
+        @{ Case = 'an unknown menu'; Document = @{ '/ip/nothing' = @{ a = 'b' } }; Message = 'unknown menu' }
+        @{ Case = 'an entry without its key'; Document = @{ '/ip/firewall/address-list' = @{ Key = 'list', 'address'; Entries = @( @{ list = 'x' } ) } }; Message = 'address' }
+        @{ Case = 'two entries with one key'; Document = @{ '/ip/firewall/address-list' = @{ Entries = @( @{ list = 'x'; address = '192.0.2.9' }, @{ list = 'x'; address = '192.0.2.9' } ) } }; Message = 'same key|twice|duplicate' }
+        @{ Case = 'a list menu without Entries'; Document = @{ '/ip/firewall/filter' = @{ chain = 'input' } }; Message = 'Entries' }
+    ) {
+        # 127.0.0.1:1 listens nowhere: had anything been sent, the error would be a connection failure.
+        $thrown = { Set-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $Document -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -PassThru
+        $thrown.Exception.Message | Should -Match $Message
+    }
+
+    It 'names the file and line of a .json that does not parse, and the file of a missing one' {
+        $bad = Join-Path $TestDrive 'bad.json'
+        Set-Content -Path $bad -Value "{`n  `"/ip/dns`": { `"servers`": nope }`n}"
+        $thrown = { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -PassThru
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("${bad}:2"))
+        { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState (Join-Path $TestDrive 'none.psd1') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.FileNotFound*'
+    }
+
+    It 'shows changes and results in tables that fit 120 columns' {
+        $router = $script:Routers['site_emu0002']
+        $text = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState @{ '/system/identity' = @{ name = 'view-test' } } | Out-String -Width 120
+        $text | Should -Match ([regex]::Escape($router))
+        $text | Should -Match 'Set\s+/system/identity\s+Change'
+        $text | Should -Match 'name=view-test'
+    }
+}
+
+Describe 'Safe mode' {
+    It 'rolls back a change that disables the api service the module uses, leaving the router as it was' {
+        $router = $script:Routers['site_emu0003']
+        $before = Get-Dump $router
+        $cutOff = [ordered]@{ '/system/identity' = @{ name = 'never-kept' }; '/ip/service' = @{ Key = 'name'; Entries = @( @{ name = 'api'; disabled = 'yes' } ) } }
+        $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $cutOff -SafeMode -Force -WarningVariable warned -WarningAction SilentlyContinue
+        $result.Status | Should -Be 'RolledBack'
+        $result.SafeMode | Should -Be 'RolledBackByRouter'
+        "$warned" | Should -Match 'rolled back'
+        Get-Dump $router | Should -Be $before
+    }
+
+    It 'rolls back a script that removes the management address, and keeps a harmless one' {
+        $router = $script:Routers['site_emu0003']
+        $before = Get-Dump $router
+        $result = Invoke-AltoRouterScript $router -Credential $script:RouterCredential -Script "/system identity set name=gone`n/ip address remove [find]" -SafeMode -Force -WarningAction SilentlyContinue
+        $result.Status | Should -Be 'RolledBack'
+        Get-Dump $router | Should -Be $before
+        $kept = Invoke-AltoRouterScript $router -Credential $script:RouterCredential -Script '/system identity set name=kept' -SafeMode
+        $kept.Status | Should -Be 'Succeeded'
+        $kept.SafeMode | Should -Be 'Released'
+        (Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /system/identity/print).name | Should -Be 'kept'
+    }
+}
