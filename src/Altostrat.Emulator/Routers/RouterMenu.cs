@@ -78,6 +78,12 @@ public sealed class RouterMenu
 
     public bool IsBuiltIn(IReadOnlyDictionary<string, string> item) => item.TryGetValue(".id", out var id) && _builtIn.Contains(id);
 
+    /// <summary>True for a property the router shows but a client cannot set (<c>running</c>, <c>dynamic</c>): an export leaves it out.</summary>
+    public bool IsReadOnlyProperty(string name) => _readOnly.Contains(name);
+
+    /// <summary>The value a property has until it is set (and after an unset); an export can leave such values out.</summary>
+    public bool TryGetDefault(string name, out string value) => _defaults.TryGetValue(name, out value!);
+
     public Dictionary<string, string> Add(IEnumerable<KeyValuePair<string, string>> properties)
     {
         if (!CanAdd) throw SimulatedTrap.NoSuchCommand("add");

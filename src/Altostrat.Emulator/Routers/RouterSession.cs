@@ -230,7 +230,8 @@ internal sealed class RouterSession
         }
     }
 
-    // Before 7.18 there is no /safe-mode menu: the processor answers "no such command" as an older router does.
+    // /safe-mode/take, release and unroll (7.18 and later; on an older version they reach the processor, which
+    // answers "no such command" as an older router does). They are the session's: safe mode is bound to it.
     private void RunSafeModeCommand(RouterSentence sentence)
     {
         foreach (var attribute in sentence.Attributes) throw SimulatedTrap.UnknownParameter(attribute.Key);

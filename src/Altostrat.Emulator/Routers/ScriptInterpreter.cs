@@ -15,8 +15,8 @@ namespace Altostrat.Emulator.Routers;
 /// relative commands after a bare menu line, <c>[find name=x]</c> references, quoted values, line continuations,
 /// and <c>:put</c>, <c>:log</c>, <c>:delay</c>, <c>:error</c>, <c>:local</c>, <c>:global</c>, <c>:set</c>. Control flow
 /// (<c>:if</c>, <c>:foreach</c>, ...), code blocks, variables and expressions in values are beyond a simulator; such a
-/// script fails with an error that says so rather than pretending to run it. A syntax error fails the script before
-/// any of it runs, as RouterOS parses a whole script before running it.
+/// script fails with an error that says so rather than pretending to run it. A string or bracket never closed fails
+/// the script before any of it runs; the analyzer's other findings are left to the router (see <see cref="RunAsync"/>).
 /// </summary>
 public sealed class ScriptInterpreter
 {
@@ -30,7 +30,11 @@ public sealed class ScriptInterpreter
     public async Task RunAsync(string source, CancellationToken cancellationToken)
     {
         var analysis = ScriptAnalyzer.Analyze(source);
-        if (analysis.Diagnostics.FirstOrDefault(d => d.Severity == ScriptDiagnosticSeverity.Error) is { } error)
+        // The analyzer is a lint, stricter than a router (a script sent with -Force despite its findings runs on
+        // the router, which decides). The simulator refuses only what no router could read: a string or a bracket
+        // never closed, which leaves no command to run. That fails the script before any line runs, as RouterOS
+        // parses a whole script first.
+        if (analysis.Diagnostics.FirstOrDefault(d => d.Severity == ScriptDiagnosticSeverity.Error && d.Message.Contains("is never closed")) is { } error)
             throw new SimulatedTrap($"syntax error ({error.Message}) (line {error.Line})", 3);
 
         var commands = analysis.Commands;

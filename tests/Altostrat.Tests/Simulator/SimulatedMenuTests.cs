@@ -205,6 +205,23 @@ public sealed class SimulatedMenuTests
     }
 
     [Fact]
+    public async Task A_menu_tells_a_reader_what_is_read_only_and_what_is_a_default()
+    {
+        await using var router = SimulatedRouter.Start(new SimulatedRouterOptions());
+        var interfaces = router.Configuration.Menu("/interface");
+        var routes = router.Configuration.Menu("/ip/route");
+
+        Assert.True(interfaces.IsReadOnlyProperty("running"));
+        Assert.False(interfaces.IsReadOnlyProperty("mtu"));
+        Assert.True(routes.TryGetDefault("distance", out var distance));
+        Assert.Equal("1", distance);
+        Assert.False(routes.TryGetDefault("gateway", out _));
+        Assert.True(RouterMenu.IsDynamic(Assert.Single(routes.Items)));
+        Assert.True(interfaces.IsBuiltIn(interfaces.Items[0]));
+        Assert.True(RouterMenu.IsDefault(router.Configuration.Menu("/system/logging/action").Items[0]));
+    }
+
+    [Fact]
     public async Task A_set_that_one_of_its_targets_refuses_changes_none_of_them()
     {
         await using var router = SimulatedRouter.Start(new SimulatedRouterOptions());
