@@ -41,7 +41,7 @@ public static class FleetBenchmark
             {
                 using var process = Process.GetCurrentProcess();
                 Console.WriteLine($"  {count,5} routers, fresh process: {first.Elapsed.TotalMilliseconds,7:0} ms  ratio {first.Elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.2)  failed {first.Failed}" +
-                                  $"  peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB");
+                                  $"  peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB, pool threads {ThreadPool.ThreadCount}, CPU {process.TotalProcessorTime.TotalMilliseconds:0} ms");
                 continue;
             }
             var warm = new List<TimeSpan>();

@@ -329,6 +329,9 @@ public sealed class MenuRouterServer : IAsyncDisposable
                     if (ids.Any(id => Find(id) is null)) return new List<string[]> { Trap("no such item"), done };
                     foreach (var id in ids) { var gone = Find(id)!; rows.Remove(gone); _index[rows].Remove(id); }
                     return new List<string[]> { done };
+                case "run":
+                    // /system/script/run: the script itself is not interpreted here.
+                    return Find(Arg(".id")) is null ? new List<string[]> { Trap("no such item"), done } : new List<string[]> { done };
                 case "move":
                     var moving = Find(Arg("numbers"));
                     if (moving is null) return new List<string[]> { Trap("no such item"), done };

@@ -1,12 +1,15 @@
 using System;
+using Altostrat.Engine.RouterOs.Configuration;
 
 namespace Altostrat.Engine.RouterOs.Fleet;
 
 /// <summary>What happened on one router.</summary>
 public sealed class RouterRunOutcome
 {
-    public RouterRunOutcome(string computerName, RouterRunStatus status, Exception? error, string? backupName, DateTimeOffset startedAt, TimeSpan duration)
+    public RouterRunOutcome(string computerName, RouterRunStatus status, Exception? error, string? backupName, DateTimeOffset startedAt, TimeSpan duration,
+        SafeModeResult safeMode = SafeModeResult.NotUsed)
     {
+        SafeMode = safeMode;
         ComputerName = computerName;
         Status = status;
         Error = error;
@@ -27,4 +30,7 @@ public sealed class RouterRunOutcome
     public DateTimeOffset StartedAt { get; }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>How safe mode ended when the run asked for it: released (kept), unrolled or rolled back by the router (undone), or failed.</summary>
+    public SafeModeResult SafeMode { get; }
 }

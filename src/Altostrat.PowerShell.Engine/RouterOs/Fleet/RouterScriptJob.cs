@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Configuration;
 using Altostrat.Engine.RouterOs.Protocol;
 
 namespace Altostrat.Engine.RouterOs.Fleet;
@@ -19,8 +20,13 @@ public sealed class RouterScriptJob
     private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupGraceWhenCancelled = TimeSpan.FromMilliseconds(500);
 
-    public RouterScriptJob(string script, bool makeBackup, TimeSpan? timeout)
+    /// <param name="useSafeMode">
+    /// Run the script under safe mode (RouterOS 7.18+): released when it succeeds, unrolled when it fails, rolled back
+    /// by the router when the connection ends first. A router that refuses safe mode runs nothing.
+    /// </param>
+    public RouterScriptJob(string script, bool makeBackup, TimeSpan? timeout, bool useSafeMode = false)
     {
+        UseSafeMode = useSafeMode;
         if (string.IsNullOrWhiteSpace(script)) throw new ArgumentException("The script is empty.", nameof(script));
         if (timeout is { } t && t <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
         Script = script;
@@ -31,6 +37,8 @@ public sealed class RouterScriptJob
     public string Script { get; }
 
     public bool MakeBackup { get; }
+
+    public bool UseSafeMode { get; }
 
     /// <summary>The limit for one router, connect to cleanup; null for none.</summary>
     public TimeSpan? Timeout { get; }
@@ -51,8 +59,46 @@ public sealed class RouterScriptJob
                 backupName = NamePrefix + startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
                 await connection.ExecuteAsync(new RouterCommand("/system/backup/save").With("name", backupName), deadline.Token).ConfigureAwait(false);
             }
-            await RunScriptAsync(connection, deadline.Token).ConfigureAwait(false);
-            return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Succeeded, null, backupName, startedAt, clock.Elapsed);
+            if (!UseSafeMode)
+            {
+                await RunScriptAsync(connection, deadline.Token).ConfigureAwait(false);
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Succeeded, null, backupName, startedAt, clock.Elapsed);
+            }
+            RouterSafeMode safeMode;
+            try
+            {
+                safeMode = await RouterSafeMode.TakeAsync(connection, deadline.Token).ConfigureAwait(false);
+            }
+            catch (SafeModeUnavailableException ex)
+            {
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Failed, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.Failed);
+            }
+            try
+            {
+                await RunScriptAsync(connection, deadline.Token).ConfigureAwait(false);
+                await safeMode.ReleaseAsync(deadline.Token).ConfigureAwait(false);
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Succeeded, null, backupName, startedAt, clock.Elapsed, SafeModeResult.Released);
+            }
+            catch (RouterException ex) when (!connection.IsConnected)
+            {
+                // No release reached the router: it undoes the script's changes by itself.
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.RolledBack, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.RolledBackByRouter);
+            }
+            catch (RouterTrapException ex)
+            {
+                try
+                {
+                    using var grace = new CancellationTokenSource(CleanupGrace);
+                    await safeMode.UnrollAsync(grace.Token).ConfigureAwait(false);
+                    return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.RolledBack, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.Unrolled);
+                }
+                catch (Exception unroll) when (unroll is RouterException or OperationCanceledException)
+                {
+                    // Closing the session without a release makes the router roll back instead.
+                    connection.Dispose();
+                    return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.RolledBack, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.RolledBackByRouter);
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
