@@ -4,8 +4,14 @@ using Altostrat.Benchmarks;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/Altostrat.Benchmarks -- [protocol|fanout|analyzer|all]
+// dotnet run -c Release --project bench/Altostrat.Benchmarks -- [protocol|fanout|analyzer|plan|apply|fleetconfig|fleet|all]
 var what = args.FirstOrDefault() ?? "all";
+if (what == "fleet-fresh")
+{
+    // The child process of the fleet benchmark: one first run, nothing warmed up.
+    await FleetBenchmark.RunAsync(new[] { int.Parse(args[1]) }, int.Parse(args[2]), TimeSpan.FromMilliseconds(double.Parse(args[3])), freshOnly: true);
+    return 0;
+}
 if (what is "protocol" or "all")
 {
     var summary = BenchmarkRunner.Run<ProtocolBenchmarks>(args: args.Skip(1).ToArray());
@@ -18,6 +24,23 @@ if (what is "fanout" or "all")
 if (what is "analyzer" or "all")
 {
     AnalyzerBenchmark.Run();
+}
+if (what is "plan" or "all")
+{
+    PlanBenchmark.Run();
+}
+if (what is "apply" or "all")
+{
+    await ApplyBenchmark.RunAsync(TimeSpan.FromMilliseconds(20), args.Length > 1 ? int.Parse(args[1]) : 1);
+}
+if (what is "fleetconfig" or "all")
+{
+    await FleetConfigBenchmark.RunAsync(routerCount: args.Length > 1 ? int.Parse(args[1]) : 500, entries: args.Length > 2 ? int.Parse(args[2]) : 100, throttle: 64, latency: TimeSpan.FromMilliseconds(20));
+}
+if (what is "fleet" or "all")
+{
+    Console.WriteLine("Fleet: one command per router, 20 ms latency, throttle 64");
+    await FleetBenchmark.RunAsync(new[] { 200, 5000 }, throttle: 64, latency: TimeSpan.FromMilliseconds(20), freshOnly: false);
 }
 return 0;
 

@@ -27,6 +27,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
     private readonly Dictionary<string, List<Dictionary<string, string>>> _menus = new(StringComparer.Ordinal);
     private readonly HashSet<string> _singleValue = new(StringComparer.Ordinal);
     private readonly List<Task> _sessions = new();
+    private readonly Dictionary<List<Dictionary<string, string>>, Dictionary<string, Dictionary<string, string>>> _index = new();
     private int _nextId = 0x100;
     private int _inFlight;
     private int _maxInFlight;
@@ -155,20 +156,38 @@ public sealed class MenuRouterServer : IAsyncDisposable
         client.NoDelay = true;
         var stream = client.GetStream();
         using var reader = new SentenceReader(stream);
-        var writeLock = new SemaphoreSlim(1, 1);
+        // Answers that come due together leave in one write, as a router's do: whoever finds no write in progress
+        // sends everything queued, and keeps sending until the queue is empty.
+        var outgoing = new SentenceWriter();
+        var spare = new SentenceWriter();
+        var flushing = false;
+        var gate = new object();
         var replies = new List<Task>();
         async Task SendAsync(IEnumerable<string[]> sentences)
         {
-            using var writer = new SentenceWriter();
-            foreach (var sentence in sentences)
+            lock (gate)
             {
-                foreach (var word in sentence) writer.Word(word);
-                writer.End();
+                foreach (var sentence in sentences)
+                {
+                    foreach (var word in sentence) outgoing.Word(word);
+                    outgoing.End();
+                }
+                if (flushing) return;
+                flushing = true;
             }
-            await writeLock.WaitAsync();
-            try { await writer.FlushAsync(stream, CancellationToken.None); }
-            catch (Exception) { /* the client went away */ }
-            finally { writeLock.Release(); }
+            while (true)
+            {
+                SentenceWriter batch;
+                lock (gate)
+                {
+                    if (outgoing.WrittenSpan.Length == 0) { flushing = false; return; }
+                    batch = outgoing;
+                    outgoing = spare;
+                    spare = batch;
+                }
+                try { await batch.FlushAsync(stream, CancellationToken.None); }
+                catch (Exception) { batch.Clear(); /* the client went away */ }
+            }
         }
         try
         {
@@ -226,6 +245,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
     {
         if (_safeModeSnapshot is null) return;
         _menus.Clear();
+        _index.Clear();
         foreach (var pair in _safeModeSnapshot) _menus[pair.Key] = pair.Value;
         _safeModeSnapshot = null;
     }
@@ -268,7 +288,15 @@ public sealed class MenuRouterServer : IAsyncDisposable
             if (path == "/cancel") return new List<string[]> { done };
             if (!_menus.TryGetValue(menuPath, out var rows)) return new List<string[]> { Trap($"no such command or directory ({menuPath})"), done };
             string? Arg(string name) => command[name];
-            Dictionary<string, string>? Find(string? id) => id is null ? null : rows.FirstOrDefault(r => r[".id"] == id);
+            // Rows are indexed by id: benchmarks set thousands of rows, and a scan per set would make the
+            // server, not the client, what they measure.
+            Dictionary<string, string>? Find(string? id)
+            {
+                if (id is null) return null;
+                if (!_index.TryGetValue(rows, out var byId) || byId.Count != rows.Count)
+                    _index[rows] = byId = rows.ToDictionary(r => r[".id"], StringComparer.Ordinal);
+                return byId.TryGetValue(id, out var row) ? row : null;
+            }
             if (verb != "print") Interlocked.Increment(ref _writes);
             switch (verb)
             {
@@ -281,6 +309,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
                     var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [".id"] = NewId() };
                     foreach (var attribute in command.Attributes) row[attribute.Key] = attribute.Value;
                     rows.Add(row);
+                    if (_index.TryGetValue(rows, out var index)) index[row[".id"]] = row;
                     return new List<string[]> { new[] { "!done", "=ret=" + row[".id"] } };
                 case "set":
                     var target = _singleValue.Contains(menuPath) ? rows[0] : Find(Arg(".id"));
@@ -298,8 +327,11 @@ public sealed class MenuRouterServer : IAsyncDisposable
                 case "remove":
                     var ids = (Arg(".id") ?? "").Split(',');
                     if (ids.Any(id => Find(id) is null)) return new List<string[]> { Trap("no such item"), done };
-                    rows.RemoveAll(r => ids.Contains(r[".id"]));
+                    foreach (var id in ids) { var gone = Find(id)!; rows.Remove(gone); _index[rows].Remove(id); }
                     return new List<string[]> { done };
+                case "run":
+                    // /system/script/run: the script itself is not interpreted here.
+                    return Find(Arg(".id")) is null ? new List<string[]> { Trap("no such item"), done } : new List<string[]> { done };
                 case "move":
                     var moving = Find(Arg("numbers"));
                     if (moving is null) return new List<string[]> { Trap("no such item"), done };

@@ -124,8 +124,27 @@ public sealed class RouterConnection : IDisposable
     /// </summary>
     public async Task<RouterReply> ExecuteAsync(RouterCommand command, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? _options.CommandTimeout;
         var pending = await SendAsync(command, watchSilence: timeout is null, cancellationToken).ConfigureAwait(false);
+        return await CollectAsync(pending, timeout ?? _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends all <paramref name="commands"/> in one write, each tagged, and once they are written returns one task
+    /// per command, in order, that completes as <see cref="ExecuteAsync"/> would (its rows, or a
+    /// <see cref="RouterTrapException"/> for its trap alone). The router receives them in this order and they are in
+    /// flight together, so a batch costs about one round trip, and one system call to send, rather than one each.
+    /// </summary>
+    public async Task<IReadOnlyList<Task<RouterReply>>> ExecuteManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken = default)
+    {
+        if (commands is null) throw new ArgumentNullException(nameof(commands));
+        var pending = await SendManyAsync(commands, cancellationToken).ConfigureAwait(false);
+        var replies = new Task<RouterReply>[pending.Length];
+        for (var i = 0; i < pending.Length; i++) replies[i] = CollectAsync(pending[i], _options.CommandTimeout, cancellationToken);
+        return replies;
+    }
+
+    private async Task<RouterReply> CollectAsync(PendingCommand pending, TimeSpan limit, CancellationToken cancellationToken)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
         var rows = new List<RouterSentence>();
@@ -137,7 +156,7 @@ public sealed class RouterConnection : IDisposable
         {
             await AbandonAsync(pending).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit);
+            throw new RouterTimeoutException(Peer, $"{pending.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit);
         }
         return new RouterReply(rows, pending.Ret);
     }
@@ -175,6 +194,50 @@ public sealed class RouterConnection : IDisposable
         foreach (var parameter in command.Parameters)
             if (parameter.Key is "follow" or "follow-only" or "interval") return true;
         return false;
+    }
+
+    // One lock, one write, one flush for the whole batch; on failure nothing of it stays registered.
+    private async Task<PendingCommand[]> SendManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken)
+    {
+        foreach (var command in commands)
+            if (command is null) throw new ArgumentException("A batch cannot contain a null command.", nameof(commands));
+        ThrowIfClosed();
+        var pending = new PendingCommand[commands.Count];
+        if (pending.Length == 0) return pending;
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var registered = 0;
+        try
+        {
+            ThrowIfClosed();
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
+                pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true);
+                _pending[tag] = pending[i];
+                registered++;
+                commands[i].WriteTo(_writer, tag);
+            }
+            Volatile.Write(ref _lastActivity, Environment.TickCount);
+            await _writer.FlushAsync(_stream, _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        {
+            for (var i = 0; i < registered; i++) _pending.TryRemove(pending[i].Tag, out _);
+            var reason = CloseReason ?? new RouterConnectionException(Peer, $"The connection to {Peer} was lost while sending {commands.Count} commands: {ex.Message}", ex);
+            Close(reason);
+            throw reason;
+        }
+        catch
+        {
+            for (var i = 0; i < registered; i++) _pending.TryRemove(pending[i].Tag, out _);
+            throw;
+        }
+        finally
+        {
+            _writer.Clear();
+            _writeLock.Release();
+        }
+        return pending;
     }
 
     private async Task<PendingCommand> SendAsync(RouterCommand command, bool watchSilence, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 
 /// <summary>
 /// Applies changes on one connection, phase by phase (<see cref="ChangePhase"/>). Within a phase every command is
-/// sent at once, tagged, without waiting for the replies before it (the connection matches replies by tag), so a
+/// written in one batch, tagged, before any reply is awaited (the connection matches replies by tag), so a
 /// phase of a thousand changes costs about one round trip rather than a thousand. Commands go out in plan order.
 /// <para>A trap fails only its own change; the others' results are reported as they are. Two things stop later
 /// phases: a lost connection (nothing more can be sent), and a failed access-giving addition, which skips the
@@ -42,50 +42,65 @@ public static class ConfigurationExecutor
                 continue;
             }
             cancellationToken.ThrowIfCancellationRequested();
-            // Started in order, awaited together: each ExecuteAsync writes its sentence before its first real wait.
-            var running = new List<(ConfigurationChange Change, int Index, Task<string?> Task)>(members.Count);
-            foreach (var (change, index) in members) running.Add((change, index, RunAsync(connection, change, IdOf, cancellationToken)));
-            foreach (var (change, index, task) in running)
+            // The whole phase in one batch: every command written, in plan order, before any answer is awaited.
+            var commands = new List<RouterCommand>();
+            var spans = new List<(ConfigurationChange Change, int Index, int First, int Count)>(members.Count);
+            foreach (var (change, index) in members)
             {
-                try
-                {
-                    var id = await task.ConfigureAwait(false);
-                    if (id is not null) newIds[change] = id;
-                    results[index] = new ChangeResult(change, ChangeStatus.Applied, null, id);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (Exception ex) when (ex is RouterException or InvalidOperationException)
+                IReadOnlyList<RouterCommand> own;
+                try { own = change.ToCommands(IdOf); }
+                catch (InvalidOperationException ex)
                 {
                     results[index] = new ChangeResult(change, ChangeStatus.Failed, ex, null);
-                    if (ex is not RouterTrapException && !connection.IsConnected) lost ??= ex;
-                    if (phase.Key == ChangePhase.AccessAdd) skipRemovals = true;
+                    continue;
                 }
+                spans.Add((change, index, commands.Count, own.Count));
+                commands.AddRange(own);
+            }
+            IReadOnlyList<Task<RouterReply>> replies;
+            try
+            {
+                replies = await connection.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RouterException ex)
+            {
+                lost = ex;
+                foreach (var (change, index, _, _) in spans) results[index] = new ChangeResult(change, ChangeStatus.Failed, ex, null);
+                continue;
+            }
+            foreach (var (change, index, first, count) in spans)
+            {
+                Exception? failure = null;
+                string? newId = null;
+                for (var c = first; c < first + count; c++)
+                {
+                    try
+                    {
+                        var reply = await replies[c].ConfigureAwait(false);
+                        if (change.Action == ChangeAction.Add) newId = reply.Ret;
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (RouterException ex)
+                    {
+                        failure ??= ex;
+                    }
+                }
+                if (failure is null && change.Action == ChangeAction.Add && newId is null)
+                    failure = new RouterProtocolException($"{connection.Host} added {change.Key} to {change.Path} but returned no id.");
+                if (failure is null)
+                {
+                    if (newId is not null) newIds[change] = newId;
+                    results[index] = new ChangeResult(change, ChangeStatus.Applied, null, newId);
+                    continue;
+                }
+                results[index] = new ChangeResult(change, ChangeStatus.Failed, failure, null);
+                if (failure is not RouterTrapException && !connection.IsConnected) lost ??= failure;
+                if (phase.Key == ChangePhase.AccessAdd) skipRemovals = true;
             }
         }
         return results.Select(r => r!).ToList();
-    }
-
-    // The change's commands, all sent before any reply is awaited; the first trap is the change's failure.
-    private static async Task<string?> RunAsync(RouterConnection connection, ConfigurationChange change, Func<ConfigurationChange, string?> idOf,
-        CancellationToken cancellationToken)
-    {
-        var commands = change.ToCommands(idOf);
-        if (commands.Count == 1)
-        {
-            var reply = await connection.ExecuteAsync(commands[0], cancellationToken).ConfigureAwait(false);
-            return change.Action == ChangeAction.Add ? reply.Ret ?? throw new RouterProtocolException($"{connection.Host} added {change.Key} to {change.Path} but returned no id.") : null;
-        }
-        var replies = commands.Select(command => connection.ExecuteAsync(command, cancellationToken)).ToList();
-        Exception? first = null;
-        foreach (var reply in replies)
-        {
-            try { await reply.ConfigureAwait(false); }
-            catch (Exception ex) when (ex is RouterException) { first ??= ex; }
-        }
-        if (first is not null) throw first;
-        return null;
     }
 }

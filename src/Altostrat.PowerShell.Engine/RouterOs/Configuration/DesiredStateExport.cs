@@ -20,8 +20,9 @@ public static class DesiredStateExport
     /// document cannot say (entries no key tells apart, which are left out).
     /// </summary>
     public static OrderedDictionary Build(IEnumerable<string> paths, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
-        ICollection<string> warnings)
+        ICollection<string>? warnings = null)
     {
+        warnings ??= new List<string>();
         if (paths is null) throw new ArgumentNullException(nameof(paths));
         if (rows is null) throw new ArgumentNullException(nameof(rows));
         var document = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
@@ -35,6 +36,14 @@ public static class DesiredStateExport
         }
         return document;
     }
+
+    /// <summary>The document of every menu in <paramref name="rows"/>, in their order.</summary>
+    public static OrderedDictionary ToTree(IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows, ICollection<string>? notes = null) =>
+        Build((rows ?? throw new ArgumentNullException(nameof(rows))).Keys, rows, notes);
+
+    /// <summary>The same document as indented JSON.</summary>
+    public static string ToJson(IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows, ICollection<string>? notes = null) =>
+        DesiredStateWriter.ToJson(ToTree(rows, notes));
 
     private static OrderedDictionary Values(MenuDefinition menu, IReadOnlyDictionary<string, string>? row)
     {
@@ -54,9 +63,14 @@ public static class DesiredStateExport
         foreach (var entry in entries)
         {
             // An entry that lacks a key property, or repeats another's key, cannot be named by the document.
-            if (key.Any(k => !entry.Contains(k)) || !seen.Add(KeyText(entry, key)))
+            if (key.Any(k => !entry.Contains(k)))
             {
-                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) cannot be told apart from the others by Key {string.Join(", ", key)}; it was left out. Give it a comment, or extend the Key.");
+                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) has no {string.Join(" or ", key.Where(k => !entry.Contains(k)))}, which the Key needs; it was left out.");
+                continue;
+            }
+            if (!seen.Add(KeyText(menu, entry, key)))
+            {
+                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) repeats an earlier key ({string.Join(", ", key)}) and was left out; give it a distinct comment, or extend the Key.");
                 continue;
             }
             kept.Add(entry);
@@ -79,25 +93,26 @@ public static class DesiredStateExport
     {
         var key = menu.DefaultKey.Where(k => entries.All(e => e.Contains(k))).ToList();
         if (key.Count == 0) key = menu.DefaultKey.Take(1).ToList();
-        if (IsUnique(entries, key)) return key;
+        if (IsUnique(menu, entries, key)) return key;
         var common = entries.Count == 0 ? new List<string>() : entries[0].Keys.Cast<string>()
             .Where(p => !key.Contains(p, StringComparer.OrdinalIgnoreCase) && entries.All(e => e.Contains(p))).ToList();
         foreach (var property in common)
         {
             key.Add(property);
-            if (IsUnique(entries, key)) return key;
+            if (IsUnique(menu, entries, key)) return key;
         }
         return menu.DefaultKey;
     }
 
-    private static bool IsUnique(IReadOnlyList<OrderedDictionary> entries, IReadOnlyList<string> key)
+    private static bool IsUnique(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries, IReadOnlyList<string> key)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return entries.All(e => key.All(e.Contains) && seen.Add(KeyText(e, key)));
+        return entries.All(e => key.All(e.Contains) && seen.Add(KeyText(menu, e, key)));
     }
 
-    private static string KeyText(IDictionary entry, IReadOnlyList<string> key) =>
-        string.Join("\u0001", key.Select(k => entry[k] as string ?? ""));
+    // Normalised as the planner compares, so two spellings of one key count as a repeat.
+    private static string KeyText(MenuDefinition menu, IDictionary entry, IReadOnlyList<string> key) =>
+        string.Join("\u0001", key.Select(k => ValueNormalizer.Normalize(menu.KindOf(k), entry[k] as string ?? "")));
 
     private static string Describe(IDictionary entry) =>
         string.Join(" ", entry.Keys.Cast<string>().Take(4).Select(k => $"{k}={entry[k]}"));

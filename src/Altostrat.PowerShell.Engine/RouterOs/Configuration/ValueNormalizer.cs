@@ -47,8 +47,13 @@ public static class ValueNormalizer
         }
     }
 
-    public static bool AreEqual(PropertyKind kind, string? left, string? right) =>
-        string.Equals(Normalize(kind, left), Normalize(kind, right), StringComparison.Ordinal);
+    public static bool AreEqual(PropertyKind kind, string? left, string? right)
+    {
+        // Most values read back as they were written: equal text is equal under every kind, without parsing.
+        // Text compares exactly, so it needs nothing more.
+        if (string.Equals(left ?? string.Empty, right ?? string.Empty, StringComparison.Ordinal)) return true;
+        return kind != PropertyKind.Text && string.Equals(Normalize(kind, left), Normalize(kind, right), StringComparison.Ordinal);
+    }
 
     /// <summary>"true" or "false", or null when the text is no boolean.</summary>
     public static string? Boolean(string text)
@@ -159,12 +164,19 @@ public static class ValueNormalizer
         var slash = text.IndexOf('/');
         var host = slash < 0 ? text : text.Substring(0, slash);
         var prefix = slash < 0 ? null : text.Substring(slash + 1);
-        if (!IPAddress.TryParse(host, out var ip) || (ip.AddressFamily == AddressFamily.InterNetwork && host.Split('.').Length != 4))
+        if (!IPAddress.TryParse(host, out var ip) || (ip.AddressFamily == AddressFamily.InterNetwork && Count(host, '.') != 3))
             return text.ToLowerInvariant(); // a DNS name or an interface: RouterOS compares those case-insensitively
         var hostPrefix = ip.AddressFamily == AddressFamily.InterNetworkV6 ? "128" : "32";
         var canonical = ip.ToString().ToLowerInvariant();
         if (prefix is null || prefix == hostPrefix) return canonical;
         return int.TryParse(prefix, NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? canonical + "/" + length.ToString(CultureInfo.InvariantCulture) : text;
+    }
+
+    private static int Count(string text, char c)
+    {
+        var count = 0;
+        foreach (var ch in text) if (ch == c) count++;
+        return count;
     }
 
     private static IEnumerable<string> Items(string text)

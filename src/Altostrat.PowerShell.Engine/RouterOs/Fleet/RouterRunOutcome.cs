@@ -31,7 +31,7 @@ public sealed class RouterRunOutcome
 
     public TimeSpan Duration { get; }
 
-    /// <summary>What became of safe mode, when the run asked for it.</summary>
+    /// <summary>How safe mode ended when the run asked for it: released (kept), unrolled or rolled back by the router (undone), or failed.</summary>
     public SafeModeResult SafeMode { get; }
 
     /// <summary>The outcome for a router listed more than once: skipped, as <paramref name="what"/> happened once.</summary>

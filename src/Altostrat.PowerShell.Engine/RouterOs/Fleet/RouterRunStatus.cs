@@ -6,6 +6,7 @@ public enum RouterRunStatus
     Failed,
     /// <summary>Not run: the router appeared earlier in the same run.</summary>
     Skipped,
-    /// <summary>Run under safe mode and undone: unrolled after the script failed, or rolled back by the router when the session dropped.</summary>
+
+    /// <summary>Run under safe mode and undone: the script failed and was unrolled, or the connection ended before the release and the router rolled back.</summary>
     RolledBack,
 }

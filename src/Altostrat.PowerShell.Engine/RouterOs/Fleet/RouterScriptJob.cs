@@ -12,9 +12,7 @@ namespace Altostrat.Engine.RouterOs.Fleet;
 /// <summary>
 /// Runs a whole RouterOS script on one router through the API, which speaks commands rather than script text: an
 /// optional backup, then the script added as a <c>/system/script</c> entry, run, and removed again. Every failure
-/// becomes a Failed outcome; only the caller's own cancellation escapes as an exception. Under safe mode (RouterOS
-/// 7.18+) the run happens between a take and a release: a script that fails is unrolled, and a session that drops
-/// before the release (the script cut the module off) is rolled back by the router itself.
+/// becomes a Failed outcome; only the caller's own cancellation escapes as an exception.
 /// </summary>
 public sealed class RouterScriptJob
 {
@@ -22,6 +20,10 @@ public sealed class RouterScriptJob
     private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupGraceWhenCancelled = TimeSpan.FromMilliseconds(500);
 
+    /// <param name="useSafeMode">
+    /// Run the script under safe mode (RouterOS 7.18+): released when it succeeds, unrolled when it fails, rolled back
+    /// by the router when the connection ends first. A router that refuses safe mode runs nothing.
+    /// </param>
     public RouterScriptJob(string script, bool makeBackup, TimeSpan? timeout, bool useSafeMode = false)
     {
         UseSafeMode = useSafeMode;
@@ -62,8 +64,41 @@ public sealed class RouterScriptJob
                 await RunScriptAsync(connection, deadline.Token).ConfigureAwait(false);
                 return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Succeeded, null, backupName, startedAt, clock.Elapsed);
             }
-            var (status, error, safeMode) = await RunUnderSafeModeAsync(connection, deadline.Token).ConfigureAwait(false);
-            return new RouterRunOutcome(endpoint.ComputerName, status, error, backupName, startedAt, clock.Elapsed, safeMode);
+            RouterSafeMode safeMode;
+            try
+            {
+                safeMode = await RouterSafeMode.TakeAsync(connection, deadline.Token).ConfigureAwait(false);
+            }
+            catch (SafeModeUnavailableException ex)
+            {
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Failed, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.Failed);
+            }
+            try
+            {
+                await RunScriptAsync(connection, deadline.Token).ConfigureAwait(false);
+                await safeMode.ReleaseAsync(deadline.Token).ConfigureAwait(false);
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Succeeded, null, backupName, startedAt, clock.Elapsed, SafeModeResult.Released);
+            }
+            catch (RouterException ex) when (!connection.IsConnected)
+            {
+                // No release reached the router: it undoes the script's changes by itself.
+                return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.RolledBack, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.RolledBackByRouter);
+            }
+            catch (RouterTrapException ex)
+            {
+                try
+                {
+                    using var grace = new CancellationTokenSource(CleanupGrace);
+                    await safeMode.UnrollAsync(grace.Token).ConfigureAwait(false);
+                    return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.RolledBack, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.Unrolled);
+                }
+                catch (Exception unroll) when (unroll is RouterException or OperationCanceledException)
+                {
+                    // Closing the session without a release makes the router roll back instead.
+                    connection.Dispose();
+                    return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.RolledBack, ex, backupName, startedAt, clock.Elapsed, SafeModeResult.RolledBackByRouter);
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -82,44 +117,6 @@ public sealed class RouterScriptJob
         finally
         {
             if (endpoint.OwnsConnection) connection?.Dispose();
-        }
-    }
-
-    // Safe mode refused (older RouterOS, held by another session) throws: the run must not go on without it.
-    private async Task<(RouterRunStatus, Exception?, SafeModeResult)> RunUnderSafeModeAsync(RouterConnection connection, CancellationToken cancellationToken)
-    {
-        var safeMode = await RouterSafeMode.TakeAsync(connection, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await RunScriptAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RouterException ex)
-        {
-            if (!connection.IsConnected) return (RouterRunStatus.RolledBack, ex, SafeModeResult.RolledBackByRouter);
-            try
-            {
-                await safeMode.UnrollAsync(cancellationToken).ConfigureAwait(false);
-                return (RouterRunStatus.RolledBack, ex, SafeModeResult.Unrolled);
-            }
-            catch (RouterException)
-            {
-                return (RouterRunStatus.Failed, ex, connection.IsConnected ? SafeModeResult.Failed : SafeModeResult.RolledBackByRouter);
-            }
-        }
-        catch (OperationCanceledException) when (connection.IsConnected)
-        {
-            // Stopped or out of time: closing the session without a release makes the router roll back.
-            connection.Dispose();
-            throw;
-        }
-        try
-        {
-            await safeMode.ReleaseAsync(cancellationToken).ConfigureAwait(false);
-            return (RouterRunStatus.Succeeded, null, SafeModeResult.Released);
-        }
-        catch (RouterException ex) when (!connection.IsConnected)
-        {
-            return (RouterRunStatus.RolledBack, ex, SafeModeResult.RolledBackByRouter);
         }
     }
 

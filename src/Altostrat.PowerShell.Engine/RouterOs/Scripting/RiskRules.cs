@@ -69,10 +69,17 @@ internal static class RiskRules
 
     private static (ScriptRisk, string) Firewall(string menu, string verb, string inputChain, IReadOnlyList<ScriptArgument> arguments)
     {
+        var chain = Find(arguments, "chain");
+        var onInputOrUnknown = chain is null || chain.Value is null || chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase);
+        // Order decides which rule matches first: a drop moved above the rule that accepts your own traffic locks you out.
+        if (verb == "move" && onInputOrUnknown)
+            return (ScriptRisk.Destructive, $"reorders firewall rules in {menu}; a drop rule that ends up above the rule accepting your own traffic on the {inputChain} chain locks you out");
+        // Disabling an existing rule (not adding a disabled one) can switch off the rule that lets you in.
+        if ((verb == "disable" || (verb == "set" && Flag(arguments, "disabled") == Truth.Yes)) && onInputOrUnknown)
+            return (ScriptRisk.Destructive, $"disables firewall rules in {menu}; if one of them accepts your own traffic on the {inputChain} chain you are locked out");
         if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
         if (Flag(arguments, "disabled") == Truth.Yes) return (ScriptRisk.Change, $"leaves the rule disabled in {menu}; it filters nothing until it is enabled");
         var action = Find(arguments, "action");
-        var chain = Find(arguments, "chain");
         var dropping = action is null ? Truth.Absent
             : action.Value is null ? Truth.Unknown
             : action.Value.Equals("drop", StringComparison.OrdinalIgnoreCase) || action.Value.Equals("reject", StringComparison.OrdinalIgnoreCase)

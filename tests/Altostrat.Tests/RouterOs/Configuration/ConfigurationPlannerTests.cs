@@ -216,9 +216,12 @@ public class ConfigurationPlannerTests
     [InlineData("""{ "/ip/service": { "Entries": [ { "name": "api", "disabled": "yes" } ] } }""", "/ip/service", ".id=*1 name=api disabled=false")]
     [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "mgmt", "action": "drop" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt")]
     [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "new", "action": "drop" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt")]
+    [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "mgmt", "disabled": true } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt disabled=false")]
+    // The gate cannot see the chain inside [find ...], so it assumes a move may reorder the input chain.
+    [InlineData("""{ "/ip/firewall/filter": { "Order": true, "Entries": [ { "chain": "forward", "comment": "b" }, { "chain": "forward", "comment": "a" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=forward comment=a|.id=*2 chain=forward comment=b")]
     public void The_risk_gate_rates_changes_that_can_lock_the_operator_out_as_destructive(string json, string path, string row)
     {
-        var change = Assert.Single(Plan(json, (path, new[] { row })).Changes);
+        var change = Assert.Single(Plan(json, (path, row.Split('|'))).Changes);
         var analysis = ScriptAnalyzer.Analyze(change.Script);
         Assert.True(analysis.IsValid, string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));
         Assert.Equal(ScriptRisk.Destructive, analysis.MaxRisk);
@@ -227,10 +230,9 @@ public class ConfigurationPlannerTests
     [Theory]
     [InlineData("""{ "/ip/firewall/address-list": { "Entries": [ { "list": "block", "address": "192.0.2.1", "comment": "x y" } ] } }""", "/ip/firewall/address-list")]
     [InlineData("""{ "/system/identity": { "name": "branch \"1\"" } }""", "/system/identity")]
-    [InlineData("""{ "/ip/firewall/filter": { "Order": true, "Entries": [ { "chain": "forward", "comment": "b" }, { "chain": "forward", "comment": "a" } ] } }""", "/ip/firewall/filter")]
     public void Ordinary_changes_are_valid_scripts_rated_as_changes(string json, string path)
     {
-        var plan = Plan(json, (path, path == "/system/identity" ? new[] { "name=old" } : path == "/ip/firewall/filter" ? new[] { ".id=*1 chain=forward comment=a", ".id=*2 chain=forward comment=b" } : Array.Empty<string>()));
+        var plan = Plan(json, (path, path == "/system/identity" ? new[] { "name=old" } : Array.Empty<string>()));
         Assert.NotEmpty(plan.Changes);
         var analysis = ScriptAnalyzer.Analyze(plan.Script);
         Assert.True(analysis.IsValid, plan.Script + ": " + string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));

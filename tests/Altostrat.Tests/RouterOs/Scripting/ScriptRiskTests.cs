@@ -26,6 +26,7 @@ public class ScriptRiskTests
     [InlineData("/ip firewall filter add chain=input action=accept", ScriptRisk.Change, "changes firewall rules")]
     [InlineData("/ip firewall filter add chain=forward action=drop", ScriptRisk.Change, "changes firewall rules")]
     [InlineData("/ip firewall filter add chain=input action=drop disabled=yes", ScriptRisk.Change, "filters nothing until it is enabled")]
+    [InlineData("/ip firewall filter set [find comment=\"fw\"] chain=forward disabled=yes", ScriptRisk.Change, "filters nothing until it is enabled")]
     [InlineData("/ip firewall address-list add list=blocked address=192.0.2.1", ScriptRisk.Change, "in /ip/firewall/address-list")]
     [InlineData("/interface ethernet set ether2 comment=uplink", ScriptRisk.Change, "changes interface configuration")]
     [InlineData("/interface enable ether2", ScriptRisk.Change, "changes interface configuration")]
@@ -38,6 +39,11 @@ public class ScriptRiskTests
     [InlineData("$undefined arg=1", ScriptRisk.Change, "which this script does not define")]
     // Destructive: remove anywhere, with specific words for files and certificates
     [InlineData("/ip firewall address-list remove [find list=old]", ScriptRisk.Destructive, "removes entries from /ip/firewall/address-list")]
+    // Reordering or disabling rules that may carry your own access (desired-state moves and sets write these)
+    [InlineData("/ip firewall filter move [find chain=\"input\" comment=\"mgmt\"] destination=[find chain=\"input\" comment=\"drop\"]", ScriptRisk.Destructive, "reorders firewall rules")]
+    [InlineData("/ip firewall filter move 3 0", ScriptRisk.Destructive, "reorders firewall rules")]
+    [InlineData("/ip firewall filter set [find comment=\"mgmt\"] disabled=yes", ScriptRisk.Destructive, "disables firewall rules")]
+    [InlineData("/ip firewall filter disable 2", ScriptRisk.Destructive, "disables firewall rules")]
     [InlineData("/system scheduler remove 0", ScriptRisk.Destructive, "removes entries from /system/scheduler")]
     [InlineData("/file remove backup.rsc", ScriptRisk.Destructive, "deletes files")]
     [InlineData("/certificate remove [find name=api]", ScriptRisk.Destructive, "deletes certificates")]

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.Tests.Support;
+
+namespace Altostrat.Benchmarks;
+
+/// <summary>
+/// One command on many routers through FleetRunner: connect, log in, print, close. One loopback server plays every
+/// router (the client opens a connection per router all the same) and answers each command 20 ms late; the login
+/// is answered at once. Ideal: waves of <c>throttle</c> routers times one latency. The first run in a fresh
+/// process is measured in a child process, where the thread pool has not grown and nothing is compiled yet.
+/// </summary>
+public static class FleetBenchmark
+{
+    public static async Task RunAsync(int[] routerCounts, int throttle, TimeSpan latency, bool freshOnly)
+    {
+        if (!freshOnly)
+        {
+            foreach (var count in routerCounts)
+            {
+                var child = RunFreshProcess(count, throttle, latency);
+                Console.Write(child);
+            }
+        }
+        await using var server = new MenuRouterServer(latency);
+        server.SetSingle("/system/identity", new Dictionary<string, string> { ["name"] = "bench" });
+        foreach (var count in routerCounts)
+        {
+            var endpoints = Enumerable.Range(0, count)
+                .Select(i => RouterEndpoint.ForAddress($"router-{i}", new RouterConnectionOptions("127.0.0.1") { Port = server.Port }, "admin", "")).ToList();
+            var ideal = Math.Ceiling(count / (double)throttle) * latency.TotalMilliseconds;
+            var first = await TimeAsync(endpoints, throttle);
+            if (freshOnly)
+            {
+                using var process = Process.GetCurrentProcess();
+                Console.WriteLine($"  {count,5} routers, fresh process: {first.Elapsed.TotalMilliseconds,7:0} ms  ratio {first.Elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.2)  failed {first.Failed}" +
+                                  $"  peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB, pool threads {ThreadPool.ThreadCount}, CPU {process.TotalProcessorTime.TotalMilliseconds:0} ms");
+                continue;
+            }
+            var warm = new List<TimeSpan>();
+            for (var i = 0; i < 5; i++) warm.Add((await TimeAsync(endpoints, throttle)).Elapsed);
+            var median = warm.OrderBy(t => t).ElementAt(2);
+            Console.WriteLine($"  {count,5} routers, warm (median of 5): {median.TotalMilliseconds,7:0} ms  ratio {median.TotalMilliseconds / ideal,5:0.00} (goal 1.2)  ideal {ideal:0} ms");
+        }
+    }
+
+    private static string RunFreshProcess(int count, int throttle, TimeSpan latency)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "fleet-fresh", count.ToString(), throttle.ToString(), latency.TotalMilliseconds.ToString() }) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    private static async Task<(TimeSpan Elapsed, int Failed)> TimeAsync(List<RouterEndpoint> endpoints, int throttle)
+    {
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        await FleetRunner.RunAsync(endpoints, throttle, async (endpoint, token) =>
+        {
+            try
+            {
+                using var connection = await endpoint.OpenAsync(token);
+                await connection.ExecuteAsync(new RouterCommand("/system/identity/print"), token);
+            }
+            catch (RouterException)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        }, CancellationToken.None);
+        clock.Stop();
+        return (clock.Elapsed, failed);
+    }
+}

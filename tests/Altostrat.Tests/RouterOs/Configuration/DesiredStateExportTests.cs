@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Linq;
+using Altostrat.Engine.RouterOs.Configuration;
+using Xunit;
+
+namespace Altostrat.Tests.RouterOs.Configuration;
+
+public class DesiredStateExportTests
+{
+    private static readonly Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> Router = ConfigurationPlannerTests.Rows(
+        ("/ip/dns", new[] { "servers=9.9.9.9 allow-remote-requests=true cache-used=12KiB dynamic-servers=" }),
+        ("/ip/firewall/filter", new[]
+        {
+            ".id=*1 chain=input comment=est action=accept connection-state=established,related bytes=1000 packets=10",
+            ".id=*2 chain=input comment=drop action=drop",
+            ".id=*3 chain=input comment=drop action=drop", // same key as *2: left out
+            ".id=*4 chain=forward comment=fasttrack action=fasttrack-connection dynamic=true",
+        }),
+        ("/ip/address", new[] { ".id=*5 address=10.0.0.1/24 interface=ether1 network=10.0.0.0 actual-interface=ether1" }));
+
+    [Fact]
+    public void An_exported_document_reads_back_and_plans_nothing_against_its_router()
+    {
+        var notes = new List<string>();
+        var json = DesiredStateExport.ToJson(Router, notes);
+        var document = DesiredStateDocument.Parse(json, "export.json");
+
+        Assert.Empty(ConfigurationPlanner.Plan(document, Router).Changes);
+        Assert.Empty(ConfigurationPlanner.Plan(DesiredStateDocument.FromTree(DesiredStateExport.ToTree(Router)), Router).Changes);
+        Assert.Contains("repeats an earlier key", Assert.Single(notes));
+        var filter = document.Menus.Single(m => m.Path == "/ip/firewall/filter");
+        Assert.True(filter.Order);
+        Assert.Equal(2, filter.Entries.Count); // neither the duplicate nor the dynamic rule
+        Assert.DoesNotContain("bytes", filter.Entries[0].Properties.Keys);
+        Assert.DoesNotContain("network", document.Menus.Single(m => m.Path == "/ip/address").Entries[0].Properties.Keys);
+        Assert.DoesNotContain("cache-used", document.Menus.Single(m => m.Path == "/ip/dns").Values!.Keys);
+    }
+}

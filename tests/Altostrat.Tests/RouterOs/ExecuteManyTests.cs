@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Tests.Support;
+using Xunit;
+
+namespace Altostrat.Tests.RouterOs;
+
+public class ExecuteManyTests
+{
+    [Fact]
+    public async Task A_batch_arrives_whole_and_in_order_and_a_trap_fails_only_its_own_command()
+    {
+        await using var server = new MenuRouterServer();
+        server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+        server.TrapWhen = c => c["address"] == "10.0.0.2" ? "bad address" : null;
+        using var connection = await RouterConnection.ConnectAsync(new RouterConnectionOptions("127.0.0.1") { Port = server.Port }, "admin", "");
+        server.HoldRepliesUntil(4);
+
+        var commands = Enumerable.Range(0, 4).Select(i => new RouterCommand("/ip/firewall/address-list/add").With("list", "x").With("address", $"10.0.0.{i}")).ToList();
+        var replies = await connection.ExecuteManyAsync(commands);
+
+        Assert.Equal(4, replies.Count);
+        var trap = await Assert.ThrowsAsync<RouterTrapException>(() => replies[2]);
+        Assert.Equal("bad address", trap.RouterMessage);
+        foreach (var i in new[] { 0, 1, 3 }) Assert.StartsWith("*", (await replies[i]).Ret);
+        Assert.Equal(4, server.MaxInFlight);
+        Assert.Equal(new[] { "10.0.0.0", "10.0.0.1", "10.0.0.3" }, server.Rows("/ip/firewall/address-list").Select(r => r["address"]));
+        Assert.Equal(0, connection.PendingCount);
+    }
+
+    [Fact]
+    public async Task A_batch_on_a_closed_connection_fails_and_leaves_nothing_registered()
+    {
+        await using var server = new MenuRouterServer();
+        var connection = await RouterConnection.ConnectAsync(new RouterConnectionOptions("127.0.0.1") { Port = server.Port }, "admin", "");
+        connection.Dispose();
+        await Assert.ThrowsAnyAsync<RouterException>(() => connection.ExecuteManyAsync(new[] { new RouterCommand("/system/identity/print") }));
+        Assert.Equal(0, connection.PendingCount);
+    }
+}
