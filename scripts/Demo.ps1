@@ -2,7 +2,8 @@
 <#
 .SYNOPSIS
     Walks the module's main job against the local emulator: an AI-written script scheduled on every site, approved,
-    followed site by site, the failed site retried as a job; then the same fleet directly over the RouterOS API.
+    followed site by site, the failed site retried as a job; then the same fleet directly over the RouterOS API, and
+    desired state on it (compare, apply in safe mode, a lockout rolled back).
 .DESCRIPTION
     build.ps1 -Task Demo builds the module and the emulator and runs this script.
 #>
@@ -50,6 +51,21 @@ try {
     Test-AltoRouterScript -Script $addressScript | Out-Host
     Show 'Invoke-AltoRouterScript -ComputerName -Force (reviewed above; backup first, one result per router)'
     $routers | Invoke-AltoRouterScript -Credential $cred -Script $addressScript -MakeBackup -Force -ErrorAction SilentlyContinue | Format-Table | Out-Host
+
+    Show 'Desired state: what differs from the document on each router (Compare-AltoRouterConfiguration)'
+    $desired = [ordered]@{
+        '/ip/dns'                   = @{ servers = '9.9.9.9,1.1.1.1' }
+        '/ip/firewall/address-list' = @{ Key = 'list', 'address'; Absent = 'Remove'; Entries = @(
+                @{ list = 'block'; address = '192.0.2.1'; comment = 'demo' }, @{ list = 'block'; address = '192.0.2.2' }) }
+    }
+    $routers | Compare-AltoRouterConfiguration -Credential $cred -DesiredState $desired | Format-Table | Out-Host
+    Show 'Set-AltoRouterConfiguration -SafeMode, then again: the second run writes nothing'
+    $routers | Set-AltoRouterConfiguration -Credential $cred -DesiredState $desired -SafeMode | Format-Table | Out-Host
+    $routers | Set-AltoRouterConfiguration -Credential $cred -DesiredState $desired | Format-Table | Out-Host
+    Show 'A change that cuts the module off (the api service disabled) in safe mode: the router rolls it back'
+    $cutOff = @{ '/ip/service' = @{ Key = 'name'; Entries = @(@{ name = 'api'; disabled = 'yes' }) } }
+    Set-AltoRouterConfiguration $routers[0] -Credential $cred -DesiredState $cutOff -SafeMode -Force -WarningAction SilentlyContinue | Format-Table | Out-Host
+    Invoke-AltoRouterCommand $routers[0] -Credential $cred -Command /ip/service/print -Query name=api | Format-Table ComputerName, name, disabled | Out-Host
 }
 finally {
     Disconnect-Altostrat -ErrorAction SilentlyContinue
