@@ -22,16 +22,36 @@ public static class FleetConfigBenchmark
 {
     private const int RoundTripsPerRouter = 3;
 
-    public static async Task RunAsync(int routerCount, int entries, int throttle, TimeSpan latency)
+    /// <param name="separateServers">
+    /// Run the simulated routers in a child process, so that the CPU time reported is the client's alone (both
+    /// processes still share the machine's cores).
+    /// </param>
+    public static async Task RunAsync(int routerCount, int entries, int throttle, TimeSpan latency, bool separateServers = false)
     {
-        var servers = Enumerable.Range(0, routerCount).Select(_ => new MenuRouterServer(latency)).ToList();
+        var servers = new List<MenuRouterServer>();
+        Process? child = null;
+        List<int> ports;
+        if (separateServers)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+            foreach (var argument in new[] { "menu-servers", routerCount.ToString(), latency.TotalMilliseconds.ToString() }) start.ArgumentList.Add(argument);
+            child = Process.Start(start)!;
+            ports = new List<int>();
+            while (child.StandardOutput.ReadLine() is { } line && line != "ready") ports.Add(int.Parse(line));
+        }
+        else
+        {
+            servers.AddRange(Enumerable.Range(0, routerCount).Select(_ => new MenuRouterServer(latency)));
+            foreach (var server in servers) server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+            ports = servers.Select(s => s.Port).ToList();
+        }
         try
         {
-            foreach (var server in servers) server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
-            var endpoints = servers.Select(s => RouterEndpoint.ForAddress($"127.0.0.1:{s.Port}", new RouterConnectionOptions("127.0.0.1") { Port = s.Port }, "admin", "")).ToList();
+            var endpoints = ports.Select(port => RouterEndpoint.ForAddress($"127.0.0.1:{port}", new RouterConnectionOptions("127.0.0.1") { Port = port }, "admin", "")).ToList();
             var waves = (int)Math.Ceiling(routerCount / (double)throttle);
             var ideal = waves * RoundTripsPerRouter * latency.TotalMilliseconds;
-            Console.WriteLine($"Fleet configuration: {routerCount} routers x {entries} changes, {latency.TotalMilliseconds:0} ms per answer, throttle {throttle}");
+            Console.WriteLine($"Fleet configuration: {routerCount} routers x {entries} changes, {latency.TotalMilliseconds:0} ms per answer, throttle {throttle}" +
+                              (separateServers ? ", routers in a separate process" : ""));
             Console.WriteLine($"  ideal (latency only)    {ideal,8:0} ms  ({waves} waves x {RoundTripsPerRouter} round trips x {latency.TotalMilliseconds:0} ms)");
             // First run adds the entries (and pays for the JIT), later runs change their comments: 100 sets each.
             for (var run = 0; run < 3; run++)
@@ -40,15 +60,35 @@ public static class FleetConfigBenchmark
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var (elapsed, failed, changes) = await TimeAsync(endpoints, throttle, document);
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"  run {run + 1} ({(run == 0 ? "adds, cold" : "sets, warm")})  {elapsed.TotalMilliseconds,8:0} ms  ratio {elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.5)  {changes:N0} changes, {failed} routers failed, CPU {cpu.TotalMilliseconds:0} ms (client and servers)");
+                Console.WriteLine($"  run {run + 1} ({(run == 0 ? "adds, cold" : "sets, warm")})  {elapsed.TotalMilliseconds,8:0} ms  ratio {elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.5)  {changes:N0} changes, {failed} routers failed, CPU {cpu.TotalMilliseconds:0} ms ({(separateServers ? "client only" : "client and servers")})");
             }
             using var process = Process.GetCurrentProcess();
-            Console.WriteLine($"  peak working set        {process.PeakWorkingSet64 / 1048576.0,8:0} MiB (client and {routerCount} servers in one process)");
+            Console.WriteLine($"  peak working set        {process.PeakWorkingSet64 / 1048576.0,8:0} MiB ({(separateServers ? "client only" : $"client and {routerCount} servers in one process")})");
         }
         finally
         {
             foreach (var server in servers) await server.DisposeAsync();
+            if (child is not null)
+            {
+                child.StandardInput.Close();
+                child.WaitForExit();
+                child.Dispose();
+            }
         }
+    }
+
+    /// <summary>The child process of a separate-servers run: starts the routers, prints their ports, and serves until its input closes.</summary>
+    public static async Task ServeAsync(int routerCount, TimeSpan latency)
+    {
+        var servers = Enumerable.Range(0, routerCount).Select(_ => new MenuRouterServer(latency)).ToList();
+        foreach (var server in servers)
+        {
+            server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+            Console.WriteLine(server.Port);
+        }
+        Console.WriteLine("ready");
+        await Console.In.ReadToEndAsync();
+        foreach (var server in servers) await server.DisposeAsync();
     }
 
     private static DesiredStateDocument Document(int entries, string comment) =>

@@ -6,6 +6,12 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Altostrat.Benchmarks -- [protocol|fanout|analyzer|plan|apply|fleetconfig|fleet|all]
 var what = args.FirstOrDefault() ?? "all";
+if (what == "menu-servers")
+{
+    // The child process of fleetconfig's "separate" mode: simulated routers only.
+    await FleetConfigBenchmark.ServeAsync(int.Parse(args[1]), TimeSpan.FromMilliseconds(double.Parse(args[2])));
+    return 0;
+}
 if (what == "fleet-fresh")
 {
     // The child process of the fleet benchmark: one first run, nothing warmed up.
@@ -35,7 +41,8 @@ if (what is "apply" or "all")
 }
 if (what is "fleetconfig" or "all")
 {
-    await FleetConfigBenchmark.RunAsync(routerCount: args.Length > 1 ? int.Parse(args[1]) : 500, entries: args.Length > 2 ? int.Parse(args[2]) : 100, throttle: 64, latency: TimeSpan.FromMilliseconds(20));
+    await FleetConfigBenchmark.RunAsync(routerCount: args.Length > 1 ? int.Parse(args[1]) : 500, entries: args.Length > 2 ? int.Parse(args[2]) : 100, throttle: 64, latency: TimeSpan.FromMilliseconds(20),
+        separateServers: args.Length > 3 && args[3] == "separate");
 }
 if (what is "fleet" or "all")
 {

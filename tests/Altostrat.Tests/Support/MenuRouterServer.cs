@@ -54,6 +54,9 @@ public sealed class MenuRouterServer : IAsyncDisposable
     /// <summary>A message to trap a command with (the command is then not applied); null lets it run.</summary>
     public Func<RouterSentence, string?>? TrapWhen { get; set; }
 
+    /// <summary>A task the answer to a command waits for (after applying it); null answers as usual.</summary>
+    public Func<RouterSentence, Task?>? HoldAnswerWhen { get; set; }
+
     /// <summary>True closes the connection on receiving the command, before applying it: a change that cut the client off.</summary>
     public Func<RouterSentence, bool>? DropConnectionWhen { get; set; }
 
@@ -203,7 +206,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
                 if (DropConnectionWhen?.Invoke(command) == true) { Interlocked.Decrement(ref _inFlight); break; }
                 var answer = Apply(command, session);
                 var tag = command.Tag;
-                replies.Add(AnswerAsync(answer, tag));
+                replies.Add(AnswerAsync(answer, tag, HoldAnswerWhen?.Invoke(command)));
             }
         }
         catch (Exception) { /* connection reset */ }
@@ -221,8 +224,9 @@ public sealed class MenuRouterServer : IAsyncDisposable
             }
         }
 
-        async Task AnswerAsync(List<string[]> answer, string? tag)
+        async Task AnswerAsync(List<string[]> answer, string? tag, Task? hold)
         {
+            if (hold is not null) await hold;
             if (Volatile.Read(ref _holdUntil) > 0)
             {
                 // After the guard expires once, nothing is held any more: a sequential client fails its count, quickly.

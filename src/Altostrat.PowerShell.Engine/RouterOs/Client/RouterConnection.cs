@@ -139,7 +139,14 @@ public sealed class RouterConnection : IDisposable
         if (commands is null) throw new ArgumentNullException(nameof(commands));
         var pending = await SendManyAsync(commands, cancellationToken).ConfigureAwait(false);
         var replies = new Task<RouterReply>[pending.Length];
-        for (var i = 0; i < pending.Length; i++) replies[i] = CollectAsync(pending[i], _options.CommandTimeout, cancellationToken);
+        if (pending.Length == 0) return replies;
+        // One deadline for the batch, not a linked token source and a timer per command: the commands were sent
+        // together, so they share the command timeout from the same moment.
+        var limit = _options.CommandTimeout;
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
+        for (var i = 0; i < pending.Length; i++) replies[i] = CollectAsync(pending[i], limit, deadline.Token, cancellationToken);
+        _ = Task.WhenAll(replies).ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return replies;
     }
 
@@ -147,10 +154,16 @@ public sealed class RouterConnection : IDisposable
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
+        return await CollectAsync(pending, limit, deadline.Token, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Reads the command's rows until its !done; a deadline that passes (not the caller's cancel) is a timeout.
+    private async Task<RouterReply> CollectAsync(PendingCommand pending, TimeSpan limit, CancellationToken deadline, CancellationToken cancellationToken)
+    {
         var rows = new List<RouterSentence>();
         try
         {
-            while (await pending.NextRowAsync(deadline.Token).ConfigureAwait(false) is { } row) rows.Add(row);
+            while (await pending.NextRowAsync(deadline).ConfigureAwait(false) is { } row) rows.Add(row);
         }
         catch (OperationCanceledException) when (!pending.IsFinished)
         {
