@@ -46,4 +46,10 @@ public sealed class EmulatorOptions
 
     /// <summary>The API port of the first site's router, the next site's one above it; 0 picks free ports.</summary>
     public int RouterBasePort { get; set; }
+
+    /// <summary>How long a site takes to make a requested backup.</summary>
+    public TimeSpan BackupDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a queued job waits before it starts (and can no longer be cancelled).</summary>
+    public TimeSpan JobStartDelay { get; set; } = TimeSpan.Zero;
 }

@@ -49,10 +49,13 @@ public sealed class WorkflowRunner : BackgroundService
         foreach (var (scriptId, siteId) in state.Scripts.DueSiteRuns(now))
             state.Scripts.FinishSiteRun(scriptId, siteId, state.Options.FailingSites.Contains(siteId) ? SiteRunState.Failed : SiteRunState.Completed);
 
+        BackupWorkflow.Tick(state, now);
+
         foreach (var job in state.Jobs.Unfinished())
         {
             if (job.StartedAt is null)
             {
+                if (job.CreatedAt + state.Options.JobStartDelay > now) continue; // still pending: it can be cancelled
                 state.Jobs.MarkStarted(job.Id, now);
                 // With routers, the job ends when the router says so; without, after the site run duration.
                 state.Routers?.RunInBackground(job.SiteId, job.Script, job.MakeBackup, ok => state.Jobs.MarkFinished(job.Id, !ok, state.Now));
