@@ -29,6 +29,17 @@
         'Get-AltoRouterSession'
         'Invoke-AltoRouterCommand'
         'Test-AltoRouterScript'
+        'Get-AltoScriptTemplate'
+        'New-AltoScriptTemplate'
+        'Set-AltoScriptTemplate'
+        'Get-AltoCommunityScript'
+        'Publish-AltoCommunityScript'
+        'Get-AltoSiteJob'
+        'Stop-AltoSiteJob'
+        'Wait-AltoSiteJob'
+        'Get-AltoBackup'
+        'Backup-AltoSite'
+        'Compare-AltoBackup'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -6,7 +6,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Infrastructure;
+using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -20,11 +22,13 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 {
     private const string ComputerSet = "ComputerName";
     private const string SessionSet = "Session";
+    private const string SiteSet = "Site";
 
     private readonly List<(string Name, RouterEndpoint Endpoint)> _targets = new();
     private RouterCommand? _command;
     private bool _readOnly;
     private RouterTargets? _connection;
+    private readonly List<string> _sites = new();
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -68,6 +72,13 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     [ValidateNotNull]
     public AltoRouterSession[] Session { get; set; } = Array.Empty<AltoRouterSession>();
 
+    /// <summary>Through SDX: a read-only command on each site, by the synchronous endpoint.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SiteSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SiteIdCompleter))]
+    public string[] SiteId { get; set; } = Array.Empty<string>();
+
+    /// <summary>Routers (or, with -SiteId, SDX requests) at once; with -SiteId the default is the module's SDX fan-out.</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
     public int ThrottleLimit { get; set; } = 32;
@@ -83,6 +94,8 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgument("AltostratRouter.InvalidCommand", ex.Message, Command));
         }
+        if (ParameterSetName == SiteSet && !Altostrat.Engine.Sdx.SynchronousCommands.IsReadOnly(_command!.Path))
+            ThrowTerminatingError(SdxErrors.CommandNotReadOnly(_command.Path));
         if (ParameterSetName == ComputerSet)
         {
             var tlsError = RouterTargets.TlsParameterError(UseTls, SkipCertificateCheck, CertificateThumbprint);
@@ -92,6 +105,11 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == SiteSet)
+        {
+            foreach (var site in InputValidation.CleanIds(SiteId)) if (!_sites.Contains(site)) _sites.Add(site);
+            return;
+        }
         if (ParameterSetName == SessionSet)
         {
             foreach (var session in Session) Add(session.ComputerName, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
@@ -123,6 +141,13 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     protected override void EndProcessing()
     {
+        if (_sites.Count > 0)
+        {
+            var client = RequireClient();
+            var throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : Altostrat.Engine.Sdx.SiteFanOut.DefaultConcurrency;
+            Run(token => SiteCommands.RunAsync(client, _sites, _command!, throttle, Post, WriteObject, WriteError, token));
+            return;
+        }
         if (_targets.Count == 0) return;
         Run(token => FleetRunner.RunAsync(_targets, ThrottleLimit, (target, t) => RunOnAsync(target.Name, target.Endpoint, t), token));
     }
