@@ -29,7 +29,7 @@ public sealed class HelpAndManifestTests
         var lines = run.Output.Select(o => (string)o["text"]!).ToList();
         Assert.True(run.Errors.Count == 0, run.ToString());
         var commands = lines.Where(l => l.StartsWith("cmd|")).Select(l => l.Split('|')).ToList();
-        Assert.Equal(18, commands.Count);
+        Assert.Equal(29, commands.Count);
         Assert.All(commands, c => Assert.True(c[2] == "True" && int.Parse(c[3]) >= 2, $"{c[1]} lacks a synopsis or two examples ({c[3]})"));
         var undocumented = lines.Where(l => l.StartsWith("param|") && l.EndsWith("|False")).ToList();
         Assert.True(undocumented.Count == 0, "Undocumented parameters: " + string.Join(", ", undocumented));
