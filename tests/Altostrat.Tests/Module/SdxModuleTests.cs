@@ -208,4 +208,67 @@ public sealed class SdxModuleTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Template_ids_backup_filenames_and_job_ids_complete_with_Tab()
+    {
+        await using var host = await TestEmulator.StartAsync(o => o.JobStartDelay = TimeSpan.FromHours(1), runWorkflow: false);
+        SdxSeeder.SeedBackups(host.State, 2);
+        var job = host.State.Jobs.AddOnce(new JobRecord(Guid.NewGuid().ToString(), SiteStore.SiteId(2), "k", "r", "Nightly inventory",
+            "/system identity print", false, false, false, null, host.State.Now, null, null, null)).Job;
+        var run = await RunAsync($$"""
+            function Complete([string] $line) {
+                [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches |
+                    ForEach-Object { '{0}|{1}' -f $_.CompletionText, $_.ToolTip }
+            }
+            Complete 'Get-AltoScriptTemplate -Id tmpl_glob'
+            'next'
+            Complete 'Get-AltoBackup -SiteId site_emu0001 -Filename '
+            'next'
+            Complete 'Stop-AltoSiteJob -SiteId site_emu0002 -JobId '
+            """, host);
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        var texts = run.Output.Select(o => (string?)o["text"] ?? "").ToList();
+        var templates = texts.TakeWhile(t => t != "next").ToList();
+        Assert.Equal(3, templates.Count);
+        Assert.All(templates, t => Assert.StartsWith("tmpl_global000", t));
+        var backups = texts.SkipWhile(t => t != "next").Skip(1).TakeWhile(t => t != "next").Select(t => t[..t.IndexOf('|')]).ToList();
+        Assert.Equal(host.State.Backups.List(SiteStore.SiteId(1)).Select(b => b.Filename), backups);
+        var jobs = texts.SkipWhile(t => t != "next").Skip(1).SkipWhile(t => t != "next").Skip(1).ToList();
+        Assert.Equal(new[] { $"{job.Id}|Nightly inventory (Pending)" }, jobs);
+    }
+
+    [Fact]
+    public async Task WhatIf_sends_no_change_for_templates_jobs_and_backups()
+    {
+        await using var host = await TestEmulator.StartAsync(o => o.JobStartDelay = TimeSpan.FromHours(1));
+        var job = host.State.Jobs.AddOnce(new JobRecord(Guid.NewGuid().ToString(), SiteStore.SiteId(1), "k", "r", "d",
+            "/system identity print", false, false, false, null, host.State.Now, null, null, null)).Job;
+        var run = await RunAsync($$"""
+            New-AltoScriptTemplate -Name n -Description d -Content '/system identity print' -WhatIf
+            Stop-AltoSiteJob -SiteId site_emu0001 -JobId {{job.Id}} -WhatIf
+            Get-AltoSite | Backup-AltoSite -WhatIf
+            """, host);
+        Assert.True(run.Errors.Count == 0, run.ToString());
+        Assert.DoesNotContain(host.RecordedRequests, r => r.Method is "POST" or "PUT" or "DELETE");
+        Assert.Equal(7, run.HostLines.Count(l => l.StartsWith("What if:")));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_Wait_AltoSiteJob_and_a_timeout_emits_the_unfinished_jobs_with_an_error()
+    {
+        await using var host = await TestEmulator.StartAsync(o => o.JobStartDelay = TimeSpan.FromHours(1));
+        var stopped = await RunAsync("""
+            Invoke-AltoRouterScript -SiteId site_emu0001 -Script '/system identity print' -Description later | Wait-AltoSiteJob -PollIntervalSeconds 0.2
+            "after"
+            """, host, stopOn: "first-progress");
+        Assert.Single(stopped.Lines, l => (string?)l["stream"] == "stopped");
+        Assert.DoesNotContain(stopped.Output, o => (string?)o["text"] == "after");
+
+        var timedOut = await RunAsync("""
+            Wait-AltoSiteJob -SiteId site_emu0001 -Timeout 1 -PollIntervalSeconds 0.2 | ForEach-Object { "left=$($_.State)" }
+            """, host);
+        Assert.Equal(new[] { "left=Pending" }, timedOut.Output.Select(o => (string?)o["text"]));
+        Assert.Equal("Altostrat.WaitTimedOut", ErrorId(Assert.Single(timedOut.Errors)));
+    }
 }
