@@ -453,7 +453,7 @@ Describe 'Package' {
             Save-PSResource -Name Altostrat -Repository $name -Path $target -TrustRepository
             Join-Path $target "Altostrat/$version/Altostrat.psd1" | Should -Exist
             $count = & pwsh -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $target 'Altostrat')'; @(Get-Command -Module Altostrat).Count"
-            $count | Should -Be 18
+            $count | Should -Be 29
         }
         finally {
             Unregister-PSResourceRepository -Name $name
