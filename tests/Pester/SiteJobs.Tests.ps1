@@ -65,7 +65,7 @@ Describe 'Live commands through SDX' {
         $rows = Get-AltoSite | Select-Object -First 2 | Invoke-AltoRouterCommand -Command /ip/address/print
         @($rows).Count | Should -Be 2
         $rows.SiteId | Sort-Object | Should -Be @('site_emu0001', 'site_emu0002')
-        $rows.address | Should -Be @('192.168.88.1/24', '192.168.88.1/24')
+        $rows | ForEach-Object address | Should -Be @('192.168.88.1/24', '192.168.88.1/24')
     }
 
     It 'refuses a command that changes the router before sending' {
