@@ -18,6 +18,7 @@ public sealed class BackupStore
                 site_id TEXT NOT NULL, filename TEXT NOT NULL, created_at TEXT NOT NULL, content TEXT NOT NULL,
                 PRIMARY KEY (site_id, filename));
             CREATE INDEX IF NOT EXISTS backups_newest ON backups (site_id, created_at DESC);
+            CREATE TABLE IF NOT EXISTS job_backups (job_id TEXT PRIMARY KEY, filename TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS backup_requests (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL, requested_at TEXT NOT NULL);
             """));
@@ -65,6 +66,16 @@ public sealed class BackupStore
         using var command = connection.Command("SELECT filename, created_at, content FROM backups WHERE site_id=$site ORDER BY created_at DESC, filename DESC LIMIT 1", ("$site", siteId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? new BackupRecord(siteId, reader.GetString(0), Timestamps.Read(reader.GetString(1)), reader.GetString(2)) : null;
+    });
+
+    /// <summary>Records the backup a job made before it ran (its <c>associated_backup</c>).</summary>
+    public void Associate(string jobId, string filename) => _database.Use(connection =>
+        connection.Execute("INSERT OR REPLACE INTO job_backups (job_id, filename) VALUES ($job, $name)", ("$job", jobId), ("$name", filename)));
+
+    public string? AssociatedWith(string jobId) => _database.Use(connection =>
+    {
+        using var command = connection.Command("SELECT filename FROM job_backups WHERE job_id=$job", ("$job", jobId));
+        return command.ExecuteScalar() as string;
     });
 
     public void Request(string siteId, DateTimeOffset at) => _database.Use(connection =>

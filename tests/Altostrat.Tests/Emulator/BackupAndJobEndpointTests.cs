@@ -143,4 +143,22 @@ public sealed class BackupAndJobEndpointTests
         Assert.Equal(second, Assert.Single(host.State.Jobs.ForSite(site)).Id);
         Assert.Equal(404, (await SendAsync(http, HttpMethod.Delete, $"site/{site}/job/{first}")).Status);
     }
+
+    [Fact]
+    public async Task A_job_that_asks_for_a_backup_gets_one_of_the_configuration_it_starts_from()
+    {
+        await using var host = await TestEmulator.StartAsync(runWorkflow: false);
+        using var http = Http(host);
+        var site = SiteStore.SiteId(4);
+        Assert.Equal(202, (await SendAsync(http, HttpMethod.Post, $"api/asynchronous/{site}", "{\"description\":\"d\",\"script\":\"/system identity print\",\"make_backup\":true}")).Status);
+        Assert.Equal(202, (await SendAsync(http, HttpMethod.Post, $"api/asynchronous/{site}", "{\"description\":\"e\",\"script\":\"/system identity print\"}")).Status);
+        var before = JsonNode.Parse((await SendAsync(http, HttpMethod.Get, $"site/{site}/job")).Text)!.AsArray();
+        Assert.All(before, j => Assert.Null((string?)j!["associated_backup"]));
+
+        WorkflowRunner.Tick(host.State);
+        var jobs = JsonNode.Parse((await SendAsync(http, HttpMethod.Get, $"site/{site}/job")).Text)!.AsArray();
+        var backup = (string?)jobs.Single(j => (bool)j!["should_backup"]!)!["associated_backup"];
+        Assert.Equal(Assert.Single(host.State.Backups.List(site)).Filename, backup);
+        Assert.Null((string?)jobs.Single(j => !(bool)j!["should_backup"]!)!["associated_backup"]);
+    }
 }
