@@ -33,6 +33,17 @@
         'Export-AltoRouterConfiguration'
         'Compare-AltoRouterConfiguration'
         'Set-AltoRouterConfiguration'
+        'Get-AltoScriptTemplate'
+        'New-AltoScriptTemplate'
+        'Set-AltoScriptTemplate'
+        'Get-AltoCommunityScript'
+        'Publish-AltoCommunityScript'
+        'Get-AltoSiteJob'
+        'Stop-AltoSiteJob'
+        'Wait-AltoSiteJob'
+        'Get-AltoBackup'
+        'Backup-AltoSite'
+        'Compare-AltoBackup'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

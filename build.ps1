@@ -149,6 +149,7 @@ switch ($Task) {
     'Bench' {
         Invoke-Build
         & (Join-Path $root 'bench/Measure-Module.ps1') -ModuleManifest (Join-Path $moduleDir 'Altostrat.psd1') -Configuration $Configuration
+        & (Join-Path $root 'bench/Measure-SdxFanOut.ps1') -ModuleManifest (Join-Path $moduleDir 'Altostrat.psd1') -Configuration $Configuration
     }
     'Clean' {
         Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $root 'out')

@@ -60,6 +60,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         TemplateEndpoints.Map(app, state);
         CommunityScriptEndpoints.Map(app, state);
         SynchronousEndpoints.Map(app, state);
+        BackupEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

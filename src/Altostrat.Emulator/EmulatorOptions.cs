@@ -52,4 +52,10 @@ public sealed class EmulatorOptions
     /// set an older one such as 7.16.1 to try a client against an older router.
     /// </summary>
     public string RouterVersion { get; set; } = Routers.SimulatedRouterOptions.DefaultVersion;
+
+    /// <summary>How long a site takes to make a requested backup.</summary>
+    public TimeSpan BackupDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a queued job waits before it starts (and can no longer be cancelled).</summary>
+    public TimeSpan JobStartDelay { get; set; } = TimeSpan.Zero;
 }

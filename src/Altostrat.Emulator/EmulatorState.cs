@@ -17,6 +17,7 @@ public sealed class EmulatorState : IDisposable
         Jobs = new JobStore(Database);
         Templates = new TemplateStore(Database);
         CommunityScripts = new CommunityScriptStore(Database);
+        Backups = new BackupStore(Database);
         Sites.SeedIfEmpty(options.SiteCount, clock.GetUtcNow());
         Templates.SeedIfEmpty(clock.GetUtcNow());
         CommunityScripts.SeedIfEmpty(clock.GetUtcNow());
@@ -31,6 +32,10 @@ public sealed class EmulatorState : IDisposable
     public JobStore Jobs { get; }
     public TemplateStore Templates { get; }
     public CommunityScriptStore CommunityScripts { get; }
+    public BackupStore Backups { get; }
+
+    /// <summary>Without simulated routers, each site's configuration (for its backups), made when first needed.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, RouterConfiguration> DetachedConfigurations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The sites' simulated routers; null when <see cref="EmulatorOptions.SimulateRouters"/> is off.</summary>
     public SiteRouters? Routers { get; }

@@ -5,9 +5,12 @@ using System.Threading.Tasks;
 using Altostrat.Emulator;
 using Altostrat.Emulator.Storage;
 
-var options = new EmulatorOptions { Port = 5080, AutoApproveAfter = TimeSpan.FromSeconds(3), SimulateRouters = true, RouterBasePort = 18728 };
+var options = new EmulatorOptions { Port = 5080, AutoApproveAfter = TimeSpan.FromSeconds(3), SimulateRouters = true, RouterBasePort = 18728,
+    JobStartDelay = TimeSpan.FromSeconds(1) };
 var seedScripts = 0;
 string? readyFile = null;
+var seedJobs = 0;
+var seedBackups = 0;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -36,6 +39,11 @@ for (var i = 0; i < args.Length; i++)
             }
             options.RouterVersion = version;
             break;
+        case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--job-start-seconds": options.JobStartDelay = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--backup-seconds": options.BackupDuration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--seed-jobs": seedJobs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--seed-backups": seedBackups = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "-h" or "--help":
             Console.WriteLine($$"""
                 Altostrat SDX API emulator (loopback only)
@@ -55,6 +63,12 @@ for (var i = 0; i < args.Length; i++)
                   --no-routers              no simulated routers: site runs just take --site-run-seconds
                   --ready-file PATH         once listening, write the API URL, token and routers to PATH as JSON
                                             (apiUrl, token, and routers: site id to "host:port"), for scripts
+                  --latency-ms MS           answer every request MS milliseconds late (for benchmarks)
+                  --job-start-seconds S     a queued job starts S seconds after it is queued; until then it can be
+                                            cancelled (default 1)
+                  --backup-seconds S        how long a site takes to make a requested backup (default 1)
+                  --seed-jobs N             add N finished jobs to every site at start (for benchmarks)
+                  --seed-backups N          add N backups of every site at start (for benchmarks)
                 """);
             return 0;
         default:
@@ -65,6 +79,8 @@ for (var i = 0; i < args.Length; i++)
 
 await using var host = await EmulatorHost.StartAsync(options);
 if (seedScripts > 0) ScriptSeeder.Seed(host.State, seedScripts);
+if (seedJobs > 0) SdxSeeder.SeedJobs(host.State, seedJobs);
+if (seedBackups > 0) SdxSeeder.SeedBackups(host.State, seedBackups);
 Console.WriteLine("Altostrat SDX emulator is running. Press Ctrl+C to stop.");
 Console.WriteLine($"ApiUrl: {host.Url}");
 Console.WriteLine($"Token: {host.Token}");

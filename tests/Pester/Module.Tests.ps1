@@ -11,7 +11,9 @@ Describe 'Module' {
             'Set-AltoScheduledScript', 'Approve-AltoScheduledScript', 'Stop-AltoScheduledScript', 'Get-AltoScheduledScriptProgress',
             'Wait-AltoScheduledScript', 'New-AltoAiScript', 'Get-AltoSite', 'Invoke-AltoRouterScript',
             'Connect-AltoRouter', 'Disconnect-AltoRouter', 'Get-AltoRouterSession', 'Invoke-AltoRouterCommand', 'Test-AltoRouterScript',
-            'Get-AltoRouterConfiguration', 'Export-AltoRouterConfiguration', 'Compare-AltoRouterConfiguration', 'Set-AltoRouterConfiguration') {
+            'Get-AltoRouterConfiguration', 'Export-AltoRouterConfiguration', 'Compare-AltoRouterConfiguration', 'Set-AltoRouterConfiguration',
+            'Get-AltoScriptTemplate', 'New-AltoScriptTemplate', 'Set-AltoScriptTemplate', 'Get-AltoCommunityScript', 'Publish-AltoCommunityScript',
+            'Get-AltoSiteJob', 'Stop-AltoSiteJob', 'Wait-AltoSiteJob', 'Get-AltoBackup', 'Backup-AltoSite', 'Compare-AltoBackup') {
             $names | Should -Contain $name
         }
     }

@@ -60,7 +60,7 @@ public static class SiteEndpoints
                 writer.WriteBoolean("express_execute", job.ExpressExecute);
                 writer.WriteBoolean("needs_acknowledgement", job.NeedsAcknowledgement);
                 writer.WriteBoolean("should_backup", job.MakeBackup);
-                writer.WriteNull("associated_backup");
+                writer.WriteStringOrNull("associated_backup", job.MakeBackup ? state.Backups.AssociatedWith(job.Id) : null);
                 WriteTime(writer, "started_at", job.StartedAt);
                 WriteTime(writer, "completed_at", job.CompletedAt);
                 WriteTime(writer, "failed_at", job.FailedAt);

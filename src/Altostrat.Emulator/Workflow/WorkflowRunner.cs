@@ -49,11 +49,17 @@ public sealed class WorkflowRunner : BackgroundService
         foreach (var (scriptId, siteId) in state.Scripts.DueSiteRuns(now))
             state.Scripts.FinishSiteRun(scriptId, siteId, state.Options.FailingSites.Contains(siteId) ? SiteRunState.Failed : SiteRunState.Completed);
 
+        BackupWorkflow.Tick(state, now);
+
         foreach (var job in state.Jobs.Unfinished())
         {
             if (job.StartedAt is null)
             {
+                if (job.CreatedAt + state.Options.JobStartDelay > now) continue; // still pending: it can be cancelled
                 state.Jobs.MarkStarted(job.Id, now);
+                // A job that asks for a backup gets one of the configuration it starts from.
+                if (job.MakeBackup && state.Sites.Find(job.SiteId) is { } site)
+                    state.Backups.Associate(job.Id, state.Backups.Add(job.SiteId, now, BackupWorkflow.Export(state, site, now)).Filename);
                 // With routers, the job ends when the router says so; without, after the site run duration.
                 state.Routers?.RunInBackground(job.SiteId, job.Script, job.MakeBackup, ok => state.Jobs.MarkFinished(job.Id, !ok, state.Now));
             }

@@ -91,6 +91,131 @@ public sealed class AltoApiClient
         return await ReadAsync(request, AltoJsonContext.Default.SiteDto, cancellationToken).ConfigureAwait(false);
     }
 
+    // ---- Templates ----
+
+    public async Task<TemplateDto> GetTemplateAsync(string id, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "scripts/templates/" + Escape(id));
+        return await ReadAsync(request, AltoJsonContext.Default.TemplateDto, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The public (global) or private (own) templates, following the older paged list's <c>links.next</c> to the last
+    /// page; each template is handed to <paramref name="onTemplate"/> as its page arrives.
+    /// </summary>
+    public async Task ListTemplatesAsync(bool publicTemplates, Action<TemplateDto> onTemplate, CancellationToken cancellationToken)
+    {
+        string? next = "templates?type=" + (publicTemplates ? "public" : "private");
+        var pages = 0;
+        while (next is not null)
+        {
+            // A server that keeps answering with a next link would otherwise loop for ever.
+            if (++pages > 10_000) throw new InvalidDataException("The template list has more than 10,000 pages; stopped following links.next.");
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            var page = await ReadAsync(request, AltoJsonContext.Default.TemplatePageDto, cancellationToken).ConfigureAwait(false);
+            foreach (var template in page.Data) onTemplate(template);
+            next = string.IsNullOrEmpty(page.Links?.Next) || page.Data.Count == 0 ? null : page.Links!.Next;
+        }
+    }
+
+    public Task<TemplateDto> CreateTemplateAsync(TemplateWriteRequest body, CancellationToken cancellationToken) =>
+        SendBytesAsync(HttpMethod.Post, "scripts/templates", PlainJson.Serialize(body), AltoJsonContext.Default.TemplateDto, cancellationToken);
+
+    /// <summary>PUT /templates/{id} (the older form; only the user's own private templates).</summary>
+    public Task<TemplateDto> UpdateTemplateAsync(string id, TemplateWriteRequest body, CancellationToken cancellationToken) =>
+        SendBytesAsync(HttpMethod.Put, "templates/" + Escape(id), PlainJson.Serialize(body), AltoJsonContext.Default.TemplateDto, cancellationToken);
+
+    // ---- Community scripts ----
+
+    public async Task<CommunityScriptDto> GetCommunityScriptAsync(string id, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "scripts/community-scripts/" + Escape(id));
+        return await ReadAsync(request, AltoJsonContext.Default.CommunityScriptDto, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<CommunityScriptDto> SubmitCommunityScriptAsync(CommunityScriptSubmitRequest body, CancellationToken cancellationToken) =>
+        SendJsonAsync(HttpMethod.Post, "scripts/community-scripts", body, AltoJsonContext.Default.CommunityScriptSubmitRequest, AltoJsonContext.Default.CommunityScriptDto, null, cancellationToken);
+
+    // ---- Site jobs ----
+
+    public Task ListSiteJobsAsync(string siteId, Action<SiteJobDto> onJob, CancellationToken cancellationToken) =>
+        StreamArrayAsync("site/" + Escape(siteId) + "/job", AltoJsonContext.Default.SiteJobDto, job => { onJob(job); return true; }, cancellationToken);
+
+    /// <summary>Cancels a job that has not started; the API refuses a started one with code <c>job_already_started</c>.</summary>
+    public async Task CancelSiteJobAsync(string siteId, string jobId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "site/" + Escape(siteId) + "/job/" + Escape(jobId));
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- Synchronous (read-only) commands ----
+
+    /// <summary>Runs a read-only command on the site's router through SDX; each reply row goes to <paramref name="onRow"/>.</summary>
+    public Task RunSynchronousCommandAsync(string siteId, SynchronousCommandRequest body, Action<Dictionary<string, string>> onRow, CancellationToken cancellationToken) =>
+        StreamArrayAsync(HttpMethod.Post, "api/synchronous/" + Escape(siteId),
+            JsonSerializer.SerializeToUtf8Bytes(body, AltoJsonContext.Default.SynchronousCommandRequest),
+            AltoJsonContext.Default.DictionaryStringString, row => { onRow(row); return true; }, cancellationToken);
+
+    // ---- Backups ----
+
+    /// <summary>The site's backups, newest first; false from <paramref name="onBackup"/> stops reading (e.g. after the latest).</summary>
+    public Task ListBackupsAsync(string siteId, Func<BackupDto, bool> onBackup, CancellationToken cancellationToken) =>
+        StreamArrayAsync("backup/" + Escape(siteId), AltoJsonContext.Default.BackupDto, onBackup, cancellationToken);
+
+    /// <summary>The newest backup's list entry, or null when the site has none.</summary>
+    public async Task<BackupDto?> GetLatestBackupEntryAsync(string siteId, CancellationToken cancellationToken)
+    {
+        BackupDto? latest = null;
+        await ListBackupsAsync(siteId, backup => { latest = backup; return false; }, cancellationToken).ConfigureAwait(false);
+        return latest;
+    }
+
+    /// <summary>One backup with its content (the RouterOS export text).</summary>
+    public async Task<BackupDto> GetBackupAsync(string siteId, string filename, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "backup/" + Escape(siteId) + "/" + Escape(filename));
+        return await ReadAsync(request, AltoJsonContext.Default.BackupDto, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the site for a new backup; it appears in the list when the router has made it.</summary>
+    public async Task<string?> RequestBackupAsync(string siteId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "backup/" + Escape(siteId));
+        return (await ReadAsync(request, AltoJsonContext.Default.MessageDto, cancellationToken).ConfigureAwait(false)).Message;
+    }
+
+    /// <summary>The API's unified diff of two backups of a site (text/plain, older path form: no current one is published).</summary>
+    public async Task<string> GetBackupDiffAsync(string siteId, string fromFilename, string toFilename, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "sites/" + Escape(siteId) + "/backups/" + Escape(fromFilename) + "/diff/" + Escape(toFilename));
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+    }
+
+    private async Task StreamArrayAsync<T>(HttpMethod method, string path, byte[] body, JsonTypeInfo<T> typeInfo, Func<T, bool> onItem, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent(body) };
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable(stream, typeInfo, cancellationToken).ConfigureAwait(false))
+        {
+            if (item is not null && !onItem(item)) return;
+        }
+    }
+
+    private async Task<TResponse> SendBytesAsync<TResponse>(HttpMethod method, string path, byte[] body, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent(body) };
+        return await ReadAsync(request, responseInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ByteArrayContent JsonContent(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
     /// <summary>Hands each element of a JSON array response to <paramref name="onItem"/> as it is parsed; false from it stops reading.</summary>

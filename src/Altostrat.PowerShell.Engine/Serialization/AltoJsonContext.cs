@@ -20,6 +20,15 @@ namespace Altostrat.Engine.Serialization;
 [JsonSerializable(typeof(SiteDto))]
 [JsonSerializable(typeof(List<SiteDto>))]
 [JsonSerializable(typeof(ApiErrorDto))]
+[JsonSerializable(typeof(TemplateDto))]
+[JsonSerializable(typeof(TemplatePageDto))]
+[JsonSerializable(typeof(CommunityScriptDto))]
+[JsonSerializable(typeof(CommunityScriptSubmitRequest))]
+[JsonSerializable(typeof(SiteJobDto))]
+[JsonSerializable(typeof(SynchronousCommandRequest))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(BackupDto))]
+[JsonSerializable(typeof(MessageDto))]
 public sealed partial class AltoJsonContext : JsonSerializerContext
 {
 }

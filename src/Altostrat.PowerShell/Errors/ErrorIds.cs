@@ -9,6 +9,20 @@ internal static class ErrorIds
     /// <summary>Input and workflow errors of the SDX cmdlets.</summary>
     public static class Sdx
     {
+        public const string SiteJobMissing = "Altostrat.SiteJobMissing";
+        public const string InvalidReadmeUrl = "Altostrat.InvalidReadmeUrl";
+        public const string InvalidGitHubUrl = "Altostrat.InvalidGitHubUrl";
+        public const string InvalidDifferencePath = "Altostrat.InvalidDifferencePath";
+        public const string InvalidOutFile = "Altostrat.InvalidOutFile";
+        public const string BackupTimedOut = "Altostrat.BackupTimedOut";
+        public const string NothingToChange = "Altostrat.NothingToChange";
+        public const string TemplateTooLong = "Altostrat.TemplateTooLong";
+        public const string InvalidTemplateFile = "Altostrat.InvalidTemplateFile";
+        public const string BackupNotFound = "Altostrat.BackupNotFound";
+        public const string CommandNotReadOnly = "AltostratSdx.CommandNotReadOnly";
+        public const string SiteJobNotFound = "Altostrat.SiteJobNotFound";
+        public const string SiteJobAlreadyStarted = "Altostrat.SiteJobAlreadyStarted";
+        public const string TemplateReadOnly = "Altostrat.TemplateReadOnly";
         public const string ApprovalTimedOut = "Altostrat.ApprovalTimedOut";
         public const string EmptyScript = "Altostrat.EmptyScript";
         public const string InsecureApiUrl = "Altostrat.InsecureApiUrl";

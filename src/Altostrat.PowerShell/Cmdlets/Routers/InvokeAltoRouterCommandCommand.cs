@@ -6,10 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.PowerShell.Completion;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Pipeline;
 using Altostrat.PowerShell.Routers;
 using Altostrat.PowerShell.Scripts;
+using Altostrat.PowerShell.Sdx;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -24,11 +27,13 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 {
     private const string ComputerSet = "ComputerName";
     private const string SessionSet = "Session";
+    private const string SiteSet = "Site";
 
     private RouterCommand? _command;
     private AltoScriptAnalysis? _analysis;
     private RiskGate? _gate;
     private RouterTargetList? _routers;
+    private readonly List<string> _sites = new();
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -72,6 +77,13 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     [ValidateNotNull]
     public AltoRouterSession[] Session { get; set; } = Array.Empty<AltoRouterSession>();
 
+    /// <summary>Through SDX: a read-only command on each site, by the synchronous endpoint.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SiteSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SiteIdCompleter))]
+    public string[] SiteId { get; set; } = Array.Empty<string>();
+
+    /// <summary>Routers (or, with -SiteId, SDX requests) at once; with -SiteId the default is the module's SDX fan-out.</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
     public int ThrottleLimit { get; set; } = 32;
@@ -93,6 +105,8 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidCommand, ex.Message, Command));
         }
+        if (ParameterSetName == SiteSet && !Altostrat.Engine.Sdx.SynchronousCommands.IsReadOnly(_command!.Path))
+            ThrowTerminatingError(SdxErrors.CommandNotReadOnly(_command.Path));
         _analysis = ScriptReview.AnalyzeCommand(_command!);
         _gate = new RiskGate(this, Force);
         if (ParameterSetName == ComputerSet) RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
@@ -101,6 +115,11 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == SiteSet)
+        {
+            foreach (var site in InputValidation.CleanIds(SiteId)) if (!_sites.Contains(site)) _sites.Add(site);
+            return;
+        }
         if (ParameterSetName == SessionSet)
             foreach (var session in Session) _routers!.AddSession(session, Approve);
         else
@@ -111,6 +130,13 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     protected override void EndProcessing()
     {
+        if (_sites.Count > 0)
+        {
+            var client = RequireClient();
+            var throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : Altostrat.Engine.Sdx.SiteFanOut.DefaultConcurrency;
+            Run(token => SiteCommands.RunAsync(client, _sites, _command!, throttle, Post, WriteObject, WriteError, token));
+            return;
+        }
         if (_routers is null || _routers.Count == 0) return;
         Run(token => FleetRunner.RunAsync(_routers.Targets, ThrottleLimit, (target, t) => RunOnAsync(target, t), token));
     }

@@ -1,0 +1,33 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using Altostrat.Engine.Contracts;
+
+namespace Altostrat.PowerShell.Cmdlets.Templates;
+
+/// <summary>What New- and Set-AltoScriptTemplate check before sending: the content source and the API's length limits.</summary>
+internal static class TemplateInput
+{
+    /// <summary>The text of the .rsc at <paramref name="resolvedPath"/>; null with <paramref name="error"/> when unusable.</summary>
+    public static string? ReadFile(string resolvedPath, out string? error)
+    {
+        error = null;
+        if (!File.Exists(resolvedPath))
+        {
+            error = $"The script file '{resolvedPath}' does not exist. Give the path of a .rsc file, or pass the text with -Content.";
+            return null;
+        }
+        var text = File.ReadAllText(resolvedPath);
+        if (string.IsNullOrWhiteSpace(text)) error = $"The script file '{resolvedPath}' is empty.";
+        return error is null ? text : null;
+    }
+
+    public static string? LimitError(TemplateWriteRequest request)
+    {
+        var errors = request.LimitErrors();
+        return errors.Count == 0 ? null : string.Join(" ", errors);
+    }
+
+    public static IDictionary<string, object?>? Metadata(Hashtable? metadata) =>
+        metadata is null ? null : Sdx.SdxMapper.ToPlain(metadata);
+}

@@ -1,0 +1,20 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace Altostrat.PowerShell.Completion;
+
+/// <summary>Tab completion of template ids (global and own) from the connected API, with the name as tooltip.</summary>
+public sealed class TemplateIdCompleter : IArgumentCompleter
+{
+    private static readonly CompletionSource.Fetch Templates = async (client, add, token) =>
+    {
+        await client.ListTemplatesAsync(false, t => add(t.Id, t.Name), token).ConfigureAwait(false);
+        await client.ListTemplatesAsync(true, t => add(t.Id, t.Name), token).ConfigureAwait(false);
+    };
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.Complete(wordToComplete, Templates);
+}

@@ -1,0 +1,47 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Configuration backups: Get-AltoBackup, Backup-AltoSite, Compare-AltoBackup, against the built module and a local emulator of its own (see TestSession.Start.ps1).
+
+BeforeAll {
+    $EmulatorArguments = '--backup-seconds', '0.3'
+    . (Join-Path $PSScriptRoot 'TestSession.Start.ps1')
+}
+AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
+
+Describe 'Backups' {
+    It 'requests backups, waits for them and lists them newest first' {
+        $made = Get-AltoSite | Select-Object -First 2 | Backup-AltoSite -Wait -PollIntervalSeconds 0.2 -Timeout 60
+        @($made).Count | Should -Be 2
+        $made[0].Filename | Should -Match '^\d+\.rsc$'
+        (Get-AltoBackup -SiteId $made[0].SiteId)[0].Filename | Should -Be ($made | Where-Object SiteId -eq $made[0].SiteId).Filename
+    }
+
+    It 'saves the latest backup and finds no difference with the saved file' {
+        $saved = Get-AltoBackup -SiteId site_emu0001 -Latest -OutFile (Join-Path $TestDrive 'latest.rsc')
+        Test-Path $saved.SavedTo | Should -BeTrue
+        Get-Content $saved.SavedTo -Raw | Should -Match '/ip address'
+        Compare-AltoBackup -SiteId site_emu0001 -DifferencePath $saved.SavedTo | Should -BeNullOrEmpty
+    }
+
+    It 'compares a backup with an edited file by menu, and as a unified diff' {
+        $saved = Get-AltoBackup -SiteId site_emu0001 -Latest -OutFile (Join-Path $TestDrive 'edit.rsc')
+        $text = (Get-Content $saved.SavedTo -Raw) -replace '192\.168\.88\.1/24', '10.0.0.1/24' -replace '(?m)^# \d{4}-\d\d-\d\d \d\d:\d\d:\d\d', '# 2030-01-01 00:00:00'
+        Set-Content (Join-Path $TestDrive 'edit.rsc') $text -NoNewline
+        $diff = Compare-AltoBackup -SiteId site_emu0001 -DifferencePath (Join-Path $TestDrive 'edit.rsc')
+        @($diff).Count | Should -Be 2
+        $diff.Menu | Select-Object -Unique | Should -Be '/ip address'
+        ($diff | Where-Object Indicator -eq '+').Text | Should -Match '10\.0\.0\.1/24'
+        Compare-AltoBackup -SiteId site_emu0001 -DifferencePath (Join-Path $TestDrive 'edit.rsc') -Unified | Should -Match '(?m)^\+add address=10\.0\.0\.1/24'
+    }
+
+    It 'compares the latest backups of two sites without header noise' {
+        $diff = Compare-AltoBackup -SiteId site_emu0001 -DifferenceSiteId site_emu0002
+        $diff.Menu | Should -Contain '/system identity'
+        $diff.Text | Where-Object { $_ -match 'software id|serial number|by RouterOS' } | Should -BeNullOrEmpty
+    }
+
+    It 'fits its table views in 80 columns' {
+        $backup = (Get-AltoBackup -SiteId site_emu0001)[0]
+        foreach ($line in (($backup | Out-String -Width 80) -split "`n")) { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        ($backup | Out-String -Width 120) | Should -Match ([regex]::Escape($backup.Filename))
+    }
+}
