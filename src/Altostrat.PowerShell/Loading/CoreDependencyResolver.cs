@@ -10,7 +10,7 @@ namespace Altostrat.PowerShell.Loading;
 /// </summary>
 internal static class CoreDependencyResolver
 {
-    internal const string EngineAssemblyName = "Altostrat.PowerShell.Engine";
+    internal const string EngineAssemblyName = "Altostrat.Engine";
 
     private static EngineLoadContext? _context;
 

@@ -21,7 +21,7 @@ public sealed class ModuleTests
             # PowerShell's own System.Text.Json (the framework's) is loaded and used before the module's engine.
             [System.Text.Json.JsonDocument]::Parse('{"a":1}').Dispose()
             Get-AltoSite | ForEach-Object SiteId
-            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Altostrat.PowerShell.Engine' }
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Altostrat.Engine' }
             $json = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
             "engine-context-is-default=$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default)"
             "json-versions=$(($json | ForEach-Object { $_.GetName().Version.Major } | Sort-Object) -join ',')"
