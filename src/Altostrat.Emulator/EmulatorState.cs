@@ -18,7 +18,7 @@ public sealed class EmulatorState : IDisposable
         Templates = new TemplateStore(Database);
         CommunityScripts = new CommunityScriptStore(Database);
         Backups = new BackupStore(Database);
-        Sites.SeedIfEmpty(options.SiteCount, clock.GetUtcNow());
+        Sites.SeedIfEmpty(options.SiteCount, clock.GetUtcNow(), options.RouterVersion);
         Templates.SeedIfEmpty(clock.GetUtcNow());
         CommunityScripts.SeedIfEmpty(clock.GetUtcNow());
         if (options.SimulateRouters) Routers = new SiteRouters(Sites.All(), options.FailingSites, options.RouterBasePort, options.RouterVersion);

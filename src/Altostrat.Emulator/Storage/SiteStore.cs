@@ -17,8 +17,11 @@ public sealed class SiteStore
     /// <summary>Deterministic site ids (<c>site_emu0001</c>...), so demos and tests can name them.</summary>
     public static string SiteId(int number) => "site_emu" + number.ToString("D4", CultureInfo.InvariantCulture);
 
-    /// <summary>Creates <paramref name="count"/> sites in an empty database; an existing one keeps its sites.</summary>
-    public void SeedIfEmpty(int count, DateTimeOffset now) => _database.Use(connection =>
+    /// <summary>
+    /// Creates <paramref name="count"/> sites in an empty database, reporting the version their simulated routers run;
+    /// an existing one keeps its sites.
+    /// </summary>
+    public void SeedIfEmpty(int count, DateTimeOffset now, string softwareVersion) => _database.Use(connection =>
     {
         using (var existing = connection.Command("SELECT COUNT(*) FROM sites"))
             if ((long)existing.ExecuteScalar()! > 0) return;
@@ -28,7 +31,7 @@ public sealed class SiteStore
             connection.Execute("INSERT INTO sites (id, name, model, software_version, serial_number, has_pulse, last_seen_at) " +
                 "VALUES ($id, $name, $model, $version, $serial, 1, $seen)",
                 ("$id", SiteId(i)), ("$name", $"Branch {i} ({Towns[(i - 1) % Towns.Length]})"), ("$model", Models[(i - 1) % Models.Length]),
-                ("$version", "7.16.2"), ("$serial", "HE" + (0x9A000 + i * 37).ToString("X6", CultureInfo.InvariantCulture)),
+                ("$version", softwareVersion), ("$serial", "HE" + (0x9A000 + i * 37).ToString("X6", CultureInfo.InvariantCulture)),
                 ("$seen", Timestamps.Write(now)));
         }
         transaction.Commit();

@@ -19,6 +19,8 @@ public sealed class SimulatedRouterVersionOptionTests
         var routers = host.State.Routers!.BySite.Values.ToList();
         Assert.NotEmpty(routers);
         Assert.All(routers, r => Assert.Equal("7.16.1", r.Options.Version));
+        // What SDX says a site runs is what its router runs.
+        Assert.All(host.State.Sites.All(), site => Assert.Equal("7.16.1", site.SoftwareVersion));
         using var client = await RawApiClient.LoginAsync(routers[0].Port, SiteRouters.UserName, SiteRouters.Password);
         await client.SendAsync("/ip/firewall/address-list/print");
         Assert.Equal(new[] { "!done" }, (await client.ReadUntilDoneAsync()).Select(r => r.Command)); // no !empty before 7.18
