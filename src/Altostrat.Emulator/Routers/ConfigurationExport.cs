@@ -30,7 +30,7 @@ public static class ConfigurationExport
         lock (configuration.Sync)
         {
             var version = configuration.TryGetMenu("/system/resource", out var resource) && resource.Items.Count > 0 &&
-                resource.Items[0].TryGetValue("version", out var v) ? v.Split(' ')[0] : "7.16.1";
+                resource.Items[0].TryGetValue("version", out var v) ? v.Split(' ')[0] : SimulatedRouterOptions.DefaultVersion;
             text.Append("# ").Append(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" by RouterOS ").Append(version).Append('\n');
             text.Append("# software id = ").Append(softwareId).Append('\n');
             text.Append("#\n");
@@ -42,14 +42,18 @@ public static class ConfigurationExport
                 var lines = new List<string>();
                 foreach (var item in menu.Items)
                 {
-                    var properties = item.Where(p => !NotExported.Contains(p.Key) && !(p.Key == "disabled" && p.Value is "false" or "no"))
+                    // As RouterOS does: what the router made itself (connected routes, default entries) is not exported.
+                    if (RouterMenu.IsDynamic(item) || RouterMenu.IsDefault(item)) continue;
+                    var builtIn = menu.IsBuiltIn(item);
+                    var properties = item.Where(p => !NotExported.Contains(p.Key) && !(builtIn && p.Key == "name") && !(menu.IsReadOnlyProperty(p.Key) && p.Key != "name"))
+                        .Where(p => !(p.Key == "disabled" && p.Value is "false" or "no"))
                         .Where(p => !(menu.IsSingleton && p.Value.Length == 0))
                         .Select(p => p.Key + "=" + Quote(p.Key == "disabled" ? "yes" : p.Value)).ToList();
                     if (menu.IsSingleton)
                     {
                         if (properties.Count > 0) lines.Add("set " + string.Join(" ", properties));
                     }
-                    else if (path == "/interface" && item.TryGetValue("name", out var name))
+                    else if ((path == "/interface" || builtIn) && item.TryGetValue("name", out var name))
                     {
                         // Interfaces exist on their own; the export says how they are set.
                         var rest = properties.Where(p => !p.StartsWith("name=", StringComparison.Ordinal)).ToList();

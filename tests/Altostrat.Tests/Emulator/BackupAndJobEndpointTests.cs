@@ -77,7 +77,7 @@ public sealed class BackupAndJobEndpointTests
 
         var one = JsonNode.Parse((await SendAsync(http, HttpMethod.Get, $"backup/{site}/{newest}")).Text)!;
         var content = (string)one["content"]!;
-        Assert.StartsWith("# 2026-03-01 02:01:10 by RouterOS 7.16.1\n# software id = ", content);
+        Assert.StartsWith($"# 2026-03-01 02:01:10 by RouterOS {Altostrat.Emulator.Routers.SimulatedRouterOptions.DefaultVersion}\n# software id = ", content);
         Assert.Contains("/ip address\nadd address=192.168.88.1/24", content);
         Assert.Contains("add address=10.1.1.1/24 interface=ether2", content);
         Assert.DoesNotContain("10.1.1.1", host.State.Backups.Find(site, oldest)!.Content);
@@ -95,7 +95,7 @@ public sealed class BackupAndJobEndpointTests
         Assert.Equal($"--- {oldest}", lines[0]);
         Assert.Equal($"+++ {newest}", lines[1]);
         Assert.Contains(lines, l => l.StartsWith("@@ -1") && l.EndsWith(" @@"));
-        Assert.Contains("+add address=10.1.1.1/24 interface=ether2", lines);
+        Assert.Contains("+add address=10.1.1.1/24 interface=ether2 network=10.1.1.0", lines);
         Assert.Contains(lines, l => l.StartsWith("-# 2026-03-01 02:00:05 by RouterOS"));
     }
 

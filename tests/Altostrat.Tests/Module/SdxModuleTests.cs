@@ -190,9 +190,9 @@ public sealed class SdxModuleTests
             Assert.Contains("list=2 newest=True", texts);
             var diff = texts.Where(t => t!.StartsWith("diff ")).ToList();
             Assert.Single(diff);
-            Assert.Matches(@"^diff \+\d+ \[/ip address\] add address=10\.1\.1\.1/24 interface=ether2$", diff[0]);
+            Assert.Matches(@"^diff \+\d+ \[/ip address\] add address=10\.1\.1\.1/24 interface=ether2 network=10\.1\.1\.0$", diff[0]);
             Assert.Contains(texts, t => t!.StartsWith("+++ ") && t.EndsWith(".rsc"));
-            Assert.Contains("+add address=10.1.1.1/24 interface=ether2", texts);
+            Assert.Contains("+add address=10.1.1.1/24 interface=ether2 network=10.1.1.0", texts);
             Assert.Contains("saved=True True", texts);
             Assert.Contains("same-as-file=0", texts);
             var sites = texts.Where(t => t!.StartsWith("sites ")).ToList();
