@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Altostrat.Engine.Serialization;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -17,7 +18,7 @@ public static class DesiredStateWriter
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            WriteJson(json, document);
+            PlainJson.Write(json, document);
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
@@ -26,31 +27,6 @@ public static class DesiredStateWriter
         var text = new StringBuilder();
         WriteData(text, document, 0);
         return text.Append('\n').ToString();
-    }
-
-    private static void WriteJson(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null: json.WriteNullValue(); break;
-            case string s: json.WriteStringValue(s); break;
-            case bool b: json.WriteBooleanValue(b); break;
-            case IDictionary table:
-                json.WriteStartObject();
-                foreach (DictionaryEntry entry in table)
-                {
-                    json.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
-                    WriteJson(json, entry.Value);
-                }
-                json.WriteEndObject();
-                break;
-            case IEnumerable list:
-                json.WriteStartArray();
-                foreach (var item in list) WriteJson(json, item);
-                json.WriteEndArray();
-                break;
-            default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
-        }
     }
 
     private static void WriteData(StringBuilder text, object? value, int depth)
