@@ -17,43 +17,20 @@ namespace Altostrat.PowerShell.Cmdlets.SiteJobs;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AltoSiteJob")]
 [OutputType(typeof(AltoSiteJobStatus))]
-public sealed class GetAltoSiteJobCommand : AltoCmdlet
+public sealed class GetAltoSiteJobCommand : SiteJobCmdlet
 {
-    private readonly SiteJobTargets _targets = new();
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(SiteIdCompleter))]
-    public string[] SiteId { get; set; } = Array.Empty<string>();
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(SiteJobIdCompleter))]
-    public string? JobId { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? IdempotencyKey { get; set; }
-
     [Parameter]
     [ValidateSet("Pending", "Running", "Completed", "Failed", IgnoreCase = true)]
     public AltoSiteJobState[]? State { get; set; }
 
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = SiteFanOut.DefaultConcurrency;
-
-    protected override void ProcessRecord()
-    {
-        foreach (var site in SiteId) _targets.Add(site, JobId, IdempotencyKey);
-    }
-
     protected override void EndProcessing()
     {
-        if (_targets.SiteCount == 0) return;
+        if (Targets.SiteCount == 0) return;
         var client = RequireClient();
         var states = State is null ? null : new HashSet<AltoSiteJobState>(State);
-        Run(token => SiteFanOut.RunAsync(_targets.Sites, ThrottleLimit, async (site, t) =>
+        Run(token => SiteFanOut.RunAsync(Targets.Sites, ThrottleLimit, async (site, t) =>
         {
-            var keys = _targets.KeysOf(site);
+            var keys = Targets.KeysOf(site);
             var seen = new List<SiteJobDto>();
             await client.ListSiteJobsAsync(site, dto =>
             {

@@ -20,22 +20,8 @@ namespace Altostrat.PowerShell.Cmdlets.SiteJobs;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "AltoSiteJob")]
 [OutputType(typeof(AltoSiteJobStatus))]
-public sealed class WaitAltoSiteJobCommand : AltoCmdlet
+public sealed class WaitAltoSiteJobCommand : SiteJobCmdlet
 {
-    private readonly SiteJobTargets _targets = new();
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(SiteIdCompleter))]
-    public string[] SiteId { get; set; } = Array.Empty<string>();
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(SiteJobIdCompleter))]
-    public string? JobId { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? IdempotencyKey { get; set; }
-
     /// <summary>Seconds to wait in all; 0 waits without limit.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -45,18 +31,9 @@ public sealed class WaitAltoSiteJobCommand : AltoCmdlet
     [ValidateRange(0.05, 300)]
     public double PollIntervalSeconds { get; set; } = 2;
 
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = SiteFanOut.DefaultConcurrency;
-
-    protected override void ProcessRecord()
-    {
-        foreach (var site in SiteId) _targets.Add(site, JobId, IdempotencyKey);
-    }
-
     protected override void EndProcessing()
     {
-        if (_targets.SiteCount == 0) return;
+        if (Targets.SiteCount == 0) return;
         var client = RequireClient();
         Run(token => WaitAsync(client, token));
     }
@@ -65,9 +42,9 @@ public sealed class WaitAltoSiteJobCommand : AltoCmdlet
     {
         var keys = new List<SiteJobKey>();
         var wholeSites = new List<string>();
-        foreach (var site in _targets.Sites)
+        foreach (var site in Targets.Sites)
         {
-            if (_targets.KeysOf(site) is { } given) keys.AddRange(given);
+            if (Targets.KeysOf(site) is { } given) keys.AddRange(given);
             else wholeSites.Add(site);
         }
         // A whole site: every job it has now.

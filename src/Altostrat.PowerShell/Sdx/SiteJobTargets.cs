@@ -4,7 +4,7 @@ using System.Linq;
 using Altostrat.Engine.Contracts;
 using Altostrat.Engine.Sdx;
 
-namespace Altostrat.PowerShell.Cmdlets.SiteJobs;
+namespace Altostrat.PowerShell.Sdx;
 
 /// <summary>
 /// The jobs the site job cmdlets were given, grouped by site: a whole site (all its jobs), or single jobs by id or
