@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Fleet;
 
 namespace Altostrat.Engine.Sdx;
 
@@ -18,40 +19,20 @@ public static class SiteFanOut
         Action<string, Exception> onFailure, CancellationToken cancellationToken)
     {
         if (concurrency < 1) throw new ArgumentOutOfRangeException(nameof(concurrency), concurrency, "The concurrency must be at least 1.");
-        using var throttle = new SemaphoreSlim(concurrency);
-        var running = new List<Task>(sites.Count);
-        try
-        {
-            foreach (var site in sites)
-            {
-                await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-                running.Add(RunOneAsync(site));
-            }
-        }
-        finally
-        {
-            await Task.WhenAll(running).ConfigureAwait(false);
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-
-        async Task RunOneAsync(string site)
+        await FleetRunner.RunAsync(sites, concurrency, async (site, token) =>
         {
             try
             {
-                await Task.Yield();
-                await work(site, cancellationToken).ConfigureAwait(false);
+                await work(site, token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
             }
             catch (Exception ex)
             {
                 onFailure(site, ex);
             }
-            finally
-            {
-                throttle.Release();
-            }
-        }
+        }, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }

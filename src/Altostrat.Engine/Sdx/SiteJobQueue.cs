@@ -11,15 +11,12 @@ namespace Altostrat.Engine.Sdx;
 /// <summary>Queues one asynchronous job per site through SDX, a few requests at a time, one outcome per site.</summary>
 public static class SiteJobQueue
 {
-    /// <summary>Requests in flight at once: enough to hide latency, few enough to stay clear of rate limits.</summary>
-    public const int DefaultConcurrency = 8;
-
     /// <summary>
     /// Queues <paramref name="request"/> on every site; <paramref name="onOutcome"/> is called once per site, from
     /// any thread, with the job or the failure. One site failing never stops the others.
     /// </summary>
     public static Task QueueAsync(AltoApiClient client, IReadOnlyList<string> sites, AsyncJobRequest request, Action<SiteJobOutcome> onOutcome,
-        CancellationToken cancellationToken, int concurrency = DefaultConcurrency)
+        CancellationToken cancellationToken, int concurrency = SiteFanOut.DefaultConcurrency)
     {
         if (client is null) throw new ArgumentNullException(nameof(client));
         if (request is null) throw new ArgumentNullException(nameof(request));
