@@ -16,6 +16,8 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
+# The child pwsh processes import it by this path, whatever their own location.
+$ModuleManifest = (Resolve-Path $ModuleManifest).Path
 Import-Module (Join-Path $root 'scripts/FreshPwsh.psm1') -Force
 Import-Module (Join-Path $root 'scripts/Emulator.psm1') -Force
 

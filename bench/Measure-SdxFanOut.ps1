@@ -22,21 +22,17 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
+# The child pwsh imports it by this path, whatever its own location.
+$ModuleManifest = (Resolve-Path $ModuleManifest).Path
+Import-Module (Join-Path $root 'scripts/FreshPwsh.psm1') -Force
+Import-Module (Join-Path $root 'scripts/Emulator.psm1') -Force
 $concurrency = 8
 
 $dll = Join-Path $root "src/Altostrat.Emulator/bin/$Configuration/net10.0/Altostrat.Emulator.dll"
 & dotnet build (Join-Path $root 'src/Altostrat.Emulator') -c $Configuration --nologo -v quiet | Out-Null
-$log = New-TemporaryFile
-$emulator = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput $log -ArgumentList @(
-    $dll, '--port', '0', '--no-routers', '--sites', "$Sites", '--seed-jobs', "$JobsPerSite", '--seed-backups', '2', '--latency-ms', "$LatencyMs")
+$emulator = Start-AltoEmulator -EmulatorDll $dll -TimeoutSeconds 120 -ArgumentList '--no-routers', '--sites', "$Sites", '--seed-jobs', "$JobsPerSite", '--seed-backups', '2', '--latency-ms', "$LatencyMs"
 try {
-    $deadline = (Get-Date).AddMinutes(2)
-    while (-not (Select-String -Path $log -Pattern '^Connect from PowerShell' -Quiet)) {
-        if ($emulator.HasExited -or (Get-Date) -gt $deadline) { throw "The emulator did not start: $(Get-Content $log -Raw)" }
-        Start-Sleep -Milliseconds 200
-    }
-    $url = (Select-String -Path $log -Pattern '^ApiUrl: (.+)$').Matches[0].Groups[1].Value.Trim()
-    # Warm the emulator's endpoints, so what is measured is the module, not the emulator's first JIT.
+    $url = $emulator.Url
     $http = [System.Net.Http.HttpClient]::new()
     $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', 'alto-emulator-token')
     foreach ($path in 'site-minimal', 'site/site_emu0001/job', 'backup/site_emu0001') { $null = $http.GetStringAsync("$url$path").GetAwaiter().GetResult() }
@@ -45,7 +41,8 @@ try {
     $rounds = [math]::Ceiling($Sites / $concurrency)
     $idealJobs = $LatencyMs * (1 + $rounds)
     $idealBackups = $LatencyMs * (1 + 2 * $rounds)
-    $result = & pwsh -NoProfile -NonInteractive -Command @"
+    $result = Invoke-FreshPwsh -NoProfile -NonInteractive -Command @"
+`$ErrorActionPreference = 'Stop'
 Import-Module '$ModuleManifest'
 `$env:ALTOSTRAT_TOKEN = 'alto-emulator-token'
 Connect-Altostrat -ApiUrl '$url'
@@ -65,6 +62,5 @@ Measure-Pipeline { Get-AltoSite | Get-AltoBackup -Latest } $idealBackups 'Get-Al
     $result | ForEach-Object { Write-Host "  $_" }
 }
 finally {
-    Stop-Process -Id $emulator.Id -ErrorAction SilentlyContinue
-    Remove-Item $log -ErrorAction SilentlyContinue
+    Stop-AltoEmulator $emulator
 }
