@@ -124,7 +124,7 @@ public sealed class RouterConnection : IDisposable
     /// </summary>
     public async Task<RouterReply> ExecuteAsync(RouterCommand command, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
     {
-        var pending = await SendAsync(command, watchSilence: timeout is null, cancellationToken).ConfigureAwait(false);
+        var pending = await SendAsync(command, watchSilence: timeout is null, collect: true, cancellationToken).ConfigureAwait(false);
         return await CollectAsync(pending, timeout ?? _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
     }
 
@@ -157,13 +157,13 @@ public sealed class RouterConnection : IDisposable
         return await CollectAsync(pending, limit, deadline.Token, cancellationToken).ConfigureAwait(false);
     }
 
-    // Reads the command's rows until its !done; a deadline that passes (not the caller's cancel) is a timeout.
+    // Waits for the command's !done; a deadline that passes (not the caller's cancel) is a timeout.
     private async Task<RouterReply> CollectAsync(PendingCommand pending, TimeSpan limit, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        var rows = new List<RouterSentence>();
         try
         {
-            while (await pending.NextRowAsync(deadline).ConfigureAwait(false) is { } row) rows.Add(row);
+            using (pending.CancelWaitOn(deadline))
+                return await pending.Reply.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!pending.IsFinished)
         {
@@ -171,7 +171,6 @@ public sealed class RouterConnection : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             throw new RouterTimeoutException(Peer, $"{pending.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit);
         }
-        return new RouterReply(rows, pending.Ret);
     }
 
     /// <summary>
@@ -180,7 +179,7 @@ public sealed class RouterConnection : IDisposable
     /// </summary>
     public async IAsyncEnumerable<RouterSentence> StreamAsync(RouterCommand command, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var pending = await SendAsync(command, watchSilence: !IsStreaming(command), cancellationToken).ConfigureAwait(false);
+        var pending = await SendAsync(command, watchSilence: !IsStreaming(command), collect: false, cancellationToken).ConfigureAwait(false);
         try
         {
             while (await pending.NextRowAsync(cancellationToken).ConfigureAwait(false) is { } row) yield return row;
@@ -225,7 +224,7 @@ public sealed class RouterConnection : IDisposable
             for (var i = 0; i < commands.Count; i++)
             {
                 var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-                pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true);
+                pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true, collect: true);
                 _pending[tag] = pending[i];
                 registered++;
                 commands[i].WriteTo(_writer, tag);
@@ -253,12 +252,13 @@ public sealed class RouterConnection : IDisposable
         return pending;
     }
 
-    private async Task<PendingCommand> SendAsync(RouterCommand command, bool watchSilence, CancellationToken cancellationToken)
+    // collect: the caller wants the whole reply at !done (ExecuteAsync), not the rows one by one (StreamAsync).
+    private async Task<PendingCommand> SendAsync(RouterCommand command, bool watchSilence, bool collect, CancellationToken cancellationToken)
     {
         if (command is null) throw new ArgumentNullException(nameof(command));
         ThrowIfClosed();
         var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-        var pending = new PendingCommand(Peer, tag, command.Path, watchSilence);
+        var pending = new PendingCommand(Peer, tag, command.Path, watchSilence, collect);
         // The command is registered only once the lock is held: a wait that is cancelled (or a send that fails)
         // must leave nothing in the table, or the watchdog later sees a command "waiting" for a reply that will
         // never come and closes a healthy session with a misleading timeout. Registering before the write still
@@ -303,7 +303,8 @@ public sealed class RouterConnection : IDisposable
         try
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag), watchSilence: false, grace.Token).ConfigureAwait(false);
+            // Streamed, though nobody reads it: a collected reply that fails unobserved would surface as an unobserved task exception.
+            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RouterException or OperationCanceledException)
         {
