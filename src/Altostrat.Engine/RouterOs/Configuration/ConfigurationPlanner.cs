@@ -50,7 +50,7 @@ public static class ConfigurationPlanner
     private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
         var row = rows.Count > 0 ? rows[0] : new Dictionary<string, string>();
-        var change = SetChange(menu, menu.Values!, row, id: null, key: string.Empty, find: string.Empty);
+        var change = SetChange(menu, menu.Values!, row, id: null, key: string.Empty, findById: false);
         if (change is not null) changes.Add(change);
     }
 
@@ -84,8 +84,7 @@ public static class ConfigurationPlanner
                 matched[rowIndex] = true;
                 var row = rows[rowIndex];
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
-                var find = CliText.Find(menu.Key, row, byId: keyCounts[entry.MatchKey] > 1);
-                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, find);
+                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, findById: keyCounts[entry.MatchKey] > 1);
                 if (change is not null) changes.Add(change);
                 positions[entry.Index] = rowIndex;
                 subjects[entry.Index] = (id, null);
@@ -147,8 +146,9 @@ public static class ConfigurationPlanner
         return false;
     }
 
+    // findById: the entry's key does not single it out, so its script line finds it by .id.
     private static ConfigurationChange? SetChange(DesiredMenu menu, IReadOnlyDictionary<string, string?> desired, IReadOnlyDictionary<string, string> row,
-        string? id, string key, string find)
+        string? id, string key, bool findById)
     {
         var definition = menu.Definition;
         List<string>? changed = null;
@@ -176,17 +176,23 @@ public static class ConfigurationPlanner
         if (writes is not null) foreach (var pair in writes) after[pair.Key] = pair.Value;
         if (unsets is not null) foreach (var name in unsets) after.Remove(name);
 
-        var script = new StringBuilder();
-        var target = find.Length > 0 ? " " + find : string.Empty;
+        var script = new StringBuilder(128);
         if (!definition.IsList)
         {
             // A single-value menu clears a setting with an empty value.
             var values = (writes ?? new Dictionary<string, string>()).Concat((unsets ?? new List<string>()).Select(n => new KeyValuePair<string, string>(n, string.Empty)));
-            script.Append(definition.CliPath).Append(" set").Append(CliText.Assignments(values));
+            script.Append(definition.CliPath).Append(" set");
+            CliText.AppendAssignments(script, values);
         }
         else
         {
-            if (writes is not null) script.Append(definition.CliPath).Append(" set").Append(target).Append(CliText.Assignments(writes));
+            // Only now, for an entry that changes: most entries of a verify read, and of a second run, do not.
+            var target = " " + CliText.Find(menu.Key, row, findById);
+            if (writes is not null)
+            {
+                script.Append(definition.CliPath).Append(" set").Append(target);
+                CliText.AppendAssignments(script, writes);
+            }
             if (unsets is not null)
                 foreach (var name in unsets)
                 {
@@ -276,6 +282,14 @@ public static class ConfigurationPlanner
     private static string MatchKey(DesiredMenu menu, IReadOnlyDictionary<string, string> row)
     {
         if (menu.Key.Count == 1) return ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var only) ? only : string.Empty);
+        if (menu.Key.Count == 2)
+        {
+            // The usual compound key (list and address, chain and comment): one concatenation instead of a builder.
+            var first = ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var a) ? a : string.Empty);
+            var second = ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[1]), row.TryGetValue(menu.Key[1], out var b) ? b : string.Empty);
+            // As the builder below joins them: no separator after an empty first value.
+            return first.Length == 0 ? second : string.Concat(first, "\u001f", second);
+        }
         var key = new StringBuilder();
         foreach (var property in menu.Key)
         {
