@@ -21,6 +21,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 public static class ConfigurationPlanner
 {
     private static readonly IReadOnlyList<IReadOnlyDictionary<string, string>> NoRows = Array.Empty<IReadOnlyDictionary<string, string>>();
+    private static readonly ChangePhase[] PhasesInOrder = ((ChangePhase[])Enum.GetValues(typeof(ChangePhase))).OrderBy(p => p).ToArray();
 
     /// <param name="rows">The rows each menu's print returned, keyed by API path (dynamic rows included).</param>
     public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
@@ -35,8 +36,11 @@ public static class ConfigurationPlanner
             if (menu.Definition.IsList) PlanList(menu, menuRows, changes, notes);
             else PlanSingle(menu, menuRows, changes, notes);
         }
-        // Stable: document order within each phase.
-        var ordered = changes.Select((change, index) => (change, index)).OrderBy(c => c.change.Phase).ThenBy(c => c.index).Select(c => c.change).ToList();
+        // Stable: document order within each phase. One pass per phase (there are five) rather than a general sort.
+        var ordered = new List<ConfigurationChange>(changes.Count);
+        foreach (var phase in PhasesInOrder)
+            foreach (var change in changes)
+                if (change.Phase == phase) ordered.Add(change);
         return new ConfigurationPlan(ordered, notes);
     }
 
