@@ -23,13 +23,15 @@ internal sealed class PendingCommand
     private readonly List<RouterSentence>? _collected;
     private readonly TaskCompletionSource<RouterReply>? _reply;
     private readonly string _host;
+    private readonly CommandBatch? _batch;
     private Exception? _failure;
     private RouterTrapException? _trap;
     private int _finished;
 
-    public PendingCommand(string host, string tag, string path, bool watchSilence, bool collect)
+    public PendingCommand(string host, string tag, string path, bool watchSilence, bool collect, CommandBatch? batch = null)
     {
         _host = host;
+        _batch = batch;
         Tag = tag;
         Path = path;
         WatchSilence = watchSilence;
@@ -93,6 +95,7 @@ internal sealed class PendingCommand
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0) return;
         _failure = failure;
+        _batch?.OneFinished();
         if (_reply is not null)
         {
             if (failure is null) _reply.TrySetResult(new RouterReply(_collected!, Ret));
@@ -100,6 +103,25 @@ internal sealed class PendingCommand
             return;
         }
         _signals!.Release();
+    }
+
+    /// <summary>
+    /// Marks a collected command finished without completing its reply, so that replies still on their way are
+    /// dropped; the caller tells the router to cancel it, then completes the reply with <see cref="FailAbandoned"/>.
+    /// False when it had already finished.
+    /// </summary>
+    public bool TryAbandon()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0) return false;
+        _batch?.OneFinished();
+        return true;
+    }
+
+    /// <summary>Completes an abandoned command's reply: cancelled for the caller's own cancellation, failed otherwise.</summary>
+    public void FailAbandoned(Exception failure, CancellationToken cancelledBy)
+    {
+        if (failure is OperationCanceledException && cancelledBy.IsCancellationRequested) _reply!.TrySetCanceled(cancelledBy);
+        else _reply!.TrySetException(failure);
     }
 
     /// <summary>A collected command's reply: its rows at <c>!done</c>, or its failure.</summary>

@@ -137,17 +137,59 @@ public sealed class RouterConnection : IDisposable
     public async Task<IReadOnlyList<Task<RouterReply>>> ExecuteManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken = default)
     {
         if (commands is null) throw new ArgumentNullException(nameof(commands));
-        var pending = await SendManyAsync(commands, cancellationToken).ConfigureAwait(false);
+        var batch = new CommandBatch(commands.Count);
+        var pending = await SendManyAsync(commands, batch, cancellationToken).ConfigureAwait(false);
         var replies = new Task<RouterReply>[pending.Length];
         if (pending.Length == 0) return replies;
-        // One deadline for the batch, not a linked token source and a timer per command: the commands were sent
-        // together, so they share the command timeout from the same moment.
+        // The replies are the commands' own tasks: no waiter per command (a state machine, a registration, and a
+        // thread-pool hop as each reply lands), so a batch of a hundred resumes its caller about once, not a hundred
+        // times. One deadline for the batch: the commands were sent together, so they share the command timeout
+        // from the same moment; when it passes, whatever is unfinished is abandoned together.
+        for (var i = 0; i < pending.Length; i++) replies[i] = pending[i].Reply;
         var limit = _options.CommandTimeout;
+        if (limit == Timeout.InfiniteTimeSpan && !cancellationToken.CanBeCanceled) return replies;
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
-        for (var i = 0; i < pending.Length; i++) replies[i] = CollectAsync(pending[i], limit, deadline.Token, cancellationToken);
-        _ = Task.WhenAll(replies).ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var onDeadline = deadline.Token.Register(() => _ = AbandonBatchAsync(pending, limit, cancellationToken));
+        batch.Watch(deadline, onDeadline);
+        if (limit != Timeout.InfiniteTimeSpan)
+        {
+            try { deadline.CancelAfter(limit); }
+            catch (ObjectDisposedException) { } // every command finished already and the batch released its deadline
+        }
         return replies;
+    }
+
+    // The batch's deadline passed (or the caller cancelled): each unfinished command is withdrawn as CollectAsync
+    // withdraws one (dropped from the table, /cancel sent), then fails with the timeout or the caller's cancellation.
+    private async Task AbandonBatchAsync(PendingCommand[] pending, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var abandoned = new List<PendingCommand>();
+        foreach (var command in pending)
+        {
+            if (!command.TryAbandon()) continue;
+            _pending.TryRemove(command.Tag, out _);
+            abandoned.Add(command);
+        }
+        if (abandoned.Count == 0) return;
+        if (IsConnected)
+        {
+            try
+            {
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                foreach (var command in abandoned)
+                    await SendAsync(new RouterCommand("/cancel").With("tag", command.Tag), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RouterException or OperationCanceledException)
+            {
+                // Best effort, as for a single command: if the cancel cannot be sent the connection is already going away.
+            }
+        }
+        foreach (var command in abandoned)
+        {
+            command.FailAbandoned(cancellationToken.IsCancellationRequested
+                ? new OperationCanceledException(cancellationToken)
+                : new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit), cancellationToken);
+        }
     }
 
     private async Task<RouterReply> CollectAsync(PendingCommand pending, TimeSpan limit, CancellationToken cancellationToken)
@@ -209,7 +251,7 @@ public sealed class RouterConnection : IDisposable
     }
 
     // One lock, one write, one flush for the whole batch; on failure nothing of it stays registered.
-    private async Task<PendingCommand[]> SendManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken)
+    private async Task<PendingCommand[]> SendManyAsync(IReadOnlyList<RouterCommand> commands, CommandBatch batch, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
             if (command is null) throw new ArgumentException("A batch cannot contain a null command.", nameof(commands));
@@ -224,7 +266,7 @@ public sealed class RouterConnection : IDisposable
             for (var i = 0; i < commands.Count; i++)
             {
                 var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-                pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true, collect: true);
+                pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true, collect: true, batch);
                 _pending[tag] = pending[i];
                 registered++;
                 commands[i].WriteTo(_writer, tag);
