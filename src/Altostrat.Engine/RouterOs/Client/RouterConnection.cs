@@ -402,6 +402,12 @@ public sealed class RouterConnection : IDisposable
         _stream.Dispose();
         _tcp.Dispose();
         _reader.Dispose();
+        // The writer's pooled buffer goes back too (it was left to the collector, a fresh 4 KB or more for every
+        // connection of a fleet run). Under the write lock, so no send is using it: any later send finds the
+        // connection closed before it writes.
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try { _writer.Dispose(); }
+        finally { _writeLock.Release(); }
     }
 
     private void CheckReadTimeout()
