@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
@@ -58,6 +59,7 @@ public static class ConfigurationPlanner
         if (change is not null) changes.Add(change);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
         var definition = menu.Definition;
@@ -151,6 +153,7 @@ public static class ConfigurationPlanner
     }
 
     // findById: the entry's key does not single it out, so its script line finds it by .id.
+    [MethodImpl(HotPath.Optimize)]
     private static ConfigurationChange? SetChange(DesiredMenu menu, IReadOnlyDictionary<string, string?> desired, IReadOnlyDictionary<string, string> row,
         string? id, string key, bool findById)
     {
@@ -283,6 +286,7 @@ public static class ConfigurationPlanner
         return keep;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static string MatchKey(DesiredMenu menu, IReadOnlyDictionary<string, string> row)
     {
         if (menu.Key.Count == 1) return ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var only) ? only : string.Empty);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
@@ -26,6 +27,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// </summary>
 public static class ValueNormalizer
 {
+    [MethodImpl(HotPath.Optimize)]
     public static string Normalize(PropertyKind kind, string? value)
     {
         if (value is null) return string.Empty;
@@ -47,6 +49,7 @@ public static class ValueNormalizer
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public static bool AreEqual(PropertyKind kind, string? left, string? right)
     {
         // Most values read back as they were written: equal text is equal under every kind, without parsing.
