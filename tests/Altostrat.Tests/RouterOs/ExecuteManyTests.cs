@@ -32,6 +32,33 @@ public class ExecuteManyTests
     }
 
     [Fact]
+    public async Task A_command_of_a_batch_that_outlives_the_command_timeout_is_cancelled_on_the_router_and_fails_alone()
+    {
+        await using var server = new MenuRouterServer();
+        server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+        var neverAnswered = new TaskCompletionSource();
+        var cancelArrived = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.HoldAnswerWhen = c =>
+        {
+            if (c.Command == "/cancel") { cancelArrived.TrySetResult(c["tag"]); return null; }
+            return c["address"] == "10.0.0.1" ? neverAnswered.Task : null;
+        };
+        using var connection = await RouterConnection.ConnectAsync(
+            new RouterConnectionOptions("127.0.0.1") { Port = server.Port, CommandTimeout = TimeSpan.FromMilliseconds(300) }, "admin", "");
+
+        var commands = Enumerable.Range(0, 3).Select(i => new RouterCommand("/ip/firewall/address-list/add").With("list", "x").With("address", $"10.0.0.{i}")).ToList();
+        var replies = await connection.ExecuteManyAsync(commands);
+
+        await Assert.ThrowsAsync<RouterTimeoutException>(() => replies[1]);
+        foreach (var i in new[] { 0, 2 }) Assert.StartsWith("*", (await replies[i]).Ret);
+        Assert.NotNull(await cancelArrived.Task);
+        Assert.True(connection.IsConnected);
+        // The session stays usable; the simulated router applied the held addition too, only its answer never came.
+        Assert.Equal(3, (await connection.ExecuteAsync(new RouterCommand("/ip/firewall/address-list/print"))).Rows.Count);
+        neverAnswered.TrySetResult();
+    }
+
+    [Fact]
     public async Task A_batch_on_a_closed_connection_fails_and_leaves_nothing_registered()
     {
         await using var server = new MenuRouterServer();

@@ -199,10 +199,12 @@ public sealed class MenuRouterServer : IAsyncDisposable
             await SendAsync(new[] { new[] { "!done" } });
             while (await reader.ReadSentenceAsync(_stop.Token) is { } command)
             {
-                var hold = Volatile.Read(ref _holdUntil);
-                if (Interlocked.Increment(ref _commands) >= hold && hold > 0) _enoughCommands.TrySetResult(true);
+                // Counted in flight before the held answers are released: releasing them first let the first answer
+                // leave before the last command was counted, and MaxInFlight came out one short now and then.
                 var inFlight = Interlocked.Increment(ref _inFlight);
                 InterlockedMax(ref _maxInFlight, inFlight);
+                var hold = Volatile.Read(ref _holdUntil);
+                if (Interlocked.Increment(ref _commands) >= hold && hold > 0) _enoughCommands.TrySetResult(true);
                 if (DropConnectionWhen?.Invoke(command) == true) { Interlocked.Decrement(ref _inFlight); break; }
                 var answer = Apply(command, session);
                 var tag = command.Tag;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Protocol;
@@ -7,25 +8,44 @@ using Altostrat.Engine.RouterOs.Protocol;
 namespace Altostrat.Engine.RouterOs.Client;
 
 /// <summary>
-/// A command in flight: the read loop hands it every sentence carrying its tag; the caller takes the rows as they
-/// arrive and learns the outcome at <c>!done</c>. Rows queue without bound so that one slow consumer never stalls the
-/// replies of the other commands sharing the connection.
+/// A command in flight: the read loop hands it every sentence carrying its tag. A streamed command queues its rows
+/// for the caller to take as they arrive (without bound, so that one slow consumer never stalls the replies of the
+/// other commands sharing the connection). A collected command (ExecuteAsync, ExecuteManyAsync) only keeps its rows
+/// in a list and completes one task at <c>!done</c>: no queue, semaphore or wait per row, which for the thousands of
+/// small commands of a configuration run was most of the client's cost per command.
 /// </summary>
 internal sealed class PendingCommand
 {
-    private readonly ConcurrentQueue<RouterSentence> _rows = new();
-    private readonly SemaphoreSlim _signals = new(0);
+    // Streamed commands only.
+    private readonly ConcurrentQueue<RouterSentence>? _rows;
+    private readonly SemaphoreSlim? _signals;
+    // Collected commands only. The list is written by the read loop alone and read once the reply completes.
+    private readonly List<RouterSentence>? _collected;
+    private readonly TaskCompletionSource<RouterReply>? _reply;
     private readonly string _host;
+    private readonly CommandBatch? _batch;
     private Exception? _failure;
     private RouterTrapException? _trap;
     private int _finished;
 
-    public PendingCommand(string host, string tag, string path, bool watchSilence)
+    public PendingCommand(string host, string tag, string path, bool watchSilence, bool collect, CommandBatch? batch = null)
     {
         _host = host;
+        _batch = batch;
         Tag = tag;
         Path = path;
         WatchSilence = watchSilence;
+        if (collect)
+        {
+            _collected = new List<RouterSentence>();
+            // Asynchronous continuations: the read loop completes this, and must never run the caller's code.
+            _reply = new TaskCompletionSource<RouterReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        else
+        {
+            _rows = new ConcurrentQueue<RouterSentence>();
+            _signals = new SemaphoreSlim(0);
+        }
     }
 
     public string Tag { get; }
@@ -49,8 +69,13 @@ internal sealed class PendingCommand
         switch (sentence.Command)
         {
             case "!re":
-                _rows.Enqueue(sentence);
-                _signals.Release();
+                if (_collected is not null)
+                {
+                    _collected.Add(sentence);
+                    break;
+                }
+                _rows!.Enqueue(sentence);
+                _signals!.Release();
                 break;
             case "!trap":
                 // A trap is always followed by !done; keep the first one as the command's failure.
@@ -70,14 +95,56 @@ internal sealed class PendingCommand
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0) return;
         _failure = failure;
-        _signals.Release();
+        _batch?.OneFinished();
+        if (_reply is not null)
+        {
+            if (failure is null) _reply.TrySetResult(new RouterReply(_collected!, Ret));
+            else _reply.TrySetException(failure);
+            return;
+        }
+        _signals!.Release();
     }
 
-    /// <summary>The next row; null once the command finished successfully; throws its failure otherwise.</summary>
+    /// <summary>
+    /// Marks a collected command finished without completing its reply, so that replies still on their way are
+    /// dropped; the caller tells the router to cancel it, then completes the reply with <see cref="FailAbandoned"/>.
+    /// False when it had already finished.
+    /// </summary>
+    public bool TryAbandon()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0) return false;
+        _batch?.OneFinished();
+        return true;
+    }
+
+    /// <summary>Completes an abandoned command's reply: cancelled for the caller's own cancellation, failed otherwise.</summary>
+    public void FailAbandoned(Exception failure, CancellationToken cancelledBy)
+    {
+        if (failure is OperationCanceledException && cancelledBy.IsCancellationRequested) _reply!.TrySetCanceled(cancelledBy);
+        else _reply!.TrySetException(failure);
+    }
+
+    /// <summary>A collected command's reply: its rows at <c>!done</c>, or its failure.</summary>
+    public Task<RouterReply> Reply => (_reply ?? throw new InvalidOperationException("A streamed command has no collected reply.")).Task;
+
+    /// <summary>
+    /// Makes <see cref="Reply"/> end with <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/>
+    /// is cancelled before the reply came; the command itself stays unfinished (the caller then abandons it). One
+    /// registration, rather than a wait per row, is all a collected command costs its caller's token.
+    /// </summary>
+    public CancellationTokenRegistration CancelWaitOn(CancellationToken cancellationToken)
+    {
+        var reply = _reply ?? throw new InvalidOperationException("A streamed command has no collected reply.");
+        if (reply.Task.IsCompleted || !cancellationToken.CanBeCanceled) return default;
+        return cancellationToken.Register(static state => ((TaskCompletionSource<RouterReply>)state!).TrySetCanceled(), reply);
+    }
+
+    /// <summary>A streamed command's next row; null once the command finished successfully; throws its failure otherwise.</summary>
     public async ValueTask<RouterSentence?> NextRowAsync(CancellationToken cancellationToken)
     {
+        if (_signals is null) throw new InvalidOperationException("A collected command has no row stream.");
         await _signals.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_rows.TryDequeue(out var row)) return row;
+        if (_rows!.TryDequeue(out var row)) return row;
         // Rows are queued before the finish signal, so an empty queue means this signal is the finish.
         _signals.Release(); // let later calls see the end too
         if (_failure is not null) throw _failure;

@@ -124,7 +124,7 @@ public sealed class RouterConnection : IDisposable
     /// </summary>
     public async Task<RouterReply> ExecuteAsync(RouterCommand command, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
     {
-        var pending = await SendAsync(command, watchSilence: timeout is null, cancellationToken).ConfigureAwait(false);
+        var pending = await SendAsync(command, watchSilence: timeout is null, collect: true, cancellationToken).ConfigureAwait(false);
         return await CollectAsync(pending, timeout ?? _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,17 +137,59 @@ public sealed class RouterConnection : IDisposable
     public async Task<IReadOnlyList<Task<RouterReply>>> ExecuteManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken = default)
     {
         if (commands is null) throw new ArgumentNullException(nameof(commands));
-        var pending = await SendManyAsync(commands, cancellationToken).ConfigureAwait(false);
+        var batch = new CommandBatch(commands.Count);
+        var pending = await SendManyAsync(commands, batch, cancellationToken).ConfigureAwait(false);
         var replies = new Task<RouterReply>[pending.Length];
         if (pending.Length == 0) return replies;
-        // One deadline for the batch, not a linked token source and a timer per command: the commands were sent
-        // together, so they share the command timeout from the same moment.
+        // The replies are the commands' own tasks: no waiter per command (a state machine, a registration, and a
+        // thread-pool hop as each reply lands), so a batch of a hundred resumes its caller about once, not a hundred
+        // times. One deadline for the batch: the commands were sent together, so they share the command timeout
+        // from the same moment; when it passes, whatever is unfinished is abandoned together.
+        for (var i = 0; i < pending.Length; i++) replies[i] = pending[i].Reply;
         var limit = _options.CommandTimeout;
+        if (limit == Timeout.InfiniteTimeSpan && !cancellationToken.CanBeCanceled) return replies;
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
-        for (var i = 0; i < pending.Length; i++) replies[i] = CollectAsync(pending[i], limit, deadline.Token, cancellationToken);
-        _ = Task.WhenAll(replies).ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var onDeadline = deadline.Token.Register(() => _ = AbandonBatchAsync(pending, limit, cancellationToken));
+        batch.Watch(deadline, onDeadline);
+        if (limit != Timeout.InfiniteTimeSpan)
+        {
+            try { deadline.CancelAfter(limit); }
+            catch (ObjectDisposedException) { } // every command finished already and the batch released its deadline
+        }
         return replies;
+    }
+
+    // The batch's deadline passed (or the caller cancelled): each unfinished command is withdrawn as CollectAsync
+    // withdraws one (dropped from the table, /cancel sent), then fails with the timeout or the caller's cancellation.
+    private async Task AbandonBatchAsync(PendingCommand[] pending, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var abandoned = new List<PendingCommand>();
+        foreach (var command in pending)
+        {
+            if (!command.TryAbandon()) continue;
+            _pending.TryRemove(command.Tag, out _);
+            abandoned.Add(command);
+        }
+        if (abandoned.Count == 0) return;
+        if (IsConnected)
+        {
+            try
+            {
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                foreach (var command in abandoned)
+                    await SendAsync(new RouterCommand("/cancel").With("tag", command.Tag), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RouterException or OperationCanceledException)
+            {
+                // Best effort, as for a single command: if the cancel cannot be sent the connection is already going away.
+            }
+        }
+        foreach (var command in abandoned)
+        {
+            command.FailAbandoned(cancellationToken.IsCancellationRequested
+                ? new OperationCanceledException(cancellationToken)
+                : new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit), cancellationToken);
+        }
     }
 
     private async Task<RouterReply> CollectAsync(PendingCommand pending, TimeSpan limit, CancellationToken cancellationToken)
@@ -157,13 +199,13 @@ public sealed class RouterConnection : IDisposable
         return await CollectAsync(pending, limit, deadline.Token, cancellationToken).ConfigureAwait(false);
     }
 
-    // Reads the command's rows until its !done; a deadline that passes (not the caller's cancel) is a timeout.
+    // Waits for the command's !done; a deadline that passes (not the caller's cancel) is a timeout.
     private async Task<RouterReply> CollectAsync(PendingCommand pending, TimeSpan limit, CancellationToken deadline, CancellationToken cancellationToken)
     {
-        var rows = new List<RouterSentence>();
         try
         {
-            while (await pending.NextRowAsync(deadline).ConfigureAwait(false) is { } row) rows.Add(row);
+            using (pending.CancelWaitOn(deadline))
+                return await pending.Reply.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!pending.IsFinished)
         {
@@ -171,7 +213,6 @@ public sealed class RouterConnection : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             throw new RouterTimeoutException(Peer, $"{pending.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit);
         }
-        return new RouterReply(rows, pending.Ret);
     }
 
     /// <summary>
@@ -180,7 +221,7 @@ public sealed class RouterConnection : IDisposable
     /// </summary>
     public async IAsyncEnumerable<RouterSentence> StreamAsync(RouterCommand command, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var pending = await SendAsync(command, watchSilence: !IsStreaming(command), cancellationToken).ConfigureAwait(false);
+        var pending = await SendAsync(command, watchSilence: !IsStreaming(command), collect: false, cancellationToken).ConfigureAwait(false);
         try
         {
             while (await pending.NextRowAsync(cancellationToken).ConfigureAwait(false) is { } row) yield return row;
@@ -210,7 +251,7 @@ public sealed class RouterConnection : IDisposable
     }
 
     // One lock, one write, one flush for the whole batch; on failure nothing of it stays registered.
-    private async Task<PendingCommand[]> SendManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken)
+    private async Task<PendingCommand[]> SendManyAsync(IReadOnlyList<RouterCommand> commands, CommandBatch batch, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
             if (command is null) throw new ArgumentException("A batch cannot contain a null command.", nameof(commands));
@@ -225,7 +266,7 @@ public sealed class RouterConnection : IDisposable
             for (var i = 0; i < commands.Count; i++)
             {
                 var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-                pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true);
+                pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true, collect: true, batch);
                 _pending[tag] = pending[i];
                 registered++;
                 commands[i].WriteTo(_writer, tag);
@@ -253,12 +294,13 @@ public sealed class RouterConnection : IDisposable
         return pending;
     }
 
-    private async Task<PendingCommand> SendAsync(RouterCommand command, bool watchSilence, CancellationToken cancellationToken)
+    // collect: the caller wants the whole reply at !done (ExecuteAsync), not the rows one by one (StreamAsync).
+    private async Task<PendingCommand> SendAsync(RouterCommand command, bool watchSilence, bool collect, CancellationToken cancellationToken)
     {
         if (command is null) throw new ArgumentNullException(nameof(command));
         ThrowIfClosed();
         var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-        var pending = new PendingCommand(Peer, tag, command.Path, watchSilence);
+        var pending = new PendingCommand(Peer, tag, command.Path, watchSilence, collect);
         // The command is registered only once the lock is held: a wait that is cancelled (or a send that fails)
         // must leave nothing in the table, or the watchdog later sees a command "waiting" for a reply that will
         // never come and closes a healthy session with a misleading timeout. Registering before the write still
@@ -303,7 +345,8 @@ public sealed class RouterConnection : IDisposable
         try
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag), watchSilence: false, grace.Token).ConfigureAwait(false);
+            // Streamed, though nobody reads it: a collected reply that fails unobserved would surface as an unobserved task exception.
+            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RouterException or OperationCanceledException)
         {
@@ -359,6 +402,12 @@ public sealed class RouterConnection : IDisposable
         _stream.Dispose();
         _tcp.Dispose();
         _reader.Dispose();
+        // The writer's pooled buffer goes back too (it was left to the collector, a fresh 4 KB or more for every
+        // connection of a fleet run). Under the write lock, so no send is using it: any later send finds the
+        // connection closed before it writes.
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try { _writer.Dispose(); }
+        finally { _writeLock.Release(); }
     }
 
     private void CheckReadTimeout()

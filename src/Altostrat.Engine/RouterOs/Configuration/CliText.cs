@@ -35,8 +35,14 @@ internal static class CliText
     public static string Assignments(IEnumerable<KeyValuePair<string, string>> values)
     {
         var text = new StringBuilder();
-        foreach (var pair in values) text.Append(' ').Append(pair.Key).Append('=').Append(Value(pair.Value));
+        AppendAssignments(text, values);
         return text.ToString();
+    }
+
+    /// <summary><see cref="Assignments"/> written straight into a script line being built.</summary>
+    public static void AppendAssignments(StringBuilder text, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        foreach (var pair in values) text.Append(' ').Append(pair.Key).Append('=').Append(Value(pair.Value));
     }
 
     /// <summary><c>[find list="block" address="192.0.2.1"]</c>, or by id when the key does not single the entry out.</summary>

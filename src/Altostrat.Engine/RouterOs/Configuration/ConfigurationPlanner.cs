@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
@@ -21,6 +22,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 public static class ConfigurationPlanner
 {
     private static readonly IReadOnlyList<IReadOnlyDictionary<string, string>> NoRows = Array.Empty<IReadOnlyDictionary<string, string>>();
+    private static readonly ChangePhase[] PhasesInOrder = ((ChangePhase[])Enum.GetValues(typeof(ChangePhase))).OrderBy(p => p).ToArray();
 
     /// <param name="rows">The rows each menu's print returned, keyed by API path (dynamic rows included).</param>
     public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
@@ -35,8 +37,11 @@ public static class ConfigurationPlanner
             if (menu.Definition.IsList) PlanList(menu, menuRows, changes, notes);
             else PlanSingle(menu, menuRows, changes, notes);
         }
-        // Stable: document order within each phase.
-        var ordered = changes.Select((change, index) => (change, index)).OrderBy(c => c.change.Phase).ThenBy(c => c.index).Select(c => c.change).ToList();
+        // Stable: document order within each phase. One pass per phase (there are five) rather than a general sort.
+        var ordered = new List<ConfigurationChange>(changes.Count);
+        foreach (var phase in PhasesInOrder)
+            foreach (var change in changes)
+                if (change.Phase == phase) ordered.Add(change);
         return new ConfigurationPlan(ordered, notes);
     }
 
@@ -50,10 +55,11 @@ public static class ConfigurationPlanner
     private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
         var row = rows.Count > 0 ? rows[0] : new Dictionary<string, string>();
-        var change = SetChange(menu, menu.Values!, row, id: null, key: string.Empty, find: string.Empty);
+        var change = SetChange(menu, menu.Values!, row, id: null, key: string.Empty, findById: false);
         if (change is not null) changes.Add(change);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
         var definition = menu.Definition;
@@ -84,8 +90,7 @@ public static class ConfigurationPlanner
                 matched[rowIndex] = true;
                 var row = rows[rowIndex];
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
-                var find = CliText.Find(menu.Key, row, byId: keyCounts[entry.MatchKey] > 1);
-                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, find);
+                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, findById: keyCounts[entry.MatchKey] > 1);
                 if (change is not null) changes.Add(change);
                 positions[entry.Index] = rowIndex;
                 subjects[entry.Index] = (id, null);
@@ -147,8 +152,10 @@ public static class ConfigurationPlanner
         return false;
     }
 
+    // findById: the entry's key does not single it out, so its script line finds it by .id.
+    [MethodImpl(HotPath.Optimize)]
     private static ConfigurationChange? SetChange(DesiredMenu menu, IReadOnlyDictionary<string, string?> desired, IReadOnlyDictionary<string, string> row,
-        string? id, string key, string find)
+        string? id, string key, bool findById)
     {
         var definition = menu.Definition;
         List<string>? changed = null;
@@ -176,17 +183,23 @@ public static class ConfigurationPlanner
         if (writes is not null) foreach (var pair in writes) after[pair.Key] = pair.Value;
         if (unsets is not null) foreach (var name in unsets) after.Remove(name);
 
-        var script = new StringBuilder();
-        var target = find.Length > 0 ? " " + find : string.Empty;
+        var script = new StringBuilder(128);
         if (!definition.IsList)
         {
             // A single-value menu clears a setting with an empty value.
             var values = (writes ?? new Dictionary<string, string>()).Concat((unsets ?? new List<string>()).Select(n => new KeyValuePair<string, string>(n, string.Empty)));
-            script.Append(definition.CliPath).Append(" set").Append(CliText.Assignments(values));
+            script.Append(definition.CliPath).Append(" set");
+            CliText.AppendAssignments(script, values);
         }
         else
         {
-            if (writes is not null) script.Append(definition.CliPath).Append(" set").Append(target).Append(CliText.Assignments(writes));
+            // Only now, for an entry that changes: most entries of a verify read, and of a second run, do not.
+            var target = " " + CliText.Find(menu.Key, row, findById);
+            if (writes is not null)
+            {
+                script.Append(definition.CliPath).Append(" set").Append(target);
+                CliText.AppendAssignments(script, writes);
+            }
             if (unsets is not null)
                 foreach (var name in unsets)
                 {
@@ -273,9 +286,18 @@ public static class ConfigurationPlanner
         return keep;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static string MatchKey(DesiredMenu menu, IReadOnlyDictionary<string, string> row)
     {
         if (menu.Key.Count == 1) return ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var only) ? only : string.Empty);
+        if (menu.Key.Count == 2)
+        {
+            // The usual compound key (list and address, chain and comment): one concatenation instead of a builder.
+            var first = ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var a) ? a : string.Empty);
+            var second = ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[1]), row.TryGetValue(menu.Key[1], out var b) ? b : string.Empty);
+            // As the builder below joins them: no separator after an empty first value.
+            return first.Length == 0 ? second : string.Concat(first, "\u001f", second);
+        }
         var key = new StringBuilder();
         foreach (var property in menu.Key)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
@@ -29,6 +30,7 @@ public static class ConfigurationReader
     }
 
     /// <summary>A reply row as a property dictionary (names case-insensitive; the first of a repeated name wins).</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static IReadOnlyDictionary<string, string> ToRow(RouterSentence sentence)
     {
         var row = new Dictionary<string, string>(sentence.Attributes.Count, StringComparer.OrdinalIgnoreCase);

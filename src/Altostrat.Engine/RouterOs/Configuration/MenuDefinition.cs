@@ -19,6 +19,7 @@ public sealed class MenuDefinition
         if (kind != MenuKind.SingleValue && (defaultKey is null || defaultKey.Count == 0))
             throw new ArgumentException($"The list menu {path} needs a default key.", nameof(defaultKey));
         Path = path;
+        CliPath = "/" + path.Substring(1).Replace('/', ' ');
         Kind = kind;
         DefaultKey = defaultKey ?? Array.Empty<string>();
         OrderGroup = orderGroup;
@@ -33,7 +34,7 @@ public sealed class MenuDefinition
     public string Path { get; }
 
     /// <summary>The CLI spelling, such as <c>/ip firewall filter</c>, for the script lines a person and the risk gate read.</summary>
-    public string CliPath => "/" + Path.Substring(1).Replace('/', ' ');
+    public string CliPath { get; }
 
     public MenuKind Kind { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
@@ -26,6 +27,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// </summary>
 public static class ValueNormalizer
 {
+    [MethodImpl(HotPath.Optimize)]
     public static string Normalize(PropertyKind kind, string? value)
     {
         if (value is null) return string.Empty;
@@ -47,6 +49,7 @@ public static class ValueNormalizer
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public static bool AreEqual(PropertyKind kind, string? left, string? right)
     {
         // Most values read back as they were written: equal text is equal under every kind, without parsing.
@@ -161,6 +164,14 @@ public static class ValueNormalizer
 
     private static string Address(string text)
     {
+        // Most addresses are IPv4 already in the canonical spelling, which is what parsing and printing them back
+        // would give: answered without the IPAddress, its string and the lower-casing, twice for every row planned.
+        if (CanonicalIPv4Length(text) is var hostLength and > 0)
+        {
+            if (hostLength == text.Length) return text;
+            if (text[hostLength] == '/' && IsCanonicalPrefix(text, hostLength + 1))
+                return text.Length == hostLength + 3 && text[hostLength + 1] == '3' && text[hostLength + 2] == '2' ? text.Substring(0, hostLength) : text;
+        }
         var slash = text.IndexOf('/');
         var host = slash < 0 ? text : text.Substring(0, slash);
         var prefix = slash < 0 ? null : text.Substring(slash + 1);
@@ -170,6 +181,41 @@ public static class ValueNormalizer
         var canonical = ip.ToString().ToLowerInvariant();
         if (prefix is null || prefix == hostPrefix) return canonical;
         return int.TryParse(prefix, NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? canonical + "/" + length.ToString(CultureInfo.InvariantCulture) : text;
+    }
+
+    // The length of the dotted-quad at the start of text when it is canonical (four decimal octets 0-255, no leading
+    // zero) and followed by nothing or '/'; 0 otherwise.
+    private static int CanonicalIPv4Length(string text)
+    {
+        var i = 0;
+        for (var octet = 0; octet < 4; octet++)
+        {
+            if (octet > 0)
+            {
+                if (i >= text.Length || text[i] != '.') return 0;
+                i++;
+            }
+            var start = i;
+            var value = 0;
+            while (i < text.Length && i - start < 4 && text[i] is >= '0' and <= '9') value = value * 10 + (text[i++] - '0');
+            var digits = i - start;
+            if (digits is 0 or > 3 || value > 255 || (digits > 1 && text[start] == '0')) return 0;
+        }
+        return i == text.Length || text[i] == '/' ? i : 0;
+    }
+
+    // A prefix length as int.TryParse reads it and ToString writes it back: 1-3 digits, no leading zero, at most 128.
+    private static bool IsCanonicalPrefix(string text, int start)
+    {
+        var digits = text.Length - start;
+        if (digits is 0 or > 3 || (digits > 1 && text[start] == '0')) return false;
+        var value = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] is < '0' or > '9') return false;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value <= 128;
     }
 
     private static int Count(string text, char c)

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -72,6 +73,7 @@ public sealed class SentenceReader : IDisposable
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private bool TryReadSentence(out RouterSentence? sentence)
     {
         sentence = null;
@@ -113,6 +115,7 @@ public sealed class SentenceReader : IDisposable
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private void AddWord(int offset, int length)
     {
         var buffer = _buffer;
