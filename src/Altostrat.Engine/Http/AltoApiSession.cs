@@ -1,46 +1,41 @@
 using System;
 using System.Net.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Altostrat.Engine.Http;
 
 /// <summary>
-/// One connection to an SDX API: the options and the IHttpClientFactory that hands out the typed client with its
-/// handler pipeline (authentication, retry with per-attempt timeout, request log). Dispose to release the handlers.
+/// One connection to an SDX API: the options and the client with its handler pipeline (authentication, retry with
+/// per-attempt timeout, request log), composed directly: a dependency-injection container and IHttpClientFactory
+/// cost a fresh PowerShell process about a hundred milliseconds of first-use compilation before its first request,
+/// for one client that lives as long as the connection. Dispose to release the handlers.
 /// </summary>
 public sealed class AltoApiSession : IDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly HttpClient _http;
 
     public AltoApiSession(AltoApiOptions options)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        var baseAddress = EnsureTrailingSlash(options.ApiUrl);
-        var services = new ServiceCollection();
-        services.AddSingleton(options);
-        services.AddTransient<AuthenticationHandler>();
-        services.AddTransient<RetryHandler>();
-        services.AddTransient<RequestLogHandler>();
-        services.AddHttpClient<AltoApiClient>(client =>
-            {
-                client.BaseAddress = baseAddress;
-                // Timeouts are per attempt, in RetryHandler; the overall call is bounded by the caller's token.
-                client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("Altostrat.PowerShell/" + typeof(AltoApiSession).Assembly.GetName().Version);
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
-            .AddHttpMessageHandler<AuthenticationHandler>()
-            .AddHttpMessageHandler<RetryHandler>()
-            .AddHttpMessageHandler<RequestLogHandler>();
-        _services = services.BuildServiceProvider();
+        var pipeline = new AuthenticationHandler(options)
+        {
+            InnerHandler = new RetryHandler(options) { InnerHandler = new RequestLogHandler { InnerHandler = CreatePrimaryHandler(options) } },
+        };
+        _http = new HttpClient(pipeline, disposeHandler: true)
+        {
+            BaseAddress = EnsureTrailingSlash(options.ApiUrl),
+            // Timeouts are per attempt, in RetryHandler; the overall call is bounded by the caller's token.
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("Altostrat.PowerShell/" + typeof(AltoApiSession).Assembly.GetName().Version);
+        Client = new AltoApiClient(_http);
     }
 
     public AltoApiOptions Options { get; }
 
-    public AltoApiClient Client => _services.GetRequiredService<AltoApiClient>();
+    public AltoApiClient Client { get; }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private static HttpMessageHandler CreatePrimaryHandler(AltoApiOptions options)
     {
