@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Configuration;
 using Altostrat.Engine.RouterOs.Scripting;
+using Altostrat.PowerShell.Routers;
 
 namespace Altostrat.PowerShell.Mapping;
 
@@ -70,17 +71,8 @@ internal static class ConfigurationMapper
         Entries = rows.Select(ToEntry).ToArray(),
     };
 
-    private static PSObject ToEntry(IReadOnlyDictionary<string, string> row)
-    {
-        var entry = new PSObject();
-        entry.TypeNames.Insert(0, EntryTypeName);
-        foreach (var property in row)
-        {
-            var name = property.Key == ".id" ? "Id" : property.Key;
-            if (entry.Properties[name] is null) entry.Properties.Add(new PSNoteProperty(name, property.Value));
-        }
-        return entry;
-    }
+    private static PSObject ToEntry(IReadOnlyDictionary<string, string> row) =>
+        RouterCommands.RowObject(EntryTypeName, null, null, row);
 
     private static Hashtable? ToHashtable(IReadOnlyDictionary<string, string>? values)
     {

@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Configuration;
 using Altostrat.Engine.RouterOs.Fleet;
+using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Pipeline;
 
 namespace Altostrat.PowerShell.Routers;
@@ -89,4 +93,31 @@ public abstract class RouterCmdlet : AltoCmdlet
             Post(() => WriteProgress(record));
         }, token));
     }
+
+    /// <summary>
+    /// Reads <paramref name="paths"/> from every router gathered (all prints of a router in flight together) and
+    /// hands each router's rows to <paramref name="onRead"/>, off the pipeline thread: it reports through Post. A
+    /// router that cannot be reached or read is a non-terminating error for that router.
+    /// </summary>
+    private protected void ReadFromRouters(string activity, IReadOnlyList<string> paths,
+        Action<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>> onRead) =>
+        RunOnRouters(activity, async (name, endpoint, token) =>
+        {
+            RouterConnection? connection = null;
+            try
+            {
+                connection = await endpoint.OpenAsync(token).ConfigureAwait(false);
+                onRead(name, await ConfigurationReader.ReadAsync(connection, paths, token).ConfigureAwait(false));
+                return false;
+            }
+            catch (RouterException ex)
+            {
+                Post(() => WriteError(RouterErrors.From(ex, name)));
+                return true;
+            }
+            finally
+            {
+                if (endpoint.OwnsConnection) connection?.Dispose();
+            }
+        });
 }

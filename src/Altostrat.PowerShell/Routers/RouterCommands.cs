@@ -29,16 +29,23 @@ internal static class RouterCommands
     }
 
     /// <summary>One <c>!re</c> as an object: <c>ComputerName</c>, then the router's properties as it named them, <c>.id</c> as <c>Id</c>.</summary>
-    public static PSObject ToObject(RouterSentence row, string computerName)
+    public static PSObject ToObject(RouterSentence row, string computerName) =>
+        RowObject(RowTypeName, "ComputerName", computerName, row.Attributes);
+
+    /// <summary>
+    /// A router row as an object: the name it came from first (when given), then the router's properties as it named
+    /// them, <c>.id</c> as <c>Id</c>. The one shape of every row the module emits: direct, through SDX, or read as configuration.
+    /// </summary>
+    public static PSObject RowObject(string typeName, string? sourceName, string? source, IEnumerable<KeyValuePair<string, string>> properties)
     {
         var result = new PSObject();
-        result.TypeNames.Insert(0, RowTypeName);
-        result.Properties.Add(new PSNoteProperty("ComputerName", computerName));
-        foreach (var attribute in row.Attributes)
+        result.TypeNames.Insert(0, typeName);
+        if (sourceName is not null) result.Properties.Add(new PSNoteProperty(sourceName, source));
+        foreach (var property in properties)
         {
-            var name = attribute.Key == ".id" ? "Id" : attribute.Key;
+            var name = property.Key == ".id" ? "Id" : property.Key;
             // A router never repeats a property in one row; if one did, the first value is kept rather than failing.
-            if (result.Properties[name] is null) result.Properties.Add(new PSNoteProperty(name, attribute.Value));
+            if (result.Properties[name] is null) result.Properties.Add(new PSNoteProperty(name, property.Value));
         }
         return result;
     }

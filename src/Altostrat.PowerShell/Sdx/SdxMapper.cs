@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Altostrat.Engine.Backups;
 using Altostrat.Engine.Contracts;
+using Altostrat.PowerShell.Routers;
 
 namespace Altostrat.PowerShell.Sdx;
 
@@ -92,18 +93,8 @@ internal static class SdxMapper
     };
 
     /// <summary>One reply row of a command run through SDX: SiteId, then the router's properties, <c>.id</c> as Id.</summary>
-    public static PSObject ToSiteRow(Dictionary<string, string> row, string siteId)
-    {
-        var result = new PSObject();
-        result.TypeNames.Insert(0, SiteRowTypeName);
-        result.Properties.Add(new PSNoteProperty("SiteId", siteId));
-        foreach (var pair in row)
-        {
-            var name = pair.Key == ".id" ? "Id" : pair.Key;
-            if (result.Properties[name] is null) result.Properties.Add(new PSNoteProperty(name, pair.Value));
-        }
-        return result;
-    }
+    public static PSObject ToSiteRow(Dictionary<string, string> row, string siteId) =>
+        RouterCommands.RowObject(SiteRowTypeName, "SiteId", siteId, row);
 
     /// <summary>A Hashtable (or any dictionary) of PowerShell values as plain values for the engine's JSON writer.</summary>
     public static Dictionary<string, object?> ToPlain(IDictionary dictionary)

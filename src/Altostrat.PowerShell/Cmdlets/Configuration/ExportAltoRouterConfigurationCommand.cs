@@ -62,34 +62,18 @@ public sealed class ExportAltoRouterConfigurationCommand : RouterCmdlet
                 $"{Routers.Count} routers were given, and one file holds one router's document. Export them one at a time, e.g. " +
                 "$routers | ForEach-Object { Export-AltoRouterConfiguration $_ -Path ... -OutFile \"$_.psd1\" }, or use Get-AltoRouterConfiguration -AsDesiredState.", null));
         if (Routers.Count == 0 || !ShouldProcess(_outFile, $"Write the desired state of {Routers.Targets[0].Name} ({string.Join(", ", _paths)})")) return;
-        RunOnRouters("Exporting configuration", async (name, endpoint, token) =>
+        ReadFromRouters("Exporting configuration", _paths, (name, rows) =>
         {
-            RouterConnection? connection = null;
-            try
+            var warnings = new List<string>();
+            var document = DesiredStateExport.Build(_paths, rows, warnings);
+            var text = $"{(_json ? "" : $"# Desired state of {name} ({string.Join(", ", _paths)}), exported {DateTimeOffset.Now:u}\n")}" +
+                (_json ? DesiredStateWriter.ToJson(document) : DesiredStateWriter.ToPowerShellData(document));
+            File.WriteAllText(_outFile, text, new UTF8Encoding(false));
+            Post(() =>
             {
-                connection = await endpoint.OpenAsync(token).ConfigureAwait(false);
-                var rows = await ConfigurationReader.ReadAsync(connection, _paths, token).ConfigureAwait(false);
-                var warnings = new List<string>();
-                var document = DesiredStateExport.Build(_paths, rows, warnings);
-                var text = $"{(_json ? "" : $"# Desired state of {name} ({string.Join(", ", _paths)}), exported {DateTimeOffset.Now:u}\n")}" +
-                    (_json ? DesiredStateWriter.ToJson(document) : DesiredStateWriter.ToPowerShellData(document));
-                File.WriteAllText(_outFile, text, new UTF8Encoding(false));
-                Post(() =>
-                {
-                    foreach (var warning in warnings) WriteWarning($"{name}: {warning}");
-                    if (PassThru) WriteObject(new FileInfo(_outFile));
-                });
-                return false;
-            }
-            catch (RouterException ex)
-            {
-                Post(() => WriteError(RouterErrors.From(ex, name)));
-                return true;
-            }
-            finally
-            {
-                if (endpoint.OwnsConnection) connection?.Dispose();
-            }
+                foreach (var warning in warnings) WriteWarning($"{name}: {warning}");
+                if (PassThru) WriteObject(new FileInfo(_outFile));
+            });
         });
     }
 }

@@ -40,41 +40,24 @@ public sealed class GetAltoRouterConfigurationCommand : RouterCmdlet
         base.BeginProcessing();
     }
 
-    protected override void EndProcessing() => RunOnRouters("Reading configuration", async (name, endpoint, token) =>
+    protected override void EndProcessing() => ReadFromRouters("Reading configuration", _paths, (name, rows) =>
     {
-        RouterConnection? connection = null;
-        try
+        if (AsDesiredState)
         {
-            connection = await endpoint.OpenAsync(token).ConfigureAwait(false);
-            var rows = await ConfigurationReader.ReadAsync(connection, _paths, token).ConfigureAwait(false);
-            if (AsDesiredState)
+            var warnings = new List<string>();
+            var document = new PSObject(DesiredStateExport.Build(_paths, rows, warnings));
+            document.Properties.Add(new PSNoteProperty("ComputerName", name));
+            Post(() =>
             {
-                var warnings = new List<string>();
-                var document = DesiredStateExport.Build(_paths, rows, warnings);
-                var result = new PSObject(document);
-                result.Properties.Add(new PSNoteProperty("ComputerName", name));
-                Post(() =>
-                {
-                    foreach (var warning in warnings) WriteWarning($"{name}: {warning}");
-                    WriteObject(result);
-                });
-                return false;
-            }
-            foreach (var path in _paths)
-            {
-                var configuration = ConfigurationMapper.ToConfiguration(name, path, rows[path]);
-                Post(() => WriteObject(configuration));
-            }
-            return false;
+                foreach (var warning in warnings) WriteWarning($"{name}: {warning}");
+                WriteObject(document);
+            });
+            return;
         }
-        catch (RouterException ex)
+        foreach (var path in _paths)
         {
-            Post(() => WriteError(RouterErrors.From(ex, name)));
-            return true;
-        }
-        finally
-        {
-            if (endpoint.OwnsConnection) connection?.Dispose();
+            var configuration = ConfigurationMapper.ToConfiguration(name, path, rows[path]);
+            Post(() => WriteObject(configuration));
         }
     });
 }
