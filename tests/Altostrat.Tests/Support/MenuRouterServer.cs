@@ -166,6 +166,8 @@ public sealed class MenuRouterServer : IAsyncDisposable
         var flushing = false;
         var gate = new object();
         var replies = new List<Task>();
+        var due = new Queue<(DateTime At, List<string[]> Answer)>();
+        var releasing = false;
         async Task SendAsync(IEnumerable<string[]> sentences)
         {
             lock (gate)
@@ -206,9 +208,10 @@ public sealed class MenuRouterServer : IAsyncDisposable
                 var hold = Volatile.Read(ref _holdUntil);
                 if (Interlocked.Increment(ref _commands) >= hold && hold > 0) _enoughCommands.TrySetResult(true);
                 if (DropConnectionWhen?.Invoke(command) == true) { Interlocked.Decrement(ref _inFlight); break; }
-                var answer = Apply(command, session);
-                var tag = command.Tag;
-                replies.Add(AnswerAsync(answer, tag, HoldAnswerWhen?.Invoke(command)));
+                var answer = Tagged(Apply(command, session), command.Tag);
+                var held = HoldAnswerWhen?.Invoke(command);
+                if (held is null && Volatile.Read(ref _holdUntil) == 0 && Latency > TimeSpan.Zero) Delay(answer);
+                else replies.Add(AnswerAsync(answer, held));
             }
         }
         catch (Exception) { /* connection reset */ }
@@ -226,7 +229,47 @@ public sealed class MenuRouterServer : IAsyncDisposable
             }
         }
 
-        async Task AnswerAsync(List<string[]> answer, string? tag, Task? hold)
+        // Answers wait out the latency in arrival order, so one timer serves a whole burst of pipelined commands:
+        // a timer per command made the simulated routers, not the client, what a benchmark measured.
+        void Delay(List<string[]> answer)
+        {
+            lock (due)
+            {
+                due.Enqueue((DateTime.UtcNow + Latency, answer));
+                if (releasing) return;
+                releasing = true;
+            }
+            replies.Add(ReleaseDueAsync());
+        }
+
+        async Task ReleaseDueAsync()
+        {
+            var ready = new List<string[]>();
+            while (true)
+            {
+                TimeSpan wait;
+                lock (due)
+                {
+                    var now = DateTime.UtcNow;
+                    while (due.Count > 0 && due.Peek().At <= now)
+                    {
+                        var (_, answer) = due.Dequeue();
+                        ready.AddRange(answer);
+                        Interlocked.Decrement(ref _inFlight);
+                    }
+                    if (ready.Count == 0 && due.Count == 0) { releasing = false; return; }
+                    wait = due.Count > 0 ? due.Peek().At - now : TimeSpan.Zero;
+                }
+                if (ready.Count > 0)
+                {
+                    await SendAsync(ready);
+                    ready.Clear();
+                }
+                else await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
+            }
+        }
+
+        async Task AnswerAsync(List<string[]> answer, Task? hold)
         {
             if (hold is not null) await hold;
             if (Volatile.Read(ref _holdUntil) > 0)
@@ -237,8 +280,40 @@ public sealed class MenuRouterServer : IAsyncDisposable
             }
             if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
             Interlocked.Decrement(ref _inFlight);
-            await SendAsync(tag is null ? answer : answer.Select(s => s.Concat(new[] { ".tag=" + tag }).ToArray()));
+            await SendAsync(answer);
         }
+    }
+
+    // A loop rather than a query: benchmarks print hundreds of thousands of rows, and the simulated routers share the
+    // machine's cores with the client being measured.
+    private static List<string[]> Print(List<Dictionary<string, string>> rows, bool withIds)
+    {
+        var answer = new List<string[]>(rows.Count + 1);
+        foreach (var row in rows)
+        {
+            var words = new string[1 + row.Count - (withIds || !row.ContainsKey(".id") ? 0 : 1)];
+            words[0] = "!re";
+            var w = 1;
+            foreach (var pair in row)
+                if (withIds || pair.Key != ".id") words[w++] = string.Concat("=", pair.Key, "=", pair.Value);
+            answer.Add(words);
+        }
+        answer.Add(new[] { "!done" });
+        return answer;
+    }
+
+    private static List<string[]> Tagged(List<string[]> answer, string? tag)
+    {
+        if (tag is null) return answer;
+        var word = ".tag=" + tag;
+        for (var i = 0; i < answer.Count; i++)
+        {
+            var tagged = new string[answer[i].Length + 1];
+            answer[i].CopyTo(tagged, 0);
+            tagged[tagged.Length - 1] = word;
+            answer[i] = tagged;
+        }
+        return answer;
     }
 
     private static void InterlockedMax(ref int target, int value)
@@ -307,9 +382,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
             switch (verb)
             {
                 case "print":
-                    var answer = rows.Select(r => new[] { "!re" }.Concat(r.Where(p => !_singleValue.Contains(menuPath) || p.Key != ".id").Select(p => $"={p.Key}={p.Value}")).ToArray()).ToList();
-                    answer.Add(done);
-                    return answer;
+                    return Print(rows, withIds: !_singleValue.Contains(menuPath));
                 case "add":
                     if (_singleValue.Contains(menuPath)) break;
                     var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [".id"] = NewId() };
