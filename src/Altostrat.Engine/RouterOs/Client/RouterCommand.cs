@@ -11,9 +11,11 @@ namespace Altostrat.Engine.RouterOs.Client;
 /// </summary>
 public sealed class RouterCommand
 {
+    private static readonly string[] NoWords = Array.Empty<string>();
     private readonly List<KeyValuePair<string, string>> _parameters = new();
-    private readonly List<string> _queries = new();
-    private readonly List<string> _properties = new();
+    // Most commands have neither: made on first use (a configuration run builds thousands of commands).
+    private List<string>? _queries;
+    private List<string>? _properties;
 
     public RouterCommand(string path)
     {
@@ -25,9 +27,9 @@ public sealed class RouterCommand
     public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
 
     /// <summary>Query words in order, each starting with <c>?</c>.</summary>
-    public IReadOnlyList<string> Queries => _queries;
+    public IReadOnlyList<string> Queries => (IReadOnlyList<string>?)_queries ?? NoWords;
 
-    public IReadOnlyList<string> PropertyList => _properties;
+    public IReadOnlyList<string> PropertyList => (IReadOnlyList<string>?)_properties ?? NoWords;
 
     /// <summary>Adds <c>=name=value</c>; a leading <c>=</c> on the name is tolerated.</summary>
     public RouterCommand With(string name, string? value)
@@ -45,7 +47,7 @@ public sealed class RouterCommand
     {
         if (string.IsNullOrWhiteSpace(query)) throw new ArgumentException("A query word cannot be empty; write it as '?name=value', '?-name' or '?#|'.", nameof(query));
         var trimmed = query.Trim();
-        _queries.Add(trimmed[0] == '?' ? trimmed : "?" + trimmed);
+        (_queries ??= new List<string>()).Add(trimmed[0] == '?' ? trimmed : "?" + trimmed);
         return this;
     }
 
@@ -55,7 +57,7 @@ public sealed class RouterCommand
         foreach (var property in properties)
         {
             if (string.IsNullOrWhiteSpace(property)) continue;
-            _properties.Add(property.Trim());
+            (_properties ??= new List<string>()).Add(property.Trim());
         }
         return this;
     }
@@ -64,8 +66,8 @@ public sealed class RouterCommand
     {
         writer.Word(Path);
         foreach (var parameter in _parameters) writer.Attribute(parameter.Key, parameter.Value);
-        if (_properties.Count > 0) writer.Attribute(".proplist", string.Join(",", _properties));
-        foreach (var query in _queries) writer.Word(query);
+        if (_properties is { Count: > 0 }) writer.Attribute(".proplist", string.Join(",", _properties));
+        if (_queries is not null) foreach (var query in _queries) writer.Word(query);
         writer.Tag(tag).End();
     }
 

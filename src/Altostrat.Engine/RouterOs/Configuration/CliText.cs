@@ -1,27 +1,57 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
-/// <summary>Writes changes in RouterOS CLI syntax, quoting what the CLI would otherwise read as syntax.</summary>
+/// <summary>
+/// Writes changes in RouterOS CLI syntax, quoting what the CLI would otherwise read as syntax. Everything is appended
+/// to the line being built: a plan writes a line for each of thousands of changes, and pieces built as strings of
+/// their own only to be copied into it were a good part of what planning allocated.
+/// </summary>
 internal static class CliText
 {
-    public static string Value(string value)
+    [ThreadStatic] private static StringBuilder? _spareLine;
+
+    /// <summary>
+    /// A builder for one script line, starting with <paramref name="start"/> (a menu's CLI path); <see cref="Finish"/> gives its text and keeps
+    /// the builder for this thread's next line, so a plan does not allocate a builder for each change.
+    /// </summary>
+    public static StringBuilder Line(string start)
     {
-        if (value.Length > 0 && IsPlain(value)) return value;
-        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        var line = _spareLine ?? new StringBuilder(256);
+        _spareLine = null;
+        return line.Clear().Append(start);
+    }
+
+    public static string Finish(StringBuilder line)
+    {
+        var text = line.ToString();
+        // A builder grown by an unusually long line is let go rather than kept at that size.
+        if (line.Capacity <= 4096) _spareLine = line;
+        return text;
+    }
+
+    /// <summary>The value as the CLI reads it back: as it is when plain, else quoted and escaped.</summary>
+    public static StringBuilder AppendValue(StringBuilder text, string value) =>
+        value.Length > 0 && IsPlain(value) ? text.Append(value) : AppendQuoted(text, value);
+
+    /// <summary>The value quoted and escaped, whatever it holds (a <c>find</c> condition compares quoted text).</summary>
+    private static StringBuilder AppendQuoted(StringBuilder text, string value)
+    {
+        text.Append('"');
         foreach (var c in value)
         {
             switch (c)
             {
-                case '"': case '\\': case '$': quoted.Append('\\').Append(c); break;
-                case '\n': quoted.Append("\\n"); break;
-                case '\r': quoted.Append("\\r"); break;
-                case '\t': quoted.Append("\\t"); break;
-                default: quoted.Append(c); break;
+                case '"': case '\\': case '$': text.Append('\\').Append(c); break;
+                case '\n': text.Append("\\n"); break;
+                case '\r': text.Append("\\r"); break;
+                case '\t': text.Append("\\t"); break;
+                default: text.Append(c); break;
             }
         }
-        return quoted.Append('"').ToString();
+        return text.Append('"');
     }
 
     // Letters, digits and the punctuation addresses, lists and durations use; anything else is quoted.
@@ -32,38 +62,27 @@ internal static class CliText
         return true;
     }
 
-    public static string Assignments(IEnumerable<KeyValuePair<string, string>> values)
+    /// <summary><c> name=value</c> for each value, each preceded by a space.</summary>
+    public static StringBuilder AppendAssignments(StringBuilder text, IEnumerable<KeyValuePair<string, string>> values)
     {
-        var text = new StringBuilder();
-        AppendAssignments(text, values);
-        return text.ToString();
-    }
-
-    /// <summary><see cref="Assignments"/> written straight into a script line being built.</summary>
-    public static void AppendAssignments(StringBuilder text, IEnumerable<KeyValuePair<string, string>> values)
-    {
-        foreach (var pair in values) text.Append(' ').Append(pair.Key).Append('=').Append(Value(pair.Value));
+        foreach (var pair in values) AppendValue(text.Append(' ').Append(pair.Key).Append('='), pair.Value);
+        return text;
     }
 
     /// <summary><c>[find list="block" address="192.0.2.1"]</c>, or by id when the key does not single the entry out.</summary>
-    public static string Find(IReadOnlyList<string> key, IReadOnlyDictionary<string, string> row, bool byId)
+    public static StringBuilder AppendFind(StringBuilder text, IReadOnlyList<string> key, IReadOnlyDictionary<string, string> row, bool byId)
     {
-        var text = new StringBuilder("[find");
+        text.Append("[find");
         if (byId && row.TryGetValue(".id", out var id)) text.Append(" .id=").Append(id);
-        else foreach (var property in key) text.Append(' ').Append(property).Append('=').Append(Quoted(row.TryGetValue(property, out var v) ? v : string.Empty));
-        return text.Append(']').ToString();
+        else foreach (var property in key) AppendQuoted(text.Append(' ').Append(property).Append('='), row.TryGetValue(property, out var v) ? v : string.Empty);
+        return text.Append(']');
     }
 
-    public static string FindByValues(IReadOnlyList<string> key, IReadOnlyDictionary<string, string?> values)
+    /// <summary><see cref="AppendFind"/> for an entry of the document, whose values may be null.</summary>
+    public static StringBuilder AppendFindByValues(StringBuilder text, IReadOnlyList<string> key, IReadOnlyDictionary<string, string?> values)
     {
-        var text = new StringBuilder("[find");
-        foreach (var property in key) text.Append(' ').Append(property).Append('=').Append(Quoted(values.TryGetValue(property, out var v) ? v ?? "" : ""));
-        return text.Append(']').ToString();
-    }
-
-    private static string Quoted(string value)
-    {
-        var plain = Value(value);
-        return plain.Length > 0 && plain[0] == '"' ? plain : "\"" + plain + "\"";
+        text.Append("[find");
+        foreach (var property in key) AppendQuoted(text.Append(' ').Append(property).Append('='), values.TryGetValue(property, out var v) ? v ?? "" : "");
+        return text.Append(']');
     }
 }

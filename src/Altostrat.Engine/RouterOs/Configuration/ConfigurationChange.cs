@@ -75,45 +75,39 @@ public sealed class ConfigurationChange
     /// <summary>The API commands, given the ids additions returned (<paramref name="idOf"/> answers null for an addition that did not run).</summary>
     internal IReadOnlyList<RouterCommand> ToCommands(Func<ConfigurationChange, string?> idOf)
     {
-        var commands = new List<RouterCommand>();
         switch (Action)
         {
             case ChangeAction.Add:
-                var add = new RouterCommand(Path + "/add");
-                foreach (var pair in Writes) add.With(pair.Key, pair.Value);
-                commands.Add(add);
-                break;
+                return new[] { WithWrites(new RouterCommand(Menu.AddCommand)) };
             case ChangeAction.Remove:
-                commands.Add(new RouterCommand(Path + "/remove").With(".id", Id));
-                break;
+                return new[] { new RouterCommand(Menu.RemoveCommand).With(".id", Id) };
             case ChangeAction.Set when !Menu.IsList:
                 // A single-value menu clears a setting with an empty value (servers=, comment=): there is no entry to unset on.
-                var single = new RouterCommand(Path + "/set");
-                foreach (var pair in Writes) single.With(pair.Key, pair.Value);
+                var single = WithWrites(new RouterCommand(Menu.SetCommand));
                 foreach (var name in Unsets) single.With(name, string.Empty);
-                commands.Add(single);
-                break;
+                return new[] { single };
             case ChangeAction.Set:
-                if (Writes.Count > 0)
-                {
-                    var set = new RouterCommand(Path + "/set").With(".id", Id);
-                    foreach (var pair in Writes) set.With(pair.Key, pair.Value);
-                    commands.Add(set);
-                }
-                foreach (var name in Unsets) commands.Add(new RouterCommand(Path + "/unset").With(".id", Id).With("value-name", name));
-                break;
+                var commands = new List<RouterCommand>(1 + Unsets.Count);
+                if (Writes.Count > 0) commands.Add(WithWrites(new RouterCommand(Menu.SetCommand).With(".id", Id)));
+                foreach (var name in Unsets) commands.Add(new RouterCommand(Menu.UnsetCommand).With(".id", Id).With("value-name", name));
+                return commands;
             case ChangeAction.Move:
                 var subject = Subject is null ? Id : idOf(Subject);
                 if (subject is null) throw new InvalidOperationException($"the entry {Key} was to be added by this plan, and that addition did not run, so it cannot be moved.");
-                var move = new RouterCommand(Path + "/move").With("numbers", subject);
+                var move = new RouterCommand(Menu.MoveCommand).With("numbers", subject);
                 var destination = DestinationChange is null ? DestinationId : idOf(DestinationChange);
                 if (DestinationChange is not null && destination is null)
                     throw new InvalidOperationException($"the entry {DestinationKey} it is to be placed before was to be added by this plan, and that addition did not run.");
                 if (destination is not null) move.With("destination", destination);
-                commands.Add(move);
-                break;
+                return new[] { move };
         }
-        return commands;
+        return Array.Empty<RouterCommand>();
+    }
+
+    private RouterCommand WithWrites(RouterCommand command)
+    {
+        foreach (var pair in Writes) command.With(pair.Key, pair.Value);
+        return command;
     }
 
     public override string ToString() => Script;

@@ -124,7 +124,7 @@ public static class ConfigurationPlanner
                 if (matched[i] || IsProtected(rows[i])) continue;
                 var row = rows[i];
                 var keyText = KeyText(menu, row);
-                var script = $"{definition.CliPath} remove {CliText.Find(menu.Key, row, byId: keyCounts[rowKeys[i]] > 1)}";
+                var script = CliText.Finish(CliText.AppendFind(CliText.Line(definition.CliPath).Append(" remove "), menu.Key, row, byId: keyCounts[rowKeys[i]] > 1));
                 changes.Add(new ConfigurationChange(definition, ChangeAction.Remove, ChangePhase.Remove, row.TryGetValue(".id", out var id) ? id : null,
                     keyText, row, null, Array.Empty<string>(), null, null, script));
             }
@@ -139,7 +139,7 @@ public static class ConfigurationPlanner
         foreach (var pair in entry.Properties)
             if (pair.Value is not null) writes[pair.Key] = pair.Value;
         var phase = KeepsAccess(menu.Definition, writes) ? ChangePhase.AccessAdd : ChangePhase.Add;
-        var script = menu.Definition.CliPath + " add" + CliText.Assignments(writes);
+        var script = CliText.Finish(CliText.AppendAssignments(CliText.Line(menu.Definition.CliPath).Append(" add"), writes));
         return new ConfigurationChange(menu.Definition, ChangeAction.Add, phase, null, entry.KeyText, null, writes, writes.Keys.ToList(), writes, null, script);
     }
 
@@ -178,12 +178,8 @@ public static class ConfigurationPlanner
         }
         if (changed is null) return null;
 
-        var after = new Dictionary<string, string>(row.Count + changed.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in row) after[pair.Key] = pair.Value;
-        if (writes is not null) foreach (var pair in writes) after[pair.Key] = pair.Value;
-        if (unsets is not null) foreach (var name in unsets) after.Remove(name);
-
-        var script = new StringBuilder(128);
+        var after = new RowAfterSet(row, writes, unsets);
+        var script = CliText.Line(string.Empty);
         if (!definition.IsList)
         {
             // A single-value menu clears a setting with an empty value.
@@ -194,20 +190,16 @@ public static class ConfigurationPlanner
         else
         {
             // Only now, for an entry that changes: most entries of a verify read, and of a second run, do not.
-            var target = " " + CliText.Find(menu.Key, row, findById);
             if (writes is not null)
-            {
-                script.Append(definition.CliPath).Append(" set").Append(target);
-                CliText.AppendAssignments(script, writes);
-            }
+                CliText.AppendAssignments(CliText.AppendFind(script.Append(definition.CliPath).Append(" set "), menu.Key, row, findById), writes);
             if (unsets is not null)
                 foreach (var name in unsets)
                 {
                     if (script.Length > 0) script.Append('\n');
-                    script.Append(definition.CliPath).Append(" unset").Append(target).Append(' ').Append(name);
+                    CliText.AppendFind(script.Append(definition.CliPath).Append(" unset "), menu.Key, row, findById).Append(' ').Append(name);
                 }
         }
-        return new ConfigurationChange(definition, ChangeAction.Set, ChangePhase.Set, id, key, row, after, changed, writes, unsets, script.ToString());
+        return new ConfigurationChange(definition, ChangeAction.Set, ChangePhase.Set, id, key, row, after, changed, writes, unsets, CliText.Finish(script));
     }
 
     // Moves the entries that are out of document order, and only those: the longest run already in order (a longest
@@ -241,8 +233,9 @@ public static class ConfigurationPlanner
                 var subject = subjects[entry.Index];
                 var next = m + 1 < members.Count ? menu.Entries[members[m + 1]] : null;
                 var destination = next is null ? default : subjects[next.Index];
-                var find = CliText.FindByValues(menu.Key, entry.Properties);
-                var script = $"{definition.CliPath} move {find}" + (next is null ? string.Empty : $" destination={CliText.FindByValues(menu.Key, next.Properties)}");
+                var line = CliText.AppendFindByValues(CliText.Line(definition.CliPath).Append(" move "), menu.Key, entry.Properties);
+                if (next is not null) CliText.AppendFindByValues(line.Append(" destination="), menu.Key, next.Properties);
+                var script = CliText.Finish(line);
                 var row = subject.Id is null ? null : rows[(int)positions[entry.Index]];
                 var move = new ConfigurationChange(definition, ChangeAction.Move, ChangePhase.Move, subject.Id, entry.KeyText, row, row,
                     Array.Empty<string>(), null, null, script)

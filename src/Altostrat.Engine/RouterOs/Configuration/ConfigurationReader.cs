@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
@@ -14,7 +13,7 @@ public static class ConfigurationReader
 {
     /// <summary>
     /// Prints every menu in <paramref name="paths"/>, the prints in flight together (tagged), and returns each menu's
-    /// rows in the router's order. Dynamic and default rows are included: the planner must see them to leave them alone.
+    /// rows in the router's order, each a <see cref="RouterRow"/> over its reply sentence. Dynamic and default rows are included: the planner must see them to leave them alone.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>> ReadAsync(
         RouterConnection connection, IEnumerable<string> paths, CancellationToken cancellationToken)
@@ -25,17 +24,7 @@ public static class ConfigurationReader
         var prints = menus.Select(path => connection.ExecuteAsync(new RouterCommand(path + "/print"), cancellationToken)).ToList();
         var replies = await Task.WhenAll(prints).ConfigureAwait(false);
         var result = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < menus.Count; i++) result[menus[i]] = replies[i].Rows.Select(ToRow).ToList();
+        for (var i = 0; i < menus.Count; i++) result[menus[i]] = replies[i].Rows.Select(row => (IReadOnlyDictionary<string, string>)new RouterRow(row)).ToList();
         return result;
-    }
-
-    /// <summary>A reply row as a property dictionary (names case-insensitive; the first of a repeated name wins).</summary>
-    [MethodImpl(HotPath.Optimize)]
-    public static IReadOnlyDictionary<string, string> ToRow(RouterSentence sentence)
-    {
-        var row = new Dictionary<string, string>(sentence.Attributes.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var attribute in sentence.Attributes)
-            if (!row.ContainsKey(attribute.Key)) row[attribute.Key] = attribute.Value;
-        return row;
     }
 }

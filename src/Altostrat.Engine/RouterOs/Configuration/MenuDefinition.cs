@@ -28,7 +28,23 @@ public sealed class MenuDefinition
         _kinds = new Dictionary<string, PropertyKind>(StringComparer.OrdinalIgnoreCase);
         if (kinds is not null) foreach (var pair in kinds) _kinds[pair.Key] = pair.Value;
         AddsKeepAccess = addsKeepAccess;
+        AddCommand = path + "/add";
+        SetCommand = path + "/set";
+        UnsetCommand = path + "/unset";
+        RemoveCommand = path + "/remove";
+        MoveCommand = path + "/move";
     }
+
+    // The API commands a change sends, spelled once per menu rather than once per change.
+    internal string AddCommand { get; }
+
+    internal string SetCommand { get; }
+
+    internal string UnsetCommand { get; }
+
+    internal string RemoveCommand { get; }
+
+    internal string MoveCommand { get; }
 
     /// <summary>The API path, such as <c>/ip/firewall/filter</c>.</summary>
     public string Path { get; }
