@@ -44,7 +44,8 @@ public class ExecuteManyTests
             return c["address"] == "10.0.0.1" ? neverAnswered.Task : null;
         };
         using var connection = await RouterConnection.ConnectAsync(
-            new RouterConnectionOptions("127.0.0.1") { Port = server.Port, CommandTimeout = TimeSpan.FromMilliseconds(300) }, "admin", "");
+            // Long enough that the two answered commands always beat it on a loaded machine (at 300 ms one sometimes did not).
+            new RouterConnectionOptions("127.0.0.1") { Port = server.Port, CommandTimeout = TimeSpan.FromSeconds(2) }, "admin", "");
 
         var commands = Enumerable.Range(0, 3).Select(i => new RouterCommand("/ip/firewall/address-list/add").With("list", "x").With("address", $"10.0.0.{i}")).ToList();
         var replies = await connection.ExecuteManyAsync(commands);
