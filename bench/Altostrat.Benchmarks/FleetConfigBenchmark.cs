@@ -61,6 +61,7 @@ public static class FleetConfigBenchmark
                 var routersCpu = RoutersCpu(child);
                 var allocated = GC.GetTotalAllocatedBytes();
                 var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var paused = GC.GetTotalPauseDuration();
                 var (elapsed, failed, changes) = await TimeAsync(endpoints, throttle, document);
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 routersCpu = RoutersCpu(child) - routersCpu;
@@ -68,7 +69,8 @@ public static class FleetConfigBenchmark
                 Console.WriteLine($"  run {run + 1} ({(run == 0 ? "adds, cold" : "sets, warm")})  {elapsed.TotalMilliseconds,8:0} ms  ratio {elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.5)  {changes:N0} changes, {failed} routers failed, CPU {cpu.TotalMilliseconds:0} ms ({(separateServers ? $"client only; the routers' process {routersCpu.TotalMilliseconds:0} ms" : "client and servers")})");
                 // Where the CPU goes is mostly allocation and collection; these say how much of it there was.
                 Console.WriteLine($"      CPU {cpu.TotalMilliseconds * 1000 / Math.Max(1, changes):0.0} µs per change, allocated {allocated / 1048576.0:0} MiB ({allocated / (double)Math.Max(1, changes):0} bytes per change)," +
-                                  $" collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}");
+                                  $" collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}," +
+                                  $" paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms");
             }
             using var process = Process.GetCurrentProcess();
             Console.WriteLine($"  peak working set        {process.PeakWorkingSet64 / 1048576.0,8:0} MiB ({(separateServers ? "client only" : $"client and {routerCount} servers in one process")})");
