@@ -19,8 +19,11 @@ internal sealed class PendingCommand
     // Streamed commands only.
     private readonly ConcurrentQueue<RouterSentence>? _rows;
     private readonly SemaphoreSlim? _signals;
-    // Collected commands only. The list is written by the read loop alone and read once the reply completes.
-    private readonly List<RouterSentence>? _collected;
+    private static readonly RouterSentence[] NoRows = Array.Empty<RouterSentence>();
+    private readonly bool _collect;
+    // Collected commands only, made with the first row (most commands of a configuration run answer !done alone).
+    // Written by the read loop alone and read once the reply completes.
+    private List<RouterSentence>? _collected;
     private readonly TaskCompletionSource<RouterReply>? _reply;
     private readonly string _host;
     private readonly CommandBatch? _batch;
@@ -35,9 +38,9 @@ internal sealed class PendingCommand
         Tag = tag;
         Path = path;
         WatchSilence = watchSilence;
+        _collect = collect;
         if (collect)
         {
-            _collected = new List<RouterSentence>();
             // Asynchronous continuations: the read loop completes this, and must never run the caller's code.
             _reply = new TaskCompletionSource<RouterReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -69,9 +72,9 @@ internal sealed class PendingCommand
         switch (sentence.Command)
         {
             case "!re":
-                if (_collected is not null)
+                if (_collect)
                 {
-                    _collected.Add(sentence);
+                    (_collected ??= new List<RouterSentence>()).Add(sentence);
                     break;
                 }
                 _rows!.Enqueue(sentence);
@@ -98,7 +101,7 @@ internal sealed class PendingCommand
         _batch?.OneFinished();
         if (_reply is not null)
         {
-            if (failure is null) _reply.TrySetResult(new RouterReply(_collected!, Ret));
+            if (failure is null) _reply.TrySetResult(new RouterReply((IReadOnlyList<RouterSentence>?)_collected ?? NoRows, Ret));
             else _reply.TrySetException(failure);
             return;
         }

@@ -43,7 +43,7 @@ public static class ConfigurationExecutor
             }
             cancellationToken.ThrowIfCancellationRequested();
             // The whole phase in one batch: every command written, in plan order, before any answer is awaited.
-            var commands = new List<RouterCommand>();
+            List<RouterCommand>? commands = new List<RouterCommand>(members.Count);
             var spans = new List<(ConfigurationChange Change, int Index, int First, int Count)>(members.Count);
             foreach (var (change, index) in members)
             {
@@ -61,6 +61,8 @@ public static class ConfigurationExecutor
             try
             {
                 replies = await connection.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
+                // Sent: the commands are not needed while the router answers, and a fleet run has many routers waiting.
+                commands = null;
             }
             catch (RouterException ex)
             {

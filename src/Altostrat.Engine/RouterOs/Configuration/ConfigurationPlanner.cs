@@ -63,18 +63,16 @@ public static class ConfigurationPlanner
     private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
         var definition = menu.Definition;
-        // Router rows by normalised key; the first row of a key is the one the document manages.
-        var byKey = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
-        var protectedKeys = new HashSet<string>(StringComparer.Ordinal);
-        var keyCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Router rows by normalised key: how many rows have the key, and the first of them that is not protected, which
+        // is the one the document manages (-1 when every row of the key is protected).
+        var byKey = new Dictionary<string, (int First, int Count)>(rows.Count, StringComparer.Ordinal);
         var rowKeys = new string[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var key = MatchKey(menu, rows[i]);
             rowKeys[i] = key;
-            keyCounts[key] = keyCounts.TryGetValue(key, out var count) ? count + 1 : 1;
-            if (IsProtected(rows[i])) { protectedKeys.Add(key); continue; }
-            if (!byKey.ContainsKey(key)) byKey[key] = i;
+            var first = IsProtected(rows[i]) ? -1 : i;
+            byKey[key] = byKey.TryGetValue(key, out var seen) ? (seen.First >= 0 ? seen.First : first, seen.Count + 1) : (first, 1);
         }
 
         var matched = new bool[rows.Count];
@@ -85,18 +83,20 @@ public static class ConfigurationPlanner
         var pendingAdds = new List<(int Entry, ConfigurationChange Change)>();
         foreach (var entry in menu.Entries)
         {
-            if (byKey.TryGetValue(entry.MatchKey, out var rowIndex))
+            var known = byKey.TryGetValue(entry.MatchKey, out var rowsOfKey);
+            if (known && rowsOfKey.First >= 0)
             {
+                var rowIndex = rowsOfKey.First;
                 matched[rowIndex] = true;
                 var row = rows[rowIndex];
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
-                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, findById: keyCounts[entry.MatchKey] > 1);
+                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, findById: rowsOfKey.Count > 1);
                 if (change is not null) changes.Add(change);
                 positions[entry.Index] = rowIndex;
                 subjects[entry.Index] = (id, null);
                 continue;
             }
-            if (protectedKeys.Contains(entry.MatchKey))
+            if (known)
             {
                 notes.Add($"{menu.Path}: {entry.KeyText} matches only a dynamic, built-in or default entry, which is never changed; it was left alone.");
                 positions[entry.Index] = -1;
@@ -124,7 +124,7 @@ public static class ConfigurationPlanner
                 if (matched[i] || IsProtected(rows[i])) continue;
                 var row = rows[i];
                 var keyText = KeyText(menu, row);
-                var script = CliText.Finish(CliText.AppendFind(CliText.Line(definition.CliPath).Append(" remove "), menu.Key, row, byId: keyCounts[rowKeys[i]] > 1));
+                var script = CliText.Finish(CliText.AppendFind(CliText.Line(definition.CliPath).Append(" remove "), menu.Key, row, byId: byKey[rowKeys[i]].Count > 1));
                 changes.Add(new ConfigurationChange(definition, ChangeAction.Remove, ChangePhase.Remove, row.TryGetValue(".id", out var id) ? id : null,
                     keyText, row, null, Array.Empty<string>(), null, null, script));
             }
