@@ -29,20 +29,16 @@ public static class FleetConfigBenchmark
     public static async Task RunAsync(int routerCount, int entries, int throttle, TimeSpan latency, bool separateServers = false)
     {
         var servers = new List<MenuRouterServer>();
-        Process? child = null;
+        RoutersProcess? routers = null;
         List<int> ports;
         if (separateServers)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-            foreach (var argument in new[] { "menu-servers", routerCount.ToString(), latency.TotalMilliseconds.ToString() }) start.ArgumentList.Add(argument);
-            child = Process.Start(start)!;
-            ports = new List<int>();
-            while (child.StandardOutput.ReadLine() is { } line && line != "ready") ports.Add(int.Parse(line));
+            routers = RoutersProcess.Start(routerCount, latency);
+            ports = routers.Ports.ToList();
         }
         else
         {
-            servers.AddRange(Enumerable.Range(0, routerCount).Select(_ => new MenuRouterServer(latency)));
-            foreach (var server in servers) server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+            servers.AddRange(Enumerable.Range(0, routerCount).Select(_ => RoutersProcess.NewRouter(latency)));
             ports = servers.Select(s => s.Port).ToList();
         }
         try
@@ -58,13 +54,13 @@ public static class FleetConfigBenchmark
             {
                 var document = Document(entries, "run " + run);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var routersCpu = RoutersCpu(child);
+                var routersCpu = routers?.Cpu ?? TimeSpan.Zero;
                 var allocated = GC.GetTotalAllocatedBytes();
                 var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 var paused = GC.GetTotalPauseDuration();
                 var (elapsed, failed, changes) = await TimeAsync(endpoints, throttle, document);
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                routersCpu = RoutersCpu(child) - routersCpu;
+                routersCpu = (routers?.Cpu ?? TimeSpan.Zero) - routersCpu;
                 allocated = GC.GetTotalAllocatedBytes() - allocated;
                 Console.WriteLine($"  run {run + 1} ({(run == 0 ? "adds, cold" : "sets, warm")})  {elapsed.TotalMilliseconds,8:0} ms  ratio {elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.5)  {changes:N0} changes, {failed} routers failed, CPU {cpu.TotalMilliseconds:0} ms ({(separateServers ? $"client only; the routers' process {routersCpu.TotalMilliseconds:0} ms" : "client and servers")})");
                 // Where the CPU goes is mostly allocation and collection; these say how much of it there was.
@@ -78,45 +74,14 @@ public static class FleetConfigBenchmark
         finally
         {
             foreach (var server in servers) await server.DisposeAsync();
-            if (child is not null)
-            {
-                child.StandardInput.Close();
-                child.WaitForExit();
-                child.Dispose();
-            }
+            routers?.Dispose();
         }
     }
 
-    private static TimeSpan RoutersCpu(Process? child)
+    /// <summary>The routers' process warms up with configuration runs (adds, then sets) on a few routers of its own.</summary>
+    public static async Task WarmUpAsync(TimeSpan latency)
     {
-        if (child is null) return TimeSpan.Zero;
-        child.Refresh();
-        return child.TotalProcessorTime;
-    }
-
-    /// <summary>The child process of a separate-servers run: starts the routers, prints their ports, and serves until its input closes.</summary>
-    public static async Task ServeAsync(int routerCount, TimeSpan latency)
-    {
-        await WarmUpAsync(latency);
-        var servers = Enumerable.Range(0, routerCount).Select(_ => new MenuRouterServer(latency)).ToList();
-        foreach (var server in servers)
-        {
-            server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
-            Console.WriteLine(server.Port);
-        }
-        Console.WriteLine("ready");
-        await Console.In.ReadToEndAsync();
-        foreach (var server in servers) await server.DisposeAsync();
-    }
-
-    /// <summary>
-    /// Routers are warm when a client meets them: the routers' process compiles its code on a few routers of its own
-    /// (adds, then sets) before it says ready, so that the client's cold first run does not pay for the routers' JIT.
-    /// </summary>
-    private static async Task WarmUpAsync(TimeSpan latency)
-    {
-        var servers = Enumerable.Range(0, 8).Select(_ => new MenuRouterServer(latency)).ToList();
-        foreach (var server in servers) server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+        var servers = Enumerable.Range(0, 8).Select(_ => RoutersProcess.NewRouter(latency)).ToList();
         var endpoints = servers.Select(s => RouterEndpoint.ForAddress($"127.0.0.1:{s.Port}", new RouterConnectionOptions("127.0.0.1") { Port = s.Port }, "admin", "")).ToList();
         var clock = Stopwatch.StartNew();
         for (var run = 0; clock.Elapsed < TimeSpan.FromSeconds(2) || run < 3; run++)

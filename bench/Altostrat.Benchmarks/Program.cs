@@ -8,8 +8,8 @@ using BenchmarkDotNet.Running;
 var what = args.FirstOrDefault() ?? "all";
 if (what == "menu-servers")
 {
-    // The child process of fleetconfig's "separate" mode: simulated routers only.
-    await FleetConfigBenchmark.ServeAsync(int.Parse(args[1]), TimeSpan.FromMilliseconds(double.Parse(args[2])));
+    // The routers' process of fleetconfig's "separate" mode: simulated routers only.
+    await RoutersProcess.ServeAsync(int.Parse(args[1]), TimeSpan.FromMilliseconds(double.Parse(args[2])), FleetConfigBenchmark.WarmUpAsync);
     return 0;
 }
 if (what == "fleet-fresh")
