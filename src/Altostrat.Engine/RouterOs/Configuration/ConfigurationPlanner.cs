@@ -124,7 +124,7 @@ public static class ConfigurationPlanner
                 if (matched[i] || IsProtected(rows[i])) continue;
                 var row = rows[i];
                 var keyText = KeyText(menu, row);
-                var script = CliText.Finish(CliText.AppendFind(CliText.Line(definition.CliPath).Append(" remove "), menu.Key, row, byId: byKey[rowKeys[i]].Count > 1));
+                var script = CliText.Finish(CliText.AppendFind(CliText.Line(definition.CliPath).Append(" remove "), menu.FindProperties, row, byId: byKey[rowKeys[i]].Count > 1));
                 changes.Add(new ConfigurationChange(definition, ChangeAction.Remove, ChangePhase.Remove, row.TryGetValue(".id", out var id) ? id : null,
                     keyText, row, null, Array.Empty<string>(), null, null, script));
             }
@@ -191,12 +191,12 @@ public static class ConfigurationPlanner
         {
             // Only now, for an entry that changes: most entries of a verify read, and of a second run, do not.
             if (writes is not null)
-                CliText.AppendAssignments(CliText.AppendFind(script.Append(definition.CliPath).Append(" set "), menu.Key, row, findById), writes);
+                CliText.AppendAssignments(CliText.AppendFind(script.Append(definition.CliPath).Append(" set "), menu.FindProperties, row, findById), writes);
             if (unsets is not null)
                 foreach (var name in unsets)
                 {
                     if (script.Length > 0) script.Append('\n');
-                    CliText.AppendFind(script.Append(definition.CliPath).Append(" unset "), menu.Key, row, findById).Append(' ').Append(name);
+                    CliText.AppendFind(script.Append(definition.CliPath).Append(" unset "), menu.FindProperties, row, findById).Append(' ').Append(name);
                 }
         }
         return new ConfigurationChange(definition, ChangeAction.Set, ChangePhase.Set, id, key, row, after, changed, writes, unsets, CliText.Finish(script));
@@ -233,8 +233,8 @@ public static class ConfigurationPlanner
                 var subject = subjects[entry.Index];
                 var next = m + 1 < members.Count ? menu.Entries[members[m + 1]] : null;
                 var destination = next is null ? default : subjects[next.Index];
-                var line = CliText.AppendFindByValues(CliText.Line(definition.CliPath).Append(" move "), menu.Key, entry.Properties);
-                if (next is not null) CliText.AppendFindByValues(line.Append(" destination="), menu.Key, next.Properties);
+                var line = CliText.AppendFindByValues(CliText.Line(definition.CliPath).Append(" move "), menu.FindProperties, entry.Properties);
+                if (next is not null) CliText.AppendFindByValues(line.Append(" destination="), menu.FindProperties, next.Properties);
                 var script = CliText.Finish(line);
                 var row = subject.Id is null ? null : rows[(int)positions[entry.Index]];
                 var move = new ConfigurationChange(definition, ChangeAction.Move, ChangePhase.Move, subject.Id, entry.KeyText, row, row,

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -14,6 +16,20 @@ public sealed class DesiredMenu
         Absent = absent;
         Order = order;
         Entries = entries;
+        FindProperties = definition.OrderGroup is { } group && !Contains(key, group) ? new[] { group }.Concat(key).ToArray() : key;
+    }
+
+    /// <summary>
+    /// What the script line of a change selects an entry by (<c>[find ...]</c>): the key, after the chain on firewall
+    /// menus when the key does not name it, so that a person, and the risk gate, can see which chain a change touches.
+    /// </summary>
+    internal IReadOnlyList<string> FindProperties { get; }
+
+    private static bool Contains(IReadOnlyList<string> key, string property)
+    {
+        foreach (var name in key)
+            if (name.Equals(property, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     public MenuDefinition Definition { get; }

@@ -70,7 +70,9 @@ internal static class RiskRules
     private static (ScriptRisk, string) Firewall(string menu, string verb, string inputChain, IReadOnlyList<ScriptArgument> arguments)
     {
         var chain = Find(arguments, "chain");
-        var onInputOrUnknown = chain is null || chain.Value is null || chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase);
+        // A move, set or disable names its rules, not their chain: the chain a [find ...] selects them by is theirs.
+        var chainValue = chain is not null ? chain.Value : verb == "add" ? null : ChainSelectedBy(arguments);
+        var onInputOrUnknown = chainValue is null || chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase);
         // Order decides which rule matches first: a drop moved above the rule that accepts your own traffic locks you out.
         if (verb == "move" && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"reorders firewall rules in {menu}; a drop rule that ends up above the rule accepting your own traffic on the {inputChain} chain locks you out");
@@ -78,15 +80,22 @@ internal static class RiskRules
         if ((verb == "disable" || (verb == "set" && Flag(arguments, "disabled") == Truth.Yes)) && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"disables firewall rules in {menu}; if one of them accepts your own traffic on the {inputChain} chain you are locked out");
         if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
+        // A rule taken out of the input chain no longer lets anything in, the operator's own traffic included.
+        if (verb == "set" && chain is not null && (chain.Value is null || !chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase)))
+        {
+            var from = ChainSelectedBy(arguments);
+            if (from is null || from.Equals(inputChain, StringComparison.OrdinalIgnoreCase))
+                return (ScriptRisk.Destructive, $"moves rules to another chain in {menu}; a rule taken out of the {inputChain} chain that accepted your own traffic locks you out");
+        }
         if (Flag(arguments, "disabled") == Truth.Yes) return (ScriptRisk.Change, $"leaves the rule disabled in {menu}; it filters nothing until it is enabled");
         var action = Find(arguments, "action");
         var dropping = action is null ? Truth.Absent
             : action.Value is null ? Truth.Unknown
             : action.Value.Equals("drop", StringComparison.OrdinalIgnoreCase) || action.Value.Equals("reject", StringComparison.OrdinalIgnoreCase)
               || action.Value.Equals("tarpit", StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
-        var onInput = chain is null ? (verb == "add" ? Truth.No : Truth.Unknown)
-            : chain.Value is null ? Truth.Unknown
-            : chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
+        var onInput = chain is null && chainValue is null ? (verb == "add" ? Truth.No : Truth.Unknown)
+            : chainValue is null ? Truth.Unknown
+            : chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
 
         if (dropping == Truth.Yes && onInput == Truth.Yes)
             return (ScriptRisk.Destructive, $"{action!.Value!.ToLowerInvariant()}s traffic to the router on the {inputChain} chain; without an accept rule for your own address before it, you are locked out");
@@ -109,6 +118,85 @@ internal static class RiskRules
 
     private static bool IsUnder(string menu, string root) =>
         menu.Equals(root, StringComparison.Ordinal) || (menu.StartsWith(root, StringComparison.Ordinal) && menu.Length > root.Length && menu[root.Length] == '/');
+
+    /// <summary>
+    /// The chain of the rules the command's positional <c>[find ...]</c> selects, when it selects them by plain
+    /// <c>name=value</c> conditions that include exactly one <c>chain=</c>; null otherwise (ids, numbers, any other
+    /// operator or expression), which the rules then treat as possibly the input chain.
+    /// </summary>
+    private static string? ChainSelectedBy(IReadOnlyList<ScriptArgument> arguments)
+    {
+        ScriptArgument? selector = null;
+        foreach (var argument in arguments)
+            if (argument.Name is null) { selector = argument; break; }
+        if (selector is null) return null;
+        var text = selector.Text.Trim();
+        if (text.Length < 2 || text[0] != '[' || text[text.Length - 1] != ']') return null;
+        string? chain = null;
+        var words = Words(text.Substring(1, text.Length - 2));
+        if (words is null || words.Count == 0 || !words[0].Equals("find", StringComparison.OrdinalIgnoreCase)) return null;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (i == 1 && word.Equals("where", StringComparison.OrdinalIgnoreCase)) continue;
+            var equals = word.IndexOf('=');
+            if (equals <= 0 || !IsPlainName(word.Substring(0, equals))) return null;
+            if (!word.Substring(0, equals).Equals("chain", StringComparison.OrdinalIgnoreCase)) continue;
+            if (chain is not null) return null;
+            chain = Unquoted(word.Substring(equals + 1));
+            if (chain is null) return null;
+        }
+        return chain;
+    }
+
+    // The words of a find condition, split at spaces outside quotes; null for text the simple reading cannot take.
+    private static List<string>? Words(string text)
+    {
+        var words = new List<string>();
+        var start = -1;
+        var quoted = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var end = i == text.Length;
+            var c = end ? ' ' : text[i];
+            if (quoted)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') quoted = false;
+                if (end) return null;
+                continue;
+            }
+            if (c is '[' or ']' or '(' or ')' or '$' or '{' or '}' or ';') return null;
+            if (c == '"') quoted = true;
+            if (char.IsWhiteSpace(c))
+            {
+                if (start >= 0) words.Add(text.Substring(start, i - start));
+                start = -1;
+            }
+            else if (start < 0) start = i;
+        }
+        return words;
+    }
+
+    private static bool IsPlainName(string name)
+    {
+        foreach (var c in name)
+            if (!(char.IsLetterOrDigit(c) || c is '-' or '.')) return false;
+        return true;
+    }
+
+    // A bare value, or one quoted without escapes; null for anything else.
+    private static string? Unquoted(string value)
+    {
+        if (value.Length >= 2 && value[0] == '"' && value[value.Length - 1] == '"')
+        {
+            var inner = value.Substring(1, value.Length - 2);
+            return inner.IndexOf('"') < 0 && inner.IndexOf('\\') < 0 ? inner : null;
+        }
+        foreach (var c in value)
+            if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')) return null;
+        return value.Length > 0 ? value : null;
+    }
 
     private static ScriptArgument? Find(IReadOnlyList<ScriptArgument> arguments, string name)
     {

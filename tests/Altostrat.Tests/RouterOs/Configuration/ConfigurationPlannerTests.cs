@@ -217,14 +217,27 @@ public class ConfigurationPlannerTests
     [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "mgmt", "action": "drop" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt")]
     [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "new", "action": "drop" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt")]
     [InlineData("""{ "/ip/firewall/filter": { "Entries": [ { "chain": "input", "comment": "mgmt", "disabled": true } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt disabled=false")]
-    // The gate cannot see the chain inside [find ...], so it assumes a move may reorder the input chain.
-    [InlineData("""{ "/ip/firewall/filter": { "Order": true, "Entries": [ { "chain": "forward", "comment": "b" }, { "chain": "forward", "comment": "a" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=forward comment=a|.id=*2 chain=forward comment=b")]
+    // Moving and disabling rules of the input chain: the chain is in the line's [find ...], where the gate reads it.
+    [InlineData("""{ "/ip/firewall/filter": { "Key": "comment", "Order": true, "Entries": [ { "chain": "input", "comment": "b" }, { "chain": "input", "comment": "a" } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input comment=a|.id=*2 chain=input comment=b")]
+    [InlineData("""{ "/ip/firewall/filter": { "Key": "comment", "Entries": [ { "comment": "mgmt", "disabled": true } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt disabled=false")]
     public void The_risk_gate_rates_changes_that_can_lock_the_operator_out_as_destructive(string json, string path, string row)
     {
         var change = Assert.Single(Plan(json, (path, row.Split('|'))).Changes);
         var analysis = ScriptAnalyzer.Analyze(change.Script);
         Assert.True(analysis.IsValid, string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));
         Assert.Equal(ScriptRisk.Destructive, analysis.MaxRisk);
+    }
+
+    [Theory]
+    [InlineData("""{ "/ip/firewall/filter": { "Key": "comment", "Order": true, "Entries": [ { "chain": "forward", "comment": "b" }, { "chain": "forward", "comment": "a" } ] } }""", "move [find chain=\"forward\" comment=\"b\"] destination=[find chain=\"forward\" comment=\"a\"]")]
+    [InlineData("""{ "/ip/firewall/filter": { "Key": "comment", "Entries": [ { "comment": "a", "disabled": true } ] } }""", "set [find chain=\"forward\" comment=\"a\"] disabled=yes")]
+    public void Changes_to_rules_of_other_chains_name_their_chain_and_are_not_destructive(string json, string expected)
+    {
+        var change = Assert.Single(Plan(json, ("/ip/firewall/filter", new[] { ".id=*1 chain=forward comment=a", ".id=*2 chain=forward comment=b" })).Changes);
+        Assert.Equal("/ip firewall filter " + expected, change.Script);
+        var analysis = ScriptAnalyzer.Analyze(change.Script);
+        Assert.True(analysis.IsValid, string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));
+        Assert.Equal(ScriptRisk.Change, analysis.MaxRisk);
     }
 
     [Theory]
