@@ -8,7 +8,7 @@ using BenchmarkDotNet.Running;
 var what = args.FirstOrDefault() ?? "all";
 if (what == "menu-servers")
 {
-    // The routers' process of fleetconfig's "separate" mode: simulated routers only.
+    // The routers' process of fleetconfig (unless "together" puts them in the client's process): simulated routers only.
     await RoutersProcess.ServeAsync(int.Parse(args[1]), TimeSpan.FromMilliseconds(double.Parse(args[2])), FleetConfigBenchmark.WarmUpAsync);
     return 0;
 }
@@ -42,7 +42,7 @@ if (what is "apply" or "all")
 if (what is "fleetconfig" or "all")
 {
     await FleetConfigBenchmark.RunAsync(routerCount: args.Length > 1 ? int.Parse(args[1]) : 500, entries: args.Length > 2 ? int.Parse(args[2]) : 100, throttle: 64, latency: TimeSpan.FromMilliseconds(20),
-        separateServers: args.Length > 3 && args[3] == "separate");
+        separateServers: !(args.Length > 3 && args[3] == "together"));
 }
 if (what is "fleet" or "all")
 {
