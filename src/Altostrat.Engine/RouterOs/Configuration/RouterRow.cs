@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Altostrat.Engine.RouterOs.Protocol;
@@ -13,7 +12,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// than those lookups save. A row has a few dozen properties at most, so a lookup is a short scan; names come from
 /// the reader's name cache, so the same name is usually the same string and compares by reference.
 /// </summary>
-public sealed class RouterRow : IReadOnlyDictionary<string, string>
+public sealed class RouterRow : EntryView
 {
     private readonly IReadOnlyList<KeyValuePair<string, string>> _attributes;
     // The attributes that are the first of their name, found on the first call that needs them (Count, enumeration):
@@ -27,7 +26,7 @@ public sealed class RouterRow : IReadOnlyDictionary<string, string>
     }
 
     [MethodImpl(HotPath.Optimize)]
-    public bool TryGetValue(string key, out string value)
+    public override bool TryGetValue(string key, out string value)
     {
         if (key is null) throw new ArgumentNullException(nameof(key));
         var attributes = _attributes;
@@ -44,31 +43,9 @@ public sealed class RouterRow : IReadOnlyDictionary<string, string>
         return false;
     }
 
-    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The row has no property '{key}'.");
+    public override int Count => Distinct.Count;
 
-    public bool ContainsKey(string key) => TryGetValue(key, out _);
-
-    public int Count => Distinct.Count;
-
-    public IEnumerable<string> Keys
-    {
-        get
-        {
-            foreach (var pair in Distinct) yield return pair.Key;
-        }
-    }
-
-    public IEnumerable<string> Values
-    {
-        get
-        {
-            foreach (var pair in Distinct) yield return pair.Value;
-        }
-    }
-
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Distinct.GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    public override IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Distinct.GetEnumerator();
 
     private IReadOnlyList<KeyValuePair<string, string>> Distinct => _distinct ??= FirstOfEachName(_attributes);
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
@@ -9,7 +8,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// in the row's order, new properties last. A view rather than a copy: a plan of thousands of sets (a second run's
 /// are mostly one changed comment each) copied every row it touched into a table of its own.
 /// </summary>
-internal sealed class RowAfterSet : IReadOnlyDictionary<string, string>
+internal sealed class RowAfterSet : EntryView
 {
     private readonly IReadOnlyDictionary<string, string> _row;
     private readonly IReadOnlyDictionary<string, string>? _writes;
@@ -24,7 +23,7 @@ internal sealed class RowAfterSet : IReadOnlyDictionary<string, string>
         _unsets = unsets;
     }
 
-    public bool TryGetValue(string key, out string value)
+    public override bool TryGetValue(string key, out string value)
     {
         if (_writes is not null && _writes.TryGetValue(key, out value)) return true;
         if (IsUnset(key))
@@ -35,11 +34,7 @@ internal sealed class RowAfterSet : IReadOnlyDictionary<string, string>
         return _row.TryGetValue(key, out value);
     }
 
-    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The entry has no property '{key}'.");
-
-    public bool ContainsKey(string key) => TryGetValue(key, out _);
-
-    public int Count
+    public override int Count
     {
         get
         {
@@ -54,23 +49,7 @@ internal sealed class RowAfterSet : IReadOnlyDictionary<string, string>
         }
     }
 
-    public IEnumerable<string> Keys
-    {
-        get
-        {
-            foreach (var pair in this) yield return pair.Key;
-        }
-    }
-
-    public IEnumerable<string> Values
-    {
-        get
-        {
-            foreach (var pair in this) yield return pair.Value;
-        }
-    }
-
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    public override IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
         foreach (var pair in _row)
         {
@@ -81,8 +60,6 @@ internal sealed class RowAfterSet : IReadOnlyDictionary<string, string>
         foreach (var pair in _writes)
             if (!_row.ContainsKey(pair.Key)) yield return pair;
     }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private bool IsUnset(string key)
     {

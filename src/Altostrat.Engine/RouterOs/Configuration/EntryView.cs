@@ -1,0 +1,40 @@
+using System.Collections;
+using System.Collections.Generic;
+
+namespace Altostrat.Engine.RouterOs.Configuration;
+
+/// <summary>
+/// The read-only dictionary surface of the engine's views of an entry (<see cref="RouterRow"/>,
+/// <see cref="RowAfterSet"/>): a view says how to look a property up and how to list its properties, and the rest
+/// follows from those two. Names compare case-insensitively, as RouterOS's do.
+/// </summary>
+public abstract class EntryView : IReadOnlyDictionary<string, string>
+{
+    public abstract bool TryGetValue(string key, out string value);
+
+    public abstract IEnumerator<KeyValuePair<string, string>> GetEnumerator();
+
+    public abstract int Count { get; }
+
+    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The entry has no property '{key}'.");
+
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            foreach (var pair in this) yield return pair.Key;
+        }
+    }
+
+    public IEnumerable<string> Values
+    {
+        get
+        {
+            foreach (var pair in this) yield return pair.Value;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
