@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -47,6 +48,8 @@ public sealed class MenuRouterServer : IAsyncDisposable
     public int Port { get; }
 
     public TimeSpan Latency { get; }
+
+    private long LatencyTicks => (long)(Latency.TotalSeconds * Stopwatch.Frequency);
 
     /// <summary>False makes <c>/safe-mode/take</c> trap as RouterOS before 7.18 does.</summary>
     public bool SupportsSafeMode { get; set; } = true;
@@ -166,7 +169,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
         var flushing = false;
         var gate = new object();
         var replies = new List<Task>();
-        var due = new Queue<(DateTime At, List<string[]> Answer)>();
+        var due = new Queue<(long At, List<string[]> Answer)>();
         var releasing = false;
         async Task SendAsync(IEnumerable<string[]> sentences)
         {
@@ -235,7 +238,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
         {
             lock (due)
             {
-                due.Enqueue((DateTime.UtcNow + Latency, answer));
+                due.Enqueue((Stopwatch.GetTimestamp() + LatencyTicks, answer));
                 if (releasing) return;
                 releasing = true;
             }
@@ -247,10 +250,12 @@ public sealed class MenuRouterServer : IAsyncDisposable
             var ready = new List<string[]>();
             while (true)
             {
-                TimeSpan wait;
+                long wait;
                 lock (due)
                 {
-                    var now = DateTime.UtcNow;
+                    // Due within the timers' granularity counts as due, as Task.Delay(Latency) per answer did: waiting
+                    // again for the last fraction of a millisecond made every answer a millisecond or two late.
+                    var now = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000;
                     while (due.Count > 0 && due.Peek().At <= now)
                     {
                         var (_, answer) = due.Dequeue();
@@ -258,14 +263,14 @@ public sealed class MenuRouterServer : IAsyncDisposable
                         Interlocked.Decrement(ref _inFlight);
                     }
                     if (ready.Count == 0 && due.Count == 0) { releasing = false; return; }
-                    wait = due.Count > 0 ? due.Peek().At - now : TimeSpan.Zero;
+                    wait = due.Count > 0 ? due.Peek().At - now : 0;
                 }
                 if (ready.Count > 0)
                 {
                     await SendAsync(ready);
                     ready.Clear();
                 }
-                else await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
+                else await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait * 1000.0 / Stopwatch.Frequency))));
             }
         }
 
