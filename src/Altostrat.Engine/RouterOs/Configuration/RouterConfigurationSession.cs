@@ -74,11 +74,8 @@ public sealed class RouterConfigurationSession : IDisposable
     public async Task<ConfigurationOutcome> ApplyAsync(IEnumerable<ConfigurationChange> approved, bool useSafeMode, CancellationToken cancellationToken)
     {
         var plan = Plan ?? throw new InvalidOperationException("Call ReadAndPlanAsync before ApplyAsync.");
-        var wanted = new HashSet<ConfigurationChange>(approved ?? throw new ArgumentNullException(nameof(approved)));
-        var planned = new HashSet<ConfigurationChange>(plan.Changes);
-        var foreign = wanted.FirstOrDefault(c => !planned.Contains(c));
-        if (foreign is not null) throw new ArgumentException($"The change '{foreign.Script}' is not part of this session's plan.", nameof(approved));
-        var changes = plan.Changes.Where(wanted.Contains).ToList();
+        if (approved is null) throw new ArgumentNullException(nameof(approved));
+        var changes = ReferenceEquals(approved, plan.Changes) ? plan.Changes : Approved(plan, approved);
         if (changes.Count == 0) return Outcome(ConfigurationStatus.Unchanged, plan, Array.Empty<ChangeResult>(), plan, SafeModeResult.NotUsed, null);
 
         RouterSafeMode? safeMode = null;
@@ -147,11 +144,23 @@ public sealed class RouterConfigurationSession : IDisposable
             return Outcome(ConfigurationStatus.Failed, plan, results, null, safeModeResult, failure ?? ex);
         }
         if (failure is not null) return Outcome(ConfigurationStatus.Failed, plan, results, remaining, safeModeResult, failure);
+        if (remaining.Changes.Count == 0) return Outcome(ConfigurationStatus.Changed, plan, results, remaining, safeModeResult, null);
         var applied = new HashSet<(string, ChangeAction, string)>(changes.Select(Identity));
         var unconverged = remaining.Changes.Where(c => applied.Contains(Identity(c))).ToList();
         if (unconverged.Count > 0)
             return Outcome(ConfigurationStatus.Failed, plan, results, remaining, safeModeResult, new ConfigurationNotConvergedException(ComputerName, unconverged));
         return Outcome(ConfigurationStatus.Changed, plan, results, remaining, safeModeResult, null);
+    }
+
+    // The approved changes in plan order; a change from elsewhere is the caller's mistake. (All of them, the usual
+    // case, is the plan's own list, and needs none of this.)
+    private static IReadOnlyList<ConfigurationChange> Approved(ConfigurationPlan plan, IEnumerable<ConfigurationChange> approved)
+    {
+        var wanted = new HashSet<ConfigurationChange>(approved);
+        var planned = new HashSet<ConfigurationChange>(plan.Changes);
+        var foreign = wanted.FirstOrDefault(c => !planned.Contains(c));
+        if (foreign is not null) throw new ArgumentException($"The change '{foreign.Script}' is not part of this session's plan.", nameof(approved));
+        return plan.Changes.Where(wanted.Contains).ToList();
     }
 
     /// <summary>An outcome for a router that could not be opened, read or planned.</summary>
