@@ -84,6 +84,31 @@ public class ConfigurationSessionTests
     }
 
     [Fact]
+    public async Task Only_the_approved_changes_run_in_plan_order_and_a_change_of_another_plan_is_refused()
+    {
+        await using var server = Router();
+        var document = DesiredStateDocument.Parse(Document);
+        using var other = await RouterConfigurationSession.OpenAsync(EndpointFor(server), document, CancellationToken.None);
+        var otherPlan = await other.ReadAndPlanAsync(CancellationToken.None);
+        using var session = await RouterConfigurationSession.OpenAsync(EndpointFor(server), document, CancellationToken.None);
+        var plan = await session.ReadAndPlanAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => session.ApplyAsync(new[] { otherPlan.Changes[0] }, useSafeMode: false, CancellationToken.None));
+        Assert.Equal(0, server.Writes);
+
+        var identity = plan.Changes.Single(c => c.Path == "/system/identity");
+        var dns = plan.Changes.Single(c => c.Path == "/ip/dns");
+        var outcome = await session.ApplyAsync(new[] { dns, identity }, useSafeMode: false, CancellationToken.None);
+
+        // Approved in the reverse of the plan's order; run in the plan's.
+        Assert.Equal(plan.Changes.Where(c => c == identity || c == dns), outcome.Results.Select(r => r.Change));
+        Assert.Equal(2, server.Writes);
+        Assert.Equal("branch-1", server.Rows("/system/identity")[0]["name"]);
+        Assert.Equal(ConfigurationStatus.Changed, outcome.Status);
+        Assert.Contains(outcome.Remaining!.Changes, c => c.Path == "/ip/firewall/address-list");
+    }
+
+    [Fact]
     public async Task A_phase_is_sent_whole_before_the_router_answers_any_of_it()
     {
         const int count = 300;
