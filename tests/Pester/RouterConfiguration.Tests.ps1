@@ -146,6 +146,27 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
             Should -Throw -ErrorId 'AltostratConfiguration.FileNotFound*'
     }
 
+    It 'reorders forward-chain rules as an ordinary change, unasked, and asks before reordering the input chain' {
+        $router = $script:Routers['site_emu0002']
+        function Rules([string] $Chain, [string[]] $Comments) {
+            @{ '/ip/firewall/filter' = @{ Key = 'comment'; Order = $true; Entries = @($Comments | ForEach-Object { @{ chain = $Chain; action = 'accept'; comment = $_ } }) } }
+        }
+        (Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState (Rules forward 'fwd-a', 'fwd-b') -Force).Status | Should -Be 'Changed'
+        $moves = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState (Rules forward 'fwd-b', 'fwd-a') | Where-Object Action -eq Move
+        $moves | Should -Not -BeNullOrEmpty
+        $moves | ForEach-Object { $_.Risk | Should -Be 'Change'; $_.Script | Should -Match 'chain="forward"' }
+        # No -Force, and no one can answer here: a change rated destructive would fail with ConfirmationUnavailable.
+        (Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState (Rules forward 'fwd-b', 'fwd-a')).Status | Should -Be 'Changed'
+        (Get-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/firewall/filter).Entries |
+            Where-Object comment -like 'fwd-*' | ForEach-Object comment | Should -Be @('fwd-b', 'fwd-a')
+
+        (Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState (Rules input 'in-a', 'in-b') -Force).Status | Should -Be 'Changed'
+        { Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState (Rules input 'in-b', 'in-a') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*'
+        (Get-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/firewall/filter).Entries |
+            Where-Object comment -like 'in-*' | ForEach-Object comment | Should -Be @('in-a', 'in-b')
+    }
+
     It 'shows changes and results in tables that fit 120 columns' {
         $router = $script:Routers['site_emu0002']
         $text = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState @{ '/system/identity' = @{ name = 'view-test' } } | Out-String -Width 120
