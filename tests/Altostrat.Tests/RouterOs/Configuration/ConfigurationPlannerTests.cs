@@ -207,6 +207,16 @@ public class ConfigurationPlannerTests
         Assert.Empty(plan.Changes);
     }
 
+    [Fact]
+    public void A_move_of_entries_that_do_not_give_their_chain_finds_them_by_key_and_counts_as_destructive()
+    {
+        var plan = Plan("""{ "/ip/firewall/filter": { "Key": "comment", "Order": true, "Entries": [ { "comment": "b" }, { "comment": "a" } ] } }""",
+            ("/ip/firewall/filter", new[] { ".id=*1 chain=forward comment=a", ".id=*2 chain=forward comment=b" }));
+        var move = Assert.Single(plan.Changes);
+        Assert.Equal("/ip firewall filter move [find comment=\"b\"] destination=[find comment=\"a\"]", move.Script);
+        Assert.Equal(ScriptRisk.Destructive, ScriptAnalyzer.Analyze(move.Script).MaxRisk);
+    }
+
     [Theory]
     [InlineData("""{ "/ip/address": { "Absent": "Remove", "Entries": [] } }""", "/ip/address", ".id=*1 address=10.0.0.1/24 interface=ether1")]
     [InlineData("""{ "/ip/route": { "Absent": "Remove", "Entries": [] } }""", "/ip/route", ".id=*1 dst-address=0.0.0.0/0 gateway=192.0.2.1")]
