@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
@@ -59,6 +60,7 @@ public static class FleetConfigBenchmark
                 var allocated = GC.GetTotalAllocatedBytes();
                 var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 var paused = GC.GetTotalPauseDuration();
+                var jit = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
                 var (elapsed, failed, changes) = await TimeAsync(endpoints, throttle, document);
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 routersCpu = (routers?.Cpu ?? TimeSpan.Zero) - routersCpu;
@@ -67,7 +69,8 @@ public static class FleetConfigBenchmark
                 // Where the CPU goes is mostly allocation and collection; these say how much of it there was.
                 Console.WriteLine($"      CPU {cpu.TotalMilliseconds * 1000 / Math.Max(1, changes):0.0} µs per change, allocated {allocated / 1048576.0:0} MiB ({allocated / (double)Math.Max(1, changes):0} bytes per change)," +
                                   $" collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}," +
-                                  $" paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms");
+                                  $" paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms," +
+                                  $" JIT {(JitInfo.GetCompilationTime() - jit.Item1).TotalMilliseconds:0} ms for {JitInfo.GetCompiledMethodCount() - jit.Item2} methods");
                 if (separateServers)
                     // Client and routers share this machine's cores: their CPU alone needs this long, whatever the latency.
                     Console.WriteLine($"      the CPU of client and routers together needs at least {(cpu + routersCpu).TotalMilliseconds / Environment.ProcessorCount:0} ms on {Environment.ProcessorCount} cores" +
