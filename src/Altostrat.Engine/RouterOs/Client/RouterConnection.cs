@@ -38,6 +38,7 @@ public sealed class RouterConnection : IDisposable
     private RouterConnection(RouterConnectionOptions options, string userName, TcpClient tcp, Stream stream)
     {
         _options = options;
+        Peer = options.DisplayName;
         _tcp = tcp;
         _stream = stream;
         _reader = new SentenceReader(stream, options.Limits);
@@ -47,8 +48,9 @@ public sealed class RouterConnection : IDisposable
 
     public string Host => _options.Host;
 
-    // How messages name this router (host, or host:port off the standard port).
-    private string Peer => _options.DisplayName;
+    // How messages name this router (host, or host:port off the standard port); spelled once, as every command's
+    // bookkeeping carries it.
+    private string Peer { get; }
 
     public int Port => _options.EffectivePort;
 
