@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Protocol;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Client;
 
@@ -31,6 +32,7 @@ internal sealed class PendingCommand
     private RouterTrapException? _trap;
     private int _finished;
 
+    [MethodImpl(HotPath.Optimize)]
     public PendingCommand(string host, string tag, string path, bool watchSilence, bool collect, CommandBatch? batch = null)
     {
         _host = host;
@@ -67,6 +69,7 @@ internal sealed class PendingCommand
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
     /// <summary>Called by the read loop, one sentence at a time.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public void Deliver(RouterSentence sentence)
     {
         switch (sentence.Command)
@@ -94,6 +97,7 @@ internal sealed class PendingCommand
     }
 
     /// <summary>Ends the command with <paramref name="failure"/> (connection lost, fatal) or successfully when null.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public void Finish(Exception? failure)
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0) return;

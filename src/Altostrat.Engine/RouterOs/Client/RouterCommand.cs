@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Altostrat.Engine.RouterOs.Protocol;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Client;
 
@@ -17,6 +18,7 @@ public sealed class RouterCommand
     private List<string>? _queries;
     private List<string>? _properties;
 
+    [MethodImpl(HotPath.Optimize)]
     public RouterCommand(string path)
     {
         Path = NormalizePath(path);
@@ -32,6 +34,7 @@ public sealed class RouterCommand
     public IReadOnlyList<string> PropertyList => (IReadOnlyList<string>?)_properties ?? NoWords;
 
     /// <summary>Adds <c>=name=value</c>; a leading <c>=</c> on the name is tolerated.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public RouterCommand With(string name, string? value)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A parameter needs a name, such as 'address' or '.id'.", nameof(name));
@@ -62,6 +65,7 @@ public sealed class RouterCommand
         return this;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     internal void WriteTo(SentenceWriter writer, string tag)
     {
         writer.Word(Path);
@@ -106,6 +110,7 @@ public sealed class RouterCommand
     }
 
     // "/a/b/c": starts with '/', no empty segment, no trailing '/', none of the separators or '=' that the slow path handles.
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsApiForm(string path)
     {
         if (path.Length < 2 || path[0] != '/' || path[path.Length - 1] == '/') return false;
@@ -118,6 +123,7 @@ public sealed class RouterCommand
     }
 
     /// <summary>Turns <c>ip address print</c> or <c>/ip/address/print</c> into the API form <c>/ip/address/print</c>.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static string NormalizePath(string path)
     {
         if (string.IsNullOrWhiteSpace(path))

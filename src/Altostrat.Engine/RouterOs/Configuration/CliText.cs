@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -17,6 +18,7 @@ internal static class CliText
     /// A builder for one script line, starting with <paramref name="start"/> (a menu's CLI path); <see cref="Finish"/> gives its text and keeps
     /// the builder for this thread's next line, so a plan does not allocate a builder for each change.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static StringBuilder Line(string start)
     {
         var line = _spareLine ?? new StringBuilder(256);
@@ -24,6 +26,7 @@ internal static class CliText
         return line.Clear().Append(start);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public static string Finish(StringBuilder line)
     {
         var text = line.ToString();
@@ -33,10 +36,12 @@ internal static class CliText
     }
 
     /// <summary>The value as the CLI reads it back: as it is when plain, else quoted and escaped.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static StringBuilder AppendValue(StringBuilder text, string value) =>
         value.Length > 0 && IsPlain(value) ? text.Append(value) : AppendQuoted(text, value);
 
     /// <summary>The value quoted and escaped, whatever it holds (a <c>find</c> condition compares quoted text).</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static StringBuilder AppendQuoted(StringBuilder text, string value)
     {
         text.Append('"');
@@ -55,6 +60,7 @@ internal static class CliText
     }
 
     // Letters, digits and the punctuation addresses, lists and durations use; anything else is quoted.
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsPlain(string value)
     {
         foreach (var c in value)
@@ -63,6 +69,7 @@ internal static class CliText
     }
 
     /// <summary><c> name=value</c> for each value, each preceded by a space.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static StringBuilder AppendAssignments(StringBuilder text, IEnumerable<KeyValuePair<string, string>> values)
     {
         foreach (var pair in values) AppendValue(text.Append(' ').Append(pair.Key).Append('='), pair.Value);
@@ -70,6 +77,7 @@ internal static class CliText
     }
 
     /// <summary><c>[find list="block" address="192.0.2.1"]</c>, or by id when the key does not single the entry out.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static StringBuilder AppendFind(StringBuilder text, IReadOnlyList<string> key, IReadOnlyDictionary<string, string> row, bool byId)
     {
         text.Append("[find");
@@ -79,6 +87,7 @@ internal static class CliText
     }
 
     /// <summary><see cref="AppendFind"/> for an entry of the document, whose values may be null.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static StringBuilder AppendFindByValues(StringBuilder text, IReadOnlyList<string> key, IReadOnlyDictionary<string, string?> values)
     {
         text.Append("[find");

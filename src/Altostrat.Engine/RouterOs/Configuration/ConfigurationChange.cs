@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Altostrat.Engine.RouterOs.Client;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -12,6 +13,7 @@ public sealed class ConfigurationChange
 {
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
+    [MethodImpl(HotPath.Optimize)]
     internal ConfigurationChange(MenuDefinition menu, ChangeAction action, ChangePhase phase, string? id, string key,
         IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after, IReadOnlyList<string> changedProperties,
         IReadOnlyDictionary<string, string>? writes, IReadOnlyList<string>? unsets, string script)
@@ -73,6 +75,7 @@ public sealed class ConfigurationChange
     internal ConfigurationChange? DestinationChange { get; set; }
 
     /// <summary>The API commands, given the ids additions returned (<paramref name="idOf"/> answers null for an addition that did not run).</summary>
+    [MethodImpl(HotPath.Optimize)]
     internal IReadOnlyList<RouterCommand> ToCommands(Func<ConfigurationChange, string?> idOf)
     {
         switch (Action)
@@ -104,6 +107,7 @@ public sealed class ConfigurationChange
         return Array.Empty<RouterCommand>();
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private RouterCommand WithWrites(RouterCommand command)
     {
         foreach (var pair in Writes) command.With(pair.Key, pair.Value);

@@ -25,6 +25,7 @@ public static class ConfigurationPlanner
     private static readonly ChangePhase[] PhasesInOrder = ((ChangePhase[])Enum.GetValues(typeof(ChangePhase))).OrderBy(p => p).ToArray();
 
     /// <param name="rows">The rows each menu's print returned, keyed by API path (dynamic rows included).</param>
+    [MethodImpl(HotPath.Optimize)]
     public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
     {
         if (document is null) throw new ArgumentNullException(nameof(document));
@@ -46,9 +47,11 @@ public static class ConfigurationPlanner
     }
 
     /// <summary>True when the router marks the row as its own: never touched.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static bool IsProtected(IReadOnlyDictionary<string, string> row) =>
         IsTrue(row, "dynamic") || IsTrue(row, "builtin") || IsTrue(row, "default");
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsTrue(IReadOnlyDictionary<string, string> row, string name) =>
         row.TryGetValue(name, out var value) && ValueNormalizer.Boolean(value.Trim()) == "true";
 
@@ -133,6 +136,7 @@ public static class ConfigurationPlanner
         if (menu.Order) PlanMoves(menu, rows, positions, subjects, changes);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static ConfigurationChange AddChange(DesiredMenu menu, DesiredEntry entry)
     {
         var writes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

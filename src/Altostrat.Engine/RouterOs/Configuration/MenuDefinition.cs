@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -10,7 +11,9 @@ public sealed class MenuDefinition
     private static readonly string[] AlwaysReadOnly = { ".id", ".nextid", "dynamic", "invalid", "running", "default", "builtin", "inactive" };
 
     private readonly HashSet<string> _readOnly;
-    private readonly Dictionary<string, PropertyKind> _kinds;
+    // Kinds kept as their numbers: the framework ships Dictionary<string, int> compiled, while a table of this enum is
+    // compiled on first use and runs unoptimised through the short runs where planning is hottest.
+    private readonly Dictionary<string, int> _kinds;
 
     public MenuDefinition(string path, MenuKind kind, IReadOnlyList<string>? defaultKey = null, string? orderGroup = null,
         IEnumerable<string>? readOnly = null, IReadOnlyDictionary<string, PropertyKind>? kinds = null, bool addsKeepAccess = false)
@@ -25,8 +28,8 @@ public sealed class MenuDefinition
         OrderGroup = orderGroup;
         _readOnly = new HashSet<string>(AlwaysReadOnly, StringComparer.OrdinalIgnoreCase);
         if (readOnly is not null) _readOnly.UnionWith(readOnly);
-        _kinds = new Dictionary<string, PropertyKind>(StringComparer.OrdinalIgnoreCase);
-        if (kinds is not null) foreach (var pair in kinds) _kinds[pair.Key] = pair.Value;
+        _kinds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        if (kinds is not null) foreach (var pair in kinds) _kinds[pair.Key] = (int)pair.Value;
         AddsKeepAccess = addsKeepAccess;
         AddCommand = path + "/add";
         SetCommand = path + "/set";
@@ -72,7 +75,8 @@ public sealed class MenuDefinition
 
     public IEnumerable<string> ReadOnlyProperties => _readOnly;
 
-    public PropertyKind KindOf(string property) => _kinds.TryGetValue(property, out var kind) ? kind : PropertyKind.Text;
+    [MethodImpl(HotPath.Optimize)]
+    public PropertyKind KindOf(string property) => _kinds.TryGetValue(property, out var kind) ? (PropertyKind)kind : PropertyKind.Text;
 
     public override string ToString() => Path;
 }

@@ -59,6 +59,7 @@ public static class ValueNormalizer
     }
 
     /// <summary>"true" or "false", or null when the text is no boolean.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static string? Boolean(string text)
     {
         switch (text.ToLowerInvariant())
@@ -185,6 +186,7 @@ public static class ValueNormalizer
 
     // The length of the dotted-quad at the start of text when it is canonical (four decimal octets 0-255, no leading
     // zero) and followed by nothing or '/'; 0 otherwise.
+    [MethodImpl(HotPath.Optimize)]
     private static int CanonicalIPv4Length(string text)
     {
         var i = 0;

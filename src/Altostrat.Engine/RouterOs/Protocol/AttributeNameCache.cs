@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Protocol;
 
@@ -16,6 +17,7 @@ internal sealed class AttributeNameCache
     private readonly byte[]?[] _bytes = new byte[]?[SlotCount];
     private readonly string?[] _names = new string?[SlotCount];
 
+    [MethodImpl(HotPath.Optimize)]
     public string Get(byte[] buffer, int offset, int count)
     {
         if (count == 0) return string.Empty;
@@ -32,6 +34,7 @@ internal sealed class AttributeNameCache
         return name;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static uint Hash(ReadOnlySpan<byte> bytes)
     {
         // FNV-1a: cheap and good enough to spread short ASCII names over the slots.

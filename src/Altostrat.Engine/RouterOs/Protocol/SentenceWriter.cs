@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Protocol;
 
@@ -22,6 +23,7 @@ public sealed class SentenceWriter : IDisposable
     /// <summary>The bytes encoded so far.</summary>
     public ReadOnlySpan<byte> WrittenSpan => new(_buffer, 0, _length);
 
+    [MethodImpl(HotPath.Optimize)]
     public SentenceWriter Word(string word)
     {
         if (word is null) throw new ArgumentNullException(nameof(word));
@@ -39,6 +41,7 @@ public sealed class SentenceWriter : IDisposable
     public SentenceWriter Tag(string tag) => Pair('.', "tag", tag);
 
     /// <summary>Writes the zero-length word that ends a sentence.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public SentenceWriter End()
     {
         Ensure(1);
@@ -59,6 +62,7 @@ public sealed class SentenceWriter : IDisposable
     public void Clear() => _length = 0;
 
     // Both "=name=value" and ".tag=value" are a lead character, the name, '=' and the value.
+    [MethodImpl(HotPath.Optimize)]
     private SentenceWriter Pair(char lead, string name, string value)
     {
         if (name is null) throw new ArgumentNullException(nameof(name));
@@ -83,6 +87,7 @@ public sealed class SentenceWriter : IDisposable
         return _length;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private void Ensure(int extra)
     {
         if (_length + extra <= _buffer.Length) return;

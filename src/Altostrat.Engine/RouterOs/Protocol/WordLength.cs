@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Protocol;
 
@@ -12,6 +13,7 @@ public static class WordLength
     public const int MaxPrefixLength = 5;
 
     /// <summary>The number of prefix bytes that <paramref name="length"/> takes.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static int PrefixLength(int length)
     {
         if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, "A word length cannot be negative.");
@@ -23,6 +25,7 @@ public static class WordLength
     }
 
     /// <summary>Writes the prefix of <paramref name="length"/> at the start of <paramref name="destination"/>; returns its size.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static int Write(int length, Span<byte> destination)
     {
         var size = PrefixLength(length);
@@ -65,6 +68,7 @@ public static class WordLength
     /// Decodes a prefix from the start of <paramref name="source"/>. Returns false when more bytes are needed;
     /// throws <see cref="RouterProtocolException"/> for a control byte or a length beyond what an int holds.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static bool TryRead(ReadOnlySpan<byte> source, out int length, out int prefixLength)
     {
         length = 0;
