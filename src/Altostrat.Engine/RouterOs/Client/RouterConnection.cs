@@ -365,6 +365,21 @@ public sealed class RouterConnection : IDisposable
         _ = Task.Run(ReadLoopAsync);
     }
 
+    // One sentence of the read loop, outside the loop's state machine so that it can be compiled optimised at once
+    // (see HotPath): hands it to the command it answers. Returns why the loop ends, or null to read on.
+    [MethodImpl(HotPath.Optimize)]
+    private Exception? Dispatch(RouterSentence? sentence)
+    {
+        if (sentence is null) return new RouterConnectionException(Peer, $"{Peer} closed the connection.");
+        Volatile.Write(ref _lastActivity, Environment.TickCount);
+        if (sentence.Command == "!fatal") return new RouterFatalException(Peer, RouterLogin.FatalReason(sentence));
+        // No tag, or the tag of a command already abandoned: nobody is waiting for it.
+        if (sentence.Tag is null || !_pending.TryGetValue(sentence.Tag, out var pending)) return null;
+        pending.Deliver(sentence);
+        if (sentence.Command == "!done") _pending.TryRemove(sentence.Tag, out _);
+        return null;
+    }
+
     private async Task ReadLoopAsync()
     {
         Exception failure;
@@ -375,21 +390,11 @@ public sealed class RouterConnection : IDisposable
                 // No token: Close shuts the socket down, which ends this read with end-of-stream. Cancelling it
                 // instead threw an exception through four async frames for every connection closed.
                 var sentence = await _reader.ReadSentenceAsync(CancellationToken.None).ConfigureAwait(false);
-                if (sentence is null)
+                if (Dispatch(sentence) is { } end)
                 {
-                    failure = new RouterConnectionException(Peer, $"{Peer} closed the connection.");
+                    failure = end;
                     break;
                 }
-                Volatile.Write(ref _lastActivity, Environment.TickCount);
-                if (sentence.Command == "!fatal")
-                {
-                    failure = new RouterFatalException(Peer, RouterLogin.FatalReason(sentence));
-                    break;
-                }
-                // No tag, or the tag of a command already abandoned: nobody is waiting for it.
-                if (sentence.Tag is null || !_pending.TryGetValue(sentence.Tag, out var pending)) continue;
-                pending.Deliver(sentence);
-                if (sentence.Command == "!done") _pending.TryRemove(sentence.Tag, out _);
             }
         }
         catch (Exception ex)

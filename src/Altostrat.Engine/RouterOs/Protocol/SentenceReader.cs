@@ -51,6 +51,7 @@ public sealed class SentenceReader : IDisposable
     /// The next sentence, or null when the stream ended cleanly between sentences. Throws
     /// <see cref="RouterProtocolException"/> for malformed input or a stream that ends mid-sentence.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public ValueTask<RouterSentence?> ReadSentenceAsync(CancellationToken cancellationToken = default)
     {
         // Most sentences of a large reply are already in the buffer: finish them without an async state machine.
@@ -149,6 +150,7 @@ public sealed class SentenceReader : IDisposable
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private RouterSentence TakeSentence()
     {
         var sentence = new RouterSentence(_command!, _tag, _attributes, _queries, _otherWords);
