@@ -139,12 +139,24 @@ public static class ConfigurationPlanner
     [MethodImpl(HotPath.Optimize)]
     private static ConfigurationChange AddChange(DesiredMenu menu, DesiredEntry entry)
     {
-        var writes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var pairs = Scratch(ref _scratchPairs);
         foreach (var pair in entry.Properties)
-            if (pair.Value is not null) writes[pair.Key] = pair.Value;
+            if (pair.Value is not null) pairs.Add(new KeyValuePair<string, string>(pair.Key, pair.Value));
+        var writes = new PropertyPairs(pairs.ToArray());
         var phase = KeepsAccess(menu.Definition, writes) ? ChangePhase.AccessAdd : ChangePhase.Add;
         var script = CliText.Finish(CliText.AppendAssignments(CliText.Line(menu.Definition.CliPath).Append(" add"), writes));
-        return new ConfigurationChange(menu.Definition, ChangeAction.Add, phase, null, entry.KeyText, null, writes, writes.Keys.ToList(), writes, null, script);
+        return new ConfigurationChange(menu.Definition, ChangeAction.Add, phase, null, entry.KeyText, null, writes, writes.Names(), writes, null, script);
+    }
+
+    // Lists a change is gathered in before it is kept as exact arrays; one of each per thread, as planning never nests.
+    [ThreadStatic] private static List<KeyValuePair<string, string>>? _scratchPairs;
+    [ThreadStatic] private static List<string>? _scratchNames;
+
+    private static List<T> Scratch<T>(ref List<T>? list)
+    {
+        list ??= new List<T>();
+        list.Clear();
+        return list;
     }
 
     private static bool KeepsAccess(MenuDefinition menu, IReadOnlyDictionary<string, string> values)
@@ -162,8 +174,8 @@ public static class ConfigurationPlanner
         string? id, string key, bool findById)
     {
         var definition = menu.Definition;
-        List<string>? changed = null;
-        Dictionary<string, string>? writes = null;
+        var changed = Scratch(ref _scratchNames);
+        var written = Scratch(ref _scratchPairs);
         List<string>? unsets = null;
         foreach (var pair in desired)
         {
@@ -176,18 +188,20 @@ public static class ConfigurationPlanner
             else
             {
                 if (ValueNormalizer.AreEqual(definition.KindOf(pair.Key), pair.Value, has ? actual : string.Empty)) continue;
-                (writes ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[pair.Key] = pair.Value;
+                written.Add(new KeyValuePair<string, string>(pair.Key, pair.Value));
             }
-            (changed ??= new List<string>()).Add(pair.Key);
+            changed.Add(pair.Key);
         }
-        if (changed is null) return null;
+        if (changed.Count == 0) return null;
 
+        var writes = written.Count == 0 ? null : new PropertyPairs(written.ToArray());
         var after = new RowAfterSet(row, writes, unsets);
         var script = CliText.Line(string.Empty);
         if (!definition.IsList)
         {
             // A single-value menu clears a setting with an empty value.
-            var values = (writes ?? new Dictionary<string, string>()).Concat((unsets ?? new List<string>()).Select(n => new KeyValuePair<string, string>(n, string.Empty)));
+            var values = ((IEnumerable<KeyValuePair<string, string>>?)writes ?? Array.Empty<KeyValuePair<string, string>>())
+                .Concat((unsets ?? new List<string>()).Select(n => new KeyValuePair<string, string>(n, string.Empty)));
             script.Append(definition.CliPath).Append(" set");
             CliText.AppendAssignments(script, values);
         }
@@ -203,7 +217,7 @@ public static class ConfigurationPlanner
                     CliText.AppendFind(script.Append(definition.CliPath).Append(" unset "), menu.FindProperties, row, findById).Append(' ').Append(name);
                 }
         }
-        return new ConfigurationChange(definition, ChangeAction.Set, ChangePhase.Set, id, key, row, after, changed, writes, unsets, CliText.Finish(script));
+        return new ConfigurationChange(definition, ChangeAction.Set, ChangePhase.Set, id, key, row, after, changed.ToArray(), writes, unsets, CliText.Finish(script));
     }
 
     // Moves the entries that are out of document order, and only those: the longest run already in order (a longest
