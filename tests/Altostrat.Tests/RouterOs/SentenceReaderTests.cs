@@ -32,6 +32,18 @@ public class SentenceReaderTests
         Assert.Null(login.Tag);
     }
 
+    [Fact]
+    public async Task Tags_read_right_when_sentences_repeat_or_change_them()
+    {
+        var bytes = Wire.Sentences(
+            new[] { "!re", "=name=a", ".tag=12" }, new[] { "!re", "=name=b", ".tag=12" }, new[] { "!done", ".tag=13" },
+            new[] { "!done", ".tag=1" }, new[] { "!done", ".tag=\u00e9" }, new[] { "!done", ".tag=\u00c3\u00a9" }, new[] { "!done", ".tag=12" });
+        var sentences = await Wire.ReadAllAsync(new MemoryStream(bytes));
+        Assert.Equal(new[] { "12", "12", "13", "1", "\u00e9", "\u00c3\u00a9", "12" }, sentences.Select(s => s.Tag));
+        Assert.Equal(new[] { "a", "b" }, sentences.Take(2).Select(s => s["name"]));
+        Assert.Empty(sentences[2].Attributes);
+    }
+
     [Theory]
     [InlineData(0x7E)] // with the leading '=' the word is 0x7F: last one-byte length
     [InlineData(0x7F)] // 0x80: first two-byte length

@@ -34,11 +34,14 @@ public sealed class SentenceReader : IDisposable
     // The sentence being assembled; it may span several reads.
     private string? _command;
     private string? _tag;
-    private List<KeyValuePair<string, string>>? _attributes;
+    // Gathered here and kept as an exact array: a sentence lives as long as the row it is (a plan keeps its rows), so
+    // a list's object and spare capacity per row were memory the collector copied for nothing.
+    private readonly List<KeyValuePair<string, string>> _attributes = new();
+    // The last tag, for the many sentences in a row that carry the same one (every row of a print).
+    private string? _lastTag;
     private List<string>? _queries;
     private List<string>? _otherWords;
     private long _sentenceBytes;
-    private int _lastAttributeCount = 4;
 
     public SentenceReader(Stream stream, ProtocolLimits? limits = null)
     {
@@ -130,7 +133,6 @@ public sealed class SentenceReader : IDisposable
         {
             case (byte)'=':
                 var separator = Array.IndexOf(buffer, (byte)'=', offset + 1, length - 1);
-                _attributes ??= new List<KeyValuePair<string, string>>(_lastAttributeCount);
                 if (separator < 0)
                     _attributes.Add(new KeyValuePair<string, string>(_names.Get(buffer, offset + 1, length - 1), string.Empty));
                 else
@@ -139,7 +141,7 @@ public sealed class SentenceReader : IDisposable
                         Encoding.UTF8.GetString(buffer, separator + 1, offset + length - separator - 1)));
                 break;
             case (byte)'.' when length >= TagPrefix.Length && new ReadOnlySpan<byte>(buffer, offset, TagPrefix.Length).SequenceEqual(TagPrefix):
-                _tag = Encoding.UTF8.GetString(buffer, offset + TagPrefix.Length, length - TagPrefix.Length);
+                _tag = Tag(buffer, offset + TagPrefix.Length, length - TagPrefix.Length);
                 break;
             case (byte)'?':
                 (_queries ??= new List<string>()).Add(Encoding.UTF8.GetString(buffer, offset, length));
@@ -153,16 +155,30 @@ public sealed class SentenceReader : IDisposable
     [MethodImpl(HotPath.Optimize)]
     private RouterSentence TakeSentence()
     {
-        var sentence = new RouterSentence(_command!, _tag, _attributes, _queries, _otherWords);
-        if (_attributes is not null) _lastAttributeCount = _attributes.Count;
+        var sentence = new RouterSentence(_command!, _tag, _attributes.Count == 0 ? null : _attributes.ToArray(), _queries, _otherWords);
         _command = null;
         _tag = null;
-        _attributes = null;
+        _attributes.Clear();
         _queries = null;
         _otherWords = null;
         _sentenceBytes = 0;
         if (_buffer.Length > ShrinkAbove && _start == _end) ReplaceBuffer(InitialBufferSize);
         return sentence;
+    }
+
+    [MethodImpl(HotPath.Optimize)]
+    private string Tag(byte[] buffer, int offset, int count)
+    {
+        // Compared byte for character, which holds for ASCII (the tags the engine sends are numbers); anything else
+        // is decoded anew.
+        var last = _lastTag;
+        if (last is not null && last.Length == count)
+        {
+            var same = true;
+            for (var i = 0; i < count && same; i++) same = buffer[offset + i] < 0x80 && buffer[offset + i] == last[i];
+            if (same) return last;
+        }
+        return _lastTag = Encoding.UTF8.GetString(buffer, offset, count);
     }
 
     private async Task<int> FillAsync(CancellationToken cancellationToken)
