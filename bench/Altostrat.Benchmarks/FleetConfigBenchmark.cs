@@ -22,6 +22,7 @@ namespace Altostrat.Benchmarks;
 public static class FleetConfigBenchmark
 {
     private const int RoundTripsPerRouter = 3;
+    private const int Runs = 8;
 
     /// <param name="separateServers">
     /// Run the simulated routers in a process of their own (<see cref="RoutersProcess"/>, the default), so that the
@@ -51,8 +52,10 @@ public static class FleetConfigBenchmark
             Console.WriteLine($"Fleet configuration: {routerCount} routers x {entries} changes, {latency.TotalMilliseconds:0} ms per answer, throttle {throttle}" +
                               (separateServers ? ", routers in a separate process" : ""));
             Console.WriteLine($"  ideal (latency only)    {ideal,8:0} ms  ({waves} waves x {RoundTripsPerRouter} round trips x {latency.TotalMilliseconds:0} ms)");
-            // First run adds the entries (and pays for the JIT), later runs change their comments: 100 sets each.
-            for (var run = 0; run < 3; run++)
+            // First run adds the entries (and pays for the JIT), later runs change their comments: 100 sets each. The
+            // runtime keeps compiling for several runs of this length (see each run's JIT line), so the last runs are
+            // the steady state.
+            for (var run = 0; run < Runs; run++)
             {
                 var document = Document(entries, "run " + run);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -65,7 +68,8 @@ public static class FleetConfigBenchmark
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 routersCpu = (routers?.Cpu ?? TimeSpan.Zero) - routersCpu;
                 allocated = GC.GetTotalAllocatedBytes() - allocated;
-                Console.WriteLine($"  run {run + 1} ({(run == 0 ? "adds, cold" : "sets, warm")})  {elapsed.TotalMilliseconds,8:0} ms  ratio {elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.5)  {changes:N0} changes, {failed} routers failed, CPU {cpu.TotalMilliseconds:0} ms ({(separateServers ? $"client only; the routers' process {routersCpu.TotalMilliseconds:0} ms" : "client and servers")})");
+                var label = $"run {run + 1} ({(run == 0 ? "adds, cold" : run < Runs - 2 ? "sets" : "sets, steady")})";
+                Console.WriteLine($"  {label,-22}{elapsed.TotalMilliseconds,8:0} ms  ratio {elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.5)  {changes:N0} changes, {failed} routers failed, CPU {cpu.TotalMilliseconds:0} ms ({(separateServers ? $"client only; the routers' process {routersCpu.TotalMilliseconds:0} ms" : "client and servers")})");
                 // Where the CPU goes is mostly allocation and collection; these say how much of it there was.
                 Console.WriteLine($"      CPU {cpu.TotalMilliseconds * 1000 / Math.Max(1, changes):0.0} µs per change, allocated {allocated / 1048576.0:0} MiB ({allocated / (double)Math.Max(1, changes):0} bytes per change)," +
                                   $" collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}," +
