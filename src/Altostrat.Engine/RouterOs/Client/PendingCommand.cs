@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Protocol;
-using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Client;
 
@@ -17,10 +17,11 @@ namespace Altostrat.Engine.RouterOs.Client;
 /// </summary>
 internal sealed class PendingCommand
 {
+    private static readonly RouterSentence[] NoRows = Array.Empty<RouterSentence>();
+
     // Streamed commands only.
     private readonly ConcurrentQueue<RouterSentence>? _rows;
     private readonly SemaphoreSlim? _signals;
-    private static readonly RouterSentence[] NoRows = Array.Empty<RouterSentence>();
     private readonly bool _collect;
     // Collected commands only, made with the first row (most commands of a configuration run answer !done alone).
     // Written by the read loop alone and read once the reply completes.

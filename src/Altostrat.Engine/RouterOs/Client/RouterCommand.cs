@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Altostrat.Engine.RouterOs.Protocol;
-using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Client;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Altostrat.Engine.RouterOs.Client;
 using System.Runtime.CompilerServices;
+using Altostrat.Engine.RouterOs.Client;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
