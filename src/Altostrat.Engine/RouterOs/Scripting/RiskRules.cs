@@ -27,7 +27,9 @@ internal static class RiskRules
     };
 
     /// <summary>The risk of <paramref name="verb"/> in <paramref name="menu"/>; both come from the parser in lower case and slash spelling.</summary>
-    public static (ScriptRisk Risk, string Reason) Classify(string menu, string verb, IReadOnlyList<ScriptArgument> arguments)
+    /// <param name="selection">The conditions of the <c>[find ...]</c> the command selects its entries by, when it does.</param>
+    public static (ScriptRisk Risk, string Reason) Classify(string menu, string verb, IReadOnlyList<ScriptArgument> arguments,
+        IReadOnlyList<ScriptArgument>? selection)
     {
         var full = menu == "/" ? "/" + verb : menu + "/" + verb;
         if (WholeRouterCommands.TryGetValue(full, out var wholeRouter)) return (ScriptRisk.Destructive, wholeRouter);
@@ -47,7 +49,7 @@ internal static class RiskRules
             return (ScriptRisk.Destructive, "changes the management services (winbox, ssh, api, www); a disabled service, new port or address restriction can lock you out");
         if (IsUnder(menu, "/user"))
             return (ScriptRisk.Destructive, "changes router accounts; a wrong password or group, or a disabled user, locks the operator out");
-        if (IsFirewall(menu, out var inputChain)) return Firewall(menu, verb, inputChain, arguments);
+        if (IsFirewall(menu, out var inputChain)) return Firewall(menu, verb, inputChain, arguments, selection);
         if (disables == Truth.Yes) return (ScriptRisk.Change, $"disables entries in {menu}");
         return (ScriptRisk.Change, $"'{verb}' changes configuration in {menu}");
     }
@@ -67,11 +69,12 @@ internal static class RiskRules
         return (ScriptRisk.Change, $"'{verb}' changes interface configuration in {menu}");
     }
 
-    private static (ScriptRisk, string) Firewall(string menu, string verb, string inputChain, IReadOnlyList<ScriptArgument> arguments)
+    private static (ScriptRisk, string) Firewall(string menu, string verb, string inputChain, IReadOnlyList<ScriptArgument> arguments,
+        IReadOnlyList<ScriptArgument>? selection)
     {
         var chain = Find(arguments, "chain");
         // A move, set or disable names its rules, not their chain: the chain a [find ...] selects them by is theirs.
-        var chainValue = chain is not null ? chain.Value : verb == "add" ? null : ChainSelectedBy(arguments);
+        var chainValue = chain is not null ? chain.Value : verb == "add" ? null : ChainSelectedBy(selection);
         var onInputOrUnknown = chainValue is null || chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase);
         // Order decides which rule matches first: a drop moved above the rule that accepts your own traffic locks you out.
         if (verb == "move" && onInputOrUnknown)
@@ -83,7 +86,7 @@ internal static class RiskRules
         // A rule taken out of the input chain no longer lets anything in, the operator's own traffic included.
         if (verb == "set" && chain is not null && (chain.Value is null || !chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase)))
         {
-            var from = ChainSelectedBy(arguments);
+            var from = ChainSelectedBy(selection);
             if (from is null || from.Equals(inputChain, StringComparison.OrdinalIgnoreCase))
                 return (ScriptRisk.Destructive, $"moves rules to another chain in {menu}; a rule taken out of the {inputChain} chain that accepted your own traffic locks you out");
         }
@@ -120,82 +123,24 @@ internal static class RiskRules
         menu.Equals(root, StringComparison.Ordinal) || (menu.StartsWith(root, StringComparison.Ordinal) && menu.Length > root.Length && menu[root.Length] == '/');
 
     /// <summary>
-    /// The chain of the rules the command's positional <c>[find ...]</c> selects, when it selects them by plain
-    /// <c>name=value</c> conditions that include exactly one <c>chain=</c>; null otherwise (ids, numbers, any other
-    /// operator or expression), which the rules then treat as possibly the input chain.
+    /// The chain of the rules a <c>[find ...]</c> selects, when it selects them by plain <c>name=value</c> conditions
+    /// (after an optional <c>where</c>) that include exactly one <c>chain=</c>; null otherwise (no find, any other
+    /// operator or word, a value computed at run time), which the rules then treat as possibly the input chain.
     /// </summary>
-    private static string? ChainSelectedBy(IReadOnlyList<ScriptArgument> arguments)
+    private static string? ChainSelectedBy(IReadOnlyList<ScriptArgument>? conditions)
     {
-        ScriptArgument? selector = null;
-        foreach (var argument in arguments)
-            if (argument.Name is null) { selector = argument; break; }
-        if (selector is null) return null;
-        var text = selector.Text.Trim();
-        if (text.Length < 2 || text[0] != '[' || text[text.Length - 1] != ']') return null;
+        if (conditions is null) return null;
         string? chain = null;
-        var words = Words(text.Substring(1, text.Length - 2));
-        if (words is null || words.Count == 0 || !words[0].Equals("find", StringComparison.OrdinalIgnoreCase)) return null;
-        for (var i = 1; i < words.Count; i++)
+        for (var i = 0; i < conditions.Count; i++)
         {
-            var word = words[i];
-            if (i == 1 && word.Equals("where", StringComparison.OrdinalIgnoreCase)) continue;
-            var equals = word.IndexOf('=');
-            if (equals <= 0 || !IsPlainName(word.Substring(0, equals))) return null;
-            if (!word.Substring(0, equals).Equals("chain", StringComparison.OrdinalIgnoreCase)) continue;
+            var condition = conditions[i];
+            if (condition.Name is null && i == 0 && condition.Value == "where") continue;
+            if (condition.Name is null || condition.Value is null) return null;
+            if (!condition.Name.Equals("chain", StringComparison.OrdinalIgnoreCase)) continue;
             if (chain is not null) return null;
-            chain = Unquoted(word.Substring(equals + 1));
-            if (chain is null) return null;
+            chain = condition.Value;
         }
         return chain;
-    }
-
-    // The words of a find condition, split at spaces outside quotes; null for text the simple reading cannot take.
-    private static List<string>? Words(string text)
-    {
-        var words = new List<string>();
-        var start = -1;
-        var quoted = false;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var end = i == text.Length;
-            var c = end ? ' ' : text[i];
-            if (quoted)
-            {
-                if (c == '\\') i++;
-                else if (c == '"') quoted = false;
-                if (end) return null;
-                continue;
-            }
-            if (c is '[' or ']' or '(' or ')' or '$' or '{' or '}' or ';') return null;
-            if (c == '"') quoted = true;
-            if (char.IsWhiteSpace(c))
-            {
-                if (start >= 0) words.Add(text.Substring(start, i - start));
-                start = -1;
-            }
-            else if (start < 0) start = i;
-        }
-        return words;
-    }
-
-    private static bool IsPlainName(string name)
-    {
-        foreach (var c in name)
-            if (!(char.IsLetterOrDigit(c) || c is '-' or '.')) return false;
-        return true;
-    }
-
-    // A bare value, or one quoted without escapes; null for anything else.
-    private static string? Unquoted(string value)
-    {
-        if (value.Length >= 2 && value[0] == '"' && value[value.Length - 1] == '"')
-        {
-            var inner = value.Substring(1, value.Length - 2);
-            return inner.IndexOf('"') < 0 && inner.IndexOf('\\') < 0 ? inner : null;
-        }
-        foreach (var c in value)
-            if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')) return null;
-        return value.Length > 0 ? value : null;
     }
 
     private static ScriptArgument? Find(IReadOnlyList<ScriptArgument> arguments, string name)

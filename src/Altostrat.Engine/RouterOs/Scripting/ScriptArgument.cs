@@ -26,6 +26,11 @@ public sealed class ScriptArgument
     /// <summary>The value with quotes and escapes resolved; null when it is computed at run time (a variable, <c>[...]</c>, <c>(...)</c>).</summary>
     public string? Value { get; }
 
+    // Where the argument stands in the script, for the parser to tell which nested commands are inside it.
+    internal int Start => _start;
+
+    internal int End => _end;
+
     /// <summary>The argument as written, on one line.</summary>
     public string Text => _text ??= ScriptText.OneLine(_source, _start, _end, MaxText);
 

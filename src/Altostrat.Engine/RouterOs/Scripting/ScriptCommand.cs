@@ -30,6 +30,9 @@ public sealed class ScriptCommand
         Reason = "";
     }
 
+    // Where the command starts in the script, for the parser to tell which argument of an outer command holds it.
+    internal int Start => _start;
+
     public int Line { get; }
     public int Column { get; }
 

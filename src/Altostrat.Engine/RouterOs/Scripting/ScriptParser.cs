@@ -160,8 +160,30 @@ internal sealed class ScriptParser
             menu = JoinMenu(segments);
         }
         var command = Record(slot, line, column, start, menu, verb, arguments);
-        SetRisk(command, RiskRules.Classify(menu, verb, command.Arguments));
+        SetRisk(command, RiskRules.Classify(menu, verb, command.Arguments, SelectorOf(slot, command)));
         return current;
+    }
+
+    /// <summary>
+    /// The conditions of the <c>[find ...]</c> that is the command's first positional argument, parsed already (the
+    /// nested commands are recorded after the command's slot, one level deeper); null when that argument is anything
+    /// else.
+    /// </summary>
+    private IReadOnlyList<ScriptArgument>? SelectorOf(int slot, ScriptCommand command)
+    {
+        ScriptArgument? selector = null;
+        foreach (var argument in command.Arguments)
+            if (argument.Name is null) { selector = argument; break; }
+        if (selector is null || selector.End - selector.Start < 2) return null;
+        var text = _cursor.Text;
+        if (text[selector.Start] != '[' || text[selector.End - 1] != ']') return null;
+        for (var i = slot + 1; i < _commands.Count; i++)
+        {
+            var nested = _commands[i];
+            if (nested is null || nested.Depth != command.Depth + 1 || nested.Start < selector.Start || nested.Start >= selector.End) continue;
+            return nested.Command == "find" && nested.Path == command.Path ? nested.Arguments : null;
+        }
+        return null;
     }
 
     private void ParseScriptingCommand(string current)
