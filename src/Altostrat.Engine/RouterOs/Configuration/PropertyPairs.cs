@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -20,20 +18,7 @@ internal sealed class PropertyPairs : EntryView
         _pairs = pairs;
     }
 
-    [MethodImpl(HotPath.Optimize)]
-    public override bool TryGetValue(string key, out string value)
-    {
-        foreach (var pair in _pairs)
-        {
-            if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
-            {
-                value = pair.Value;
-                return true;
-            }
-        }
-        value = null!;
-        return false;
-    }
+    public override bool TryGetValue(string key, out string value) => Lookup(_pairs, key, out value);
 
     public override int Count => _pairs.Length;
 

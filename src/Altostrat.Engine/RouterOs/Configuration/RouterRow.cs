@@ -25,23 +25,7 @@ public sealed class RouterRow : EntryView
         _attributes = sentence.Attributes;
     }
 
-    [MethodImpl(HotPath.Optimize)]
-    public override bool TryGetValue(string key, out string value)
-    {
-        if (key is null) throw new ArgumentNullException(nameof(key));
-        var attributes = _attributes;
-        for (var i = 0; i < attributes.Count; i++)
-        {
-            var attribute = attributes[i];
-            if (ReferenceEquals(attribute.Key, key) || string.Equals(attribute.Key, key, StringComparison.OrdinalIgnoreCase))
-            {
-                value = attribute.Value;
-                return true;
-            }
-        }
-        value = null!;
-        return false;
-    }
+    public override bool TryGetValue(string key, out string value) => Lookup(_attributes, key, out value);
 
     public override int Count => Distinct.Count;
 
