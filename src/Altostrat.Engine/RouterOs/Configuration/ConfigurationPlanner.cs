@@ -251,8 +251,8 @@ public static class ConfigurationPlanner
                 var subject = subjects[entry.Index];
                 var next = m + 1 < members.Count ? menu.Entries[members[m + 1]] : null;
                 var destination = next is null ? default : subjects[next.Index];
-                var line = CliText.AppendFindByValues(CliText.Line(definition.CliPath).Append(" move "), FindProperties(menu, entry), entry.Properties);
-                if (next is not null) CliText.AppendFindByValues(line.Append(" destination="), FindProperties(menu, next), next.Properties);
+                var line = CliText.AppendFindByValues(CliText.Line(definition.CliPath).Append(" move "), menu.FindPropertiesOf(entry), entry.Properties);
+                if (next is not null) CliText.AppendFindByValues(line.Append(" destination="), menu.FindPropertiesOf(next), next.Properties);
                 var script = CliText.Finish(line);
                 var row = subject.Id is null ? null : rows[(int)positions[entry.Index]];
                 var move = new ConfigurationChange(definition, ChangeAction.Move, ChangePhase.Move, subject.Id, entry.KeyText, row, row,
@@ -267,10 +267,6 @@ public static class ConfigurationPlanner
             }
         }
     }
-
-    // An entry of the document that does not give its chain is found by its key alone, not by an empty chain.
-    private static IReadOnlyList<string> FindProperties(DesiredMenu menu, DesiredEntry entry) =>
-        menu.Definition.OrderGroup is { } group && !(entry.Properties.TryGetValue(group, out var value) && value is not null) ? menu.Key : menu.FindProperties;
 
     private static string GroupOf(DesiredMenu menu, DesiredEntry entry)
     {

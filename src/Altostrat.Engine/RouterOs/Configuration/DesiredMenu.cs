@@ -16,7 +16,7 @@ public sealed class DesiredMenu
         Absent = absent;
         Order = order;
         Entries = entries;
-        FindProperties = definition.OrderGroup is { } group && !Contains(key, group) ? new[] { group }.Concat(key).ToArray() : key;
+        FindProperties = definition.OrderGroup is { } group && !key.Contains(group, StringComparer.OrdinalIgnoreCase) ? new[] { group }.Concat(key).ToArray() : key;
     }
 
     /// <summary>
@@ -25,12 +25,12 @@ public sealed class DesiredMenu
     /// </summary>
     internal IReadOnlyList<string> FindProperties { get; }
 
-    private static bool Contains(IReadOnlyList<string> key, string property)
-    {
-        foreach (var name in key)
-            if (name.Equals(property, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    /// <summary>
+    /// <see cref="FindProperties"/> for an entry of the document: one that does not give its chain is found by its key
+    /// alone, not by an empty chain.
+    /// </summary>
+    internal IReadOnlyList<string> FindPropertiesOf(DesiredEntry entry) =>
+        Definition.OrderGroup is { } group && !(entry.Properties.TryGetValue(group, out var value) && value is not null) ? Key : FindProperties;
 
     public MenuDefinition Definition { get; }
 
