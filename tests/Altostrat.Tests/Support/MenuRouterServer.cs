@@ -169,17 +169,20 @@ public sealed class MenuRouterServer : IAsyncDisposable
         var flushing = false;
         var gate = new object();
         var replies = new List<Task>();
-        var due = new Queue<(long At, List<string[]> Answer)>();
+        var due = new Queue<(long At, Answer Answer)>();
         var releasing = false;
-        async Task SendAsync(IEnumerable<string[]> sentences)
+        // The command's tag is written after each sentence of its answer, as the router writes it.
+        async Task SendAsync(IEnumerable<Answer> answers)
         {
             lock (gate)
             {
-                foreach (var sentence in sentences)
-                {
-                    foreach (var word in sentence) outgoing.Word(word);
-                    outgoing.End();
-                }
+                foreach (var answer in answers)
+                    foreach (var sentence in answer.Sentences)
+                    {
+                        foreach (var word in sentence) outgoing.Word(word);
+                        if (answer.Tag is not null) outgoing.Tag(answer.Tag);
+                        outgoing.End();
+                    }
                 if (flushing) return;
                 flushing = true;
             }
@@ -201,7 +204,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
         {
             var login = await reader.ReadSentenceAsync(_stop.Token);
             if (login is null) return;
-            await SendAsync(new[] { new[] { "!done" } });
+            await SendAsync(new[] { new Answer(new List<string[]> { new[] { "!done" } }, null) });
             while (await reader.ReadSentenceAsync(_stop.Token) is { } command)
             {
                 // Counted in flight before the held answers are released: releasing them first let the first answer
@@ -211,7 +214,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
                 var hold = Volatile.Read(ref _holdUntil);
                 if (Interlocked.Increment(ref _commands) >= hold && hold > 0) _enoughCommands.TrySetResult(true);
                 if (DropConnectionWhen?.Invoke(command) == true) { Interlocked.Decrement(ref _inFlight); break; }
-                var answer = Tagged(Apply(command, session), command.Tag);
+                var answer = new Answer(Apply(command, session), command.Tag);
                 var held = HoldAnswerWhen?.Invoke(command);
                 if (held is null && Volatile.Read(ref _holdUntil) == 0 && Latency > TimeSpan.Zero) Delay(answer);
                 else replies.Add(AnswerAsync(answer, held));
@@ -234,7 +237,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
 
         // Answers wait out the latency in arrival order, so one timer serves a whole burst of pipelined commands:
         // a timer per command made the simulated routers, not the client, what a benchmark measured.
-        void Delay(List<string[]> answer)
+        void Delay(Answer answer)
         {
             lock (due)
             {
@@ -247,7 +250,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
 
         async Task ReleaseDueAsync()
         {
-            var ready = new List<string[]>();
+            var ready = new List<Answer>();
             while (true)
             {
                 long wait;
@@ -259,7 +262,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
                     while (due.Count > 0 && due.Peek().At <= now)
                     {
                         var (_, answer) = due.Dequeue();
-                        ready.AddRange(answer);
+                        ready.Add(answer);
                         Interlocked.Decrement(ref _inFlight);
                     }
                     if (ready.Count == 0 && due.Count == 0) { releasing = false; return; }
@@ -274,7 +277,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
             }
         }
 
-        async Task AnswerAsync(List<string[]> answer, Task? hold)
+        async Task AnswerAsync(Answer answer, Task? hold)
         {
             if (hold is not null) await hold;
             if (Volatile.Read(ref _holdUntil) > 0)
@@ -285,7 +288,7 @@ public sealed class MenuRouterServer : IAsyncDisposable
             }
             if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
             Interlocked.Decrement(ref _inFlight);
-            await SendAsync(answer);
+            await SendAsync(new[] { answer });
         }
     }
 
@@ -307,19 +310,8 @@ public sealed class MenuRouterServer : IAsyncDisposable
         return answer;
     }
 
-    private static List<string[]> Tagged(List<string[]> answer, string? tag)
-    {
-        if (tag is null) return answer;
-        var word = ".tag=" + tag;
-        for (var i = 0; i < answer.Count; i++)
-        {
-            var tagged = new string[answer[i].Length + 1];
-            answer[i].CopyTo(tagged, 0);
-            tagged[tagged.Length - 1] = word;
-            answer[i] = tagged;
-        }
-        return answer;
-    }
+    /// <summary>The sentences that answer one command, and the command's tag.</summary>
+    private sealed record Answer(List<string[]> Sentences, string? Tag);
 
     private static void InterlockedMax(ref int target, int value)
     {
