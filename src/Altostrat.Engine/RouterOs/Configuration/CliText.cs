@@ -72,9 +72,20 @@ internal static class CliText
     [MethodImpl(HotPath.Optimize)]
     public static StringBuilder AppendAssignments(StringBuilder text, IEnumerable<KeyValuePair<string, string>> values)
     {
-        foreach (var pair in values) AppendValue(text.Append(' ').Append(pair.Key).Append('='), pair.Value);
+        foreach (var pair in values) AppendAssignment(text, pair.Key, pair.Value);
         return text;
     }
+
+    /// <summary><see cref="AppendAssignments(StringBuilder, IEnumerable{KeyValuePair{string, string}})"/> for a change's writes, without an enumerator object.</summary>
+    [MethodImpl(HotPath.Optimize)]
+    internal static StringBuilder AppendAssignments(StringBuilder text, PropertyPairs values)
+    {
+        for (var i = 0; i < values.Count; i++) AppendAssignment(text, values.NameAt(i), values.ValueAt(i));
+        return text;
+    }
+
+    [MethodImpl(HotPath.Optimize)]
+    private static void AppendAssignment(StringBuilder text, string name, string value) => AppendValue(text.Append(' ').Append(name).Append('='), value);
 
     /// <summary><c>[find list="block" address="192.0.2.1"]</c>, or by id when the key does not single the entry out.</summary>
     [MethodImpl(HotPath.Optimize)]
@@ -82,7 +93,9 @@ internal static class CliText
     {
         text.Append("[find");
         if (byId && row.TryGetValue(".id", out var id)) text.Append(" .id=").Append(id);
-        else foreach (var property in key) AppendQuoted(text.Append(' ').Append(property).Append('='), row.TryGetValue(property, out var v) ? v : string.Empty);
+        else
+            for (var i = 0; i < key.Count; i++)
+                AppendQuoted(text.Append(' ').Append(key[i]).Append('='), row.TryGetValue(key[i], out var v) ? v : string.Empty);
         return text.Append(']');
     }
 
@@ -91,7 +104,8 @@ internal static class CliText
     public static StringBuilder AppendFindByValues(StringBuilder text, IReadOnlyList<string> key, IReadOnlyDictionary<string, string?> values)
     {
         text.Append("[find");
-        foreach (var property in key) AppendQuoted(text.Append(' ').Append(property).Append('='), values.TryGetValue(property, out var v) ? v ?? "" : "");
+        for (var i = 0; i < key.Count; i++)
+            AppendQuoted(text.Append(' ').Append(key[i]).Append('='), values.TryGetValue(key[i], out var v) ? v ?? "" : "");
         return text.Append(']');
     }
 }

@@ -11,12 +11,12 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// </summary>
 public sealed class ConfigurationChange
 {
-    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+    private static readonly PropertyPairs NoValues = new(Array.Empty<KeyValuePair<string, string>>());
 
     [MethodImpl(HotPath.Optimize)]
     internal ConfigurationChange(MenuDefinition menu, ChangeAction action, ChangePhase phase, string? id, string key,
         IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after, IReadOnlyList<string> changedProperties,
-        IReadOnlyDictionary<string, string>? writes, IReadOnlyList<string>? unsets, string script)
+        PropertyPairs? writes, IReadOnlyList<string>? unsets, string script)
     {
         Menu = menu;
         Action = action;
@@ -62,7 +62,7 @@ public sealed class ConfigurationChange
     public string? DestinationKey { get; internal set; }
 
     /// <summary>The values the API command writes (for an addition, every value; for a set, the changed ones).</summary>
-    internal IReadOnlyDictionary<string, string> Writes { get; }
+    internal PropertyPairs Writes { get; }
 
     /// <summary>Properties to unset on an entry (<c>/unset =value-name=</c>).</summary>
     internal IReadOnlyList<string> Unsets { get; }
@@ -74,26 +74,33 @@ public sealed class ConfigurationChange
 
     internal ConfigurationChange? DestinationChange { get; set; }
 
-    /// <summary>The API commands, given the ids additions returned (<paramref name="idOf"/> answers null for an addition that did not run).</summary>
+    /// <summary>
+    /// Adds the API commands to <paramref name="commands"/> and says how many, given the ids additions returned
+    /// (<paramref name="idOf"/> answers null for an addition that did not run). A change that cannot be sent throws
+    /// before it adds anything. Into the caller's list: a phase has thousands of changes, most with one command.
+    /// </summary>
     [MethodImpl(HotPath.Optimize)]
-    internal IReadOnlyList<RouterCommand> ToCommands(Func<ConfigurationChange, string?> idOf)
+    internal int AddCommandsTo(List<RouterCommand> commands, Func<ConfigurationChange, string?> idOf)
     {
+        var before = commands.Count;
         switch (Action)
         {
             case ChangeAction.Add:
-                return new[] { WithWrites(new RouterCommand(Menu.AddCommand)) };
+                commands.Add(WithWrites(new RouterCommand(Menu.AddCommand)));
+                break;
             case ChangeAction.Remove:
-                return new[] { new RouterCommand(Menu.RemoveCommand).With(".id", Id) };
+                commands.Add(new RouterCommand(Menu.RemoveCommand).With(".id", Id));
+                break;
             case ChangeAction.Set when !Menu.IsList:
                 // A single-value menu clears a setting with an empty value (servers=, comment=): there is no entry to unset on.
                 var single = WithWrites(new RouterCommand(Menu.SetCommand));
-                foreach (var name in Unsets) single.With(name, string.Empty);
-                return new[] { single };
+                for (var i = 0; i < Unsets.Count; i++) single.With(Unsets[i], string.Empty);
+                commands.Add(single);
+                break;
             case ChangeAction.Set:
-                var commands = new List<RouterCommand>(1 + Unsets.Count);
                 if (Writes.Count > 0) commands.Add(WithWrites(new RouterCommand(Menu.SetCommand).With(".id", Id)));
-                foreach (var name in Unsets) commands.Add(new RouterCommand(Menu.UnsetCommand).With(".id", Id).With("value-name", name));
-                return commands;
+                for (var i = 0; i < Unsets.Count; i++) commands.Add(new RouterCommand(Menu.UnsetCommand).With(".id", Id).With("value-name", Unsets[i]));
+                break;
             case ChangeAction.Move:
                 var subject = Subject is null ? Id : idOf(Subject);
                 if (subject is null) throw new InvalidOperationException($"the entry {Key} was to be added by this plan, and that addition did not run, so it cannot be moved.");
@@ -102,15 +109,16 @@ public sealed class ConfigurationChange
                 if (DestinationChange is not null && destination is null)
                     throw new InvalidOperationException($"the entry {DestinationKey} it is to be placed before was to be added by this plan, and that addition did not run.");
                 if (destination is not null) move.With("destination", destination);
-                return new[] { move };
+                commands.Add(move);
+                break;
         }
-        return Array.Empty<RouterCommand>();
+        return commands.Count - before;
     }
 
     [MethodImpl(HotPath.Optimize)]
     private RouterCommand WithWrites(RouterCommand command)
     {
-        foreach (var pair in Writes) command.With(pair.Key, pair.Value);
+        for (var i = 0; i < Writes.Count; i++) command.With(Writes.NameAt(i), Writes.ValueAt(i));
         return command;
     }
 

@@ -19,6 +19,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// </summary>
 public static class ConfigurationExecutor
 {
+
     public static async Task<IReadOnlyList<ChangeResult>> ApplyAsync(RouterConnection connection, IReadOnlyList<ConfigurationChange> changes,
         CancellationToken cancellationToken)
     {
@@ -26,14 +27,18 @@ public static class ConfigurationExecutor
         if (changes is null) throw new ArgumentNullException(nameof(changes));
         var results = new ChangeResult?[changes.Count];
         var newIds = new ConcurrentDictionary<ConfigurationChange, string>();
-        string? IdOf(ConfigurationChange change) => newIds.TryGetValue(change, out var id) ? id : null;
+        Func<ConfigurationChange, string?> idOf = change => newIds.TryGetValue(change, out var id) ? id : null;
 
         var skipRemovals = false;
         Exception? lost = null;
-        foreach (var phase in changes.Select((change, index) => (change, index)).GroupBy(c => c.change.Phase).OrderBy(g => g.Key))
+        var members = new List<(ConfigurationChange Change, int Index)>(changes.Count);
+        foreach (var phase in ConfigurationPlanner.PhasesInOrder)
         {
-            var members = phase.ToList();
-            if (lost is not null || (skipRemovals && phase.Key == ChangePhase.Remove))
+            members.Clear();
+            for (var i = 0; i < changes.Count; i++)
+                if (changes[i].Phase == phase) members.Add((changes[i], i));
+            if (members.Count == 0) continue;
+            if (lost is not null || (skipRemovals && phase == ChangePhase.Remove))
             {
                 var why = lost is not null
                     ? new InvalidOperationException($"Not sent: the connection was lost earlier ({lost.Message}).", lost)
@@ -47,15 +52,15 @@ public static class ConfigurationExecutor
             var spans = new List<(ConfigurationChange Change, int Index, int First, int Count)>(members.Count);
             foreach (var (change, index) in members)
             {
-                IReadOnlyList<RouterCommand> own;
-                try { own = change.ToCommands(IdOf); }
+                var first = commands.Count;
+                int count;
+                try { count = change.AddCommandsTo(commands, idOf); }
                 catch (InvalidOperationException ex)
                 {
                     results[index] = new ChangeResult(change, ChangeStatus.Failed, ex, null);
                     continue;
                 }
-                spans.Add((change, index, commands.Count, own.Count));
-                commands.AddRange(own);
+                spans.Add((change, index, first, count));
             }
             IReadOnlyList<Task<RouterReply>> replies;
             try
@@ -100,9 +105,9 @@ public static class ConfigurationExecutor
                 }
                 results[index] = new ChangeResult(change, ChangeStatus.Failed, failure, null);
                 if (failure is not RouterTrapException && !connection.IsConnected) lost ??= failure;
-                if (phase.Key == ChangePhase.AccessAdd) skipRemovals = true;
+                if (phase == ChangePhase.AccessAdd) skipRemovals = true;
             }
         }
-        return results.Select(r => r!).ToList();
+        return results!;
     }
 }

@@ -22,7 +22,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 public static class ConfigurationPlanner
 {
     private static readonly IReadOnlyList<IReadOnlyDictionary<string, string>> NoRows = Array.Empty<IReadOnlyDictionary<string, string>>();
-    private static readonly ChangePhase[] PhasesInOrder = ((ChangePhase[])Enum.GetValues(typeof(ChangePhase))).OrderBy(p => p).ToArray();
+    internal static readonly ChangePhase[] PhasesInOrder = ((ChangePhase[])Enum.GetValues(typeof(ChangePhase))).OrderBy(p => p).ToArray();
 
     /// <param name="rows">The rows each menu's print returned, keyed by API path (dynamic rows included).</param>
     [MethodImpl(HotPath.Optimize)]
@@ -58,7 +58,7 @@ public static class ConfigurationPlanner
     private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
         var row = rows.Count > 0 ? rows[0] : new Dictionary<string, string>();
-        var change = SetChange(menu, menu.Values!, row, id: null, key: string.Empty, findById: false);
+        var change = SetChange(menu, menu.ValueTable!, row, id: null, key: string.Empty, findById: false);
         if (change is not null) changes.Add(change);
     }
 
@@ -93,7 +93,7 @@ public static class ConfigurationPlanner
                 matched[rowIndex] = true;
                 var row = rows[rowIndex];
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
-                var change = SetChange(menu, entry.Properties, row, id, entry.KeyText, findById: rowsOfKey.Count > 1);
+                var change = SetChange(menu, entry.PropertyTable, row, id, entry.KeyText, findById: rowsOfKey.Count > 1);
                 if (change is not null) changes.Add(change);
                 positions[entry.Index] = rowIndex;
                 subjects[entry.Index] = (id, null);
@@ -140,7 +140,7 @@ public static class ConfigurationPlanner
     private static ConfigurationChange AddChange(DesiredMenu menu, DesiredEntry entry)
     {
         var pairs = Scratch(ref _scratchPairs);
-        foreach (var pair in entry.Properties)
+        foreach (var pair in entry.PropertyTable)
             if (pair.Value is not null) pairs.Add(new KeyValuePair<string, string>(pair.Key, pair.Value));
         var writes = new PropertyPairs(pairs.ToArray());
         var phase = KeepsAccess(menu.Definition, writes) ? ChangePhase.AccessAdd : ChangePhase.Add;
@@ -170,7 +170,7 @@ public static class ConfigurationPlanner
 
     // findById: the entry's key does not single it out, so its script line finds it by .id.
     [MethodImpl(HotPath.Optimize)]
-    private static ConfigurationChange? SetChange(DesiredMenu menu, IReadOnlyDictionary<string, string?> desired, IReadOnlyDictionary<string, string> row,
+    private static ConfigurationChange? SetChange(DesiredMenu menu, Dictionary<string, string?> desired, IReadOnlyDictionary<string, string> row,
         string? id, string key, bool findById)
     {
         var definition = menu.Definition;

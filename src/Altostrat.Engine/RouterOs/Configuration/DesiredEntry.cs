@@ -5,10 +5,11 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// <summary>One entry a list menu should have: its properties as RouterOS text, a null value meaning "unset it".</summary>
 public sealed class DesiredEntry
 {
-    internal DesiredEntry(int index, IReadOnlyDictionary<string, string?> properties, string keyText, string matchKey, int? line)
+    internal DesiredEntry(int index, Dictionary<string, string?> properties, string keyText, string matchKey, int? line)
     {
         Index = index;
         Properties = properties;
+        PropertyTable = properties;
         KeyText = keyText;
         MatchKey = matchKey;
         Line = line;
@@ -19,6 +20,9 @@ public sealed class DesiredEntry
 
     /// <summary>Property names in lower case, in document order; null values are to be unset.</summary>
     public IReadOnlyDictionary<string, string?> Properties { get; }
+
+    // Properties as its own type, whose enumerator is a struct: the planner walks it for every entry of every router.
+    internal Dictionary<string, string?> PropertyTable { get; }
 
     /// <summary>The key as a person reads it: <c>list=block,address=192.0.2.1</c>.</summary>
     public string KeyText { get; }

@@ -7,11 +7,12 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// <summary>What one menu should look like: the settings of a single-value menu, or the entries of a list menu.</summary>
 public sealed class DesiredMenu
 {
-    internal DesiredMenu(MenuDefinition definition, IReadOnlyDictionary<string, string?>? values, IReadOnlyList<string> key,
+    internal DesiredMenu(MenuDefinition definition, Dictionary<string, string?>? values, IReadOnlyList<string> key,
         AbsentEntries absent, bool order, IReadOnlyList<DesiredEntry> entries)
     {
         Definition = definition;
         Values = values;
+        ValueTable = values;
         Key = key;
         Absent = absent;
         Order = order;
@@ -38,6 +39,9 @@ public sealed class DesiredMenu
 
     /// <summary>The settings of a single-value menu; null for a list menu.</summary>
     public IReadOnlyDictionary<string, string?>? Values { get; }
+
+    // Values as its own type, whose enumerator is a struct (see DesiredEntry.PropertyTable).
+    internal Dictionary<string, string?>? ValueTable { get; }
 
     /// <summary>The properties that identify an entry (the document's Key, or the menu's default).</summary>
     public IReadOnlyList<string> Key { get; }

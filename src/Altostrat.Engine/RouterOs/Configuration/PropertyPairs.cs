@@ -24,6 +24,10 @@ internal sealed class PropertyPairs : EntryView
 
     public override IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_pairs).GetEnumerator();
 
+    public string NameAt(int index) => _pairs[index].Key;
+
+    public string ValueAt(int index) => _pairs[index].Value;
+
     /// <summary>The names, in order.</summary>
     public string[] Names()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Configuration;
 using Altostrat.Engine.RouterOs.Scripting;
 using Xunit;
@@ -25,6 +26,13 @@ public class ConfigurationPlannerTests
 
     private static ConfigurationPlan Plan(string json, params (string Path, string[] Rows)[] menus) =>
         ConfigurationPlanner.Plan(DesiredStateDocument.Parse(json), Rows(menus));
+
+    private static List<RouterCommand> CommandsOf(ConfigurationChange change)
+    {
+        var commands = new List<RouterCommand>();
+        Assert.Equal(change.AddCommandsTo(commands, _ => null), commands.Count);
+        return commands;
+    }
 
     [Fact]
     public void A_router_that_matches_as_RouterOS_compares_values_plans_nothing()
@@ -76,14 +84,14 @@ public class ConfigurationPlannerTests
         var unset = plan.Changes.Single(c => c.Path == "/ip/firewall/address-list");
         Assert.Equal(new[] { "comment" }, unset.ChangedProperties); // timeout is already unset
         Assert.Equal("/ip firewall address-list unset [find list=\"block\" address=\"192.0.2.1\"] comment", unset.Script);
-        var command = Assert.Single(unset.ToCommands(_ => null));
+        var command = Assert.Single(CommandsOf(unset));
         Assert.Equal("/ip/firewall/address-list/unset", command.Path);
         Assert.Equal(new[] { ".id=*1", "value-name=comment" }, command.Parameters.Select(p => p.Key + "=" + p.Value));
         Assert.False(unset.After!.ContainsKey("comment"));
 
         var clear = plan.Changes.Single(c => c.Path == "/system/ntp/client");
         Assert.Equal("/system ntp client set servers=\"\"", clear.Script);
-        Assert.Equal(new[] { "servers=" }, Assert.Single(clear.ToCommands(_ => null)).Parameters.Select(p => p.Key + "=" + p.Value));
+        Assert.Equal(new[] { "servers=" }, Assert.Single(CommandsOf(clear)).Parameters.Select(p => p.Key + "=" + p.Value));
     }
 
     [Fact]
