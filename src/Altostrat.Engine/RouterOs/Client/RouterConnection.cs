@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -27,7 +26,7 @@ public sealed class RouterConnection : IDisposable
     private readonly SentenceReader _reader;
     private readonly SentenceWriter _writer = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, PendingCommand> _pending = new(StringComparer.Ordinal);
+    private readonly PendingTable _pending = new();
     private readonly CancellationTokenSource _lifetime = new();
     private Timer? _watchdog;
     private int _nextTag;
@@ -169,7 +168,7 @@ public sealed class RouterConnection : IDisposable
         foreach (var command in pending)
         {
             if (!command.TryAbandon()) continue;
-            _pending.TryRemove(command.Tag, out _);
+            _pending.Remove(command.Tag);
             abandoned.Add(command);
         }
         if (abandoned.Count == 0) return;
@@ -269,7 +268,7 @@ public sealed class RouterConnection : IDisposable
             {
                 var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
                 pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true, collect: true, batch);
-                _pending[tag] = pending[i];
+                _pending.Add(pending[i]);
                 registered++;
                 commands[i].WriteTo(_writer, tag);
             }
@@ -278,14 +277,14 @@ public sealed class RouterConnection : IDisposable
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
         {
-            for (var i = 0; i < registered; i++) _pending.TryRemove(pending[i].Tag, out _);
+            for (var i = 0; i < registered; i++) _pending.Remove(pending[i].Tag);
             var reason = CloseReason ?? new RouterConnectionException(Peer, $"The connection to {Peer} was lost while sending {commands.Count} commands: {ex.Message}", ex);
             Close(reason);
             throw reason;
         }
         catch
         {
-            for (var i = 0; i < registered; i++) _pending.TryRemove(pending[i].Tag, out _);
+            for (var i = 0; i < registered; i++) _pending.Remove(pending[i].Tag);
             throw;
         }
         finally
@@ -312,7 +311,7 @@ public sealed class RouterConnection : IDisposable
         {
             // Checked again under the lock: Close may have run while we waited, and it sweeps only what is registered.
             ThrowIfClosed();
-            _pending[tag] = pending;
+            _pending.Add(pending);
             command.WriteTo(_writer, tag);
             Volatile.Write(ref _lastActivity, Environment.TickCount);
             // Not the caller's token: a sentence abandoned half-written would corrupt the stream for everyone.
@@ -320,14 +319,14 @@ public sealed class RouterConnection : IDisposable
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
         {
-            _pending.TryRemove(tag, out _);
+            _pending.Remove(tag);
             var reason = CloseReason ?? new RouterConnectionException(Peer, $"The connection to {Peer} was lost while sending {command.Path}: {ex.Message}", ex);
             Close(reason);
             throw reason;
         }
         catch
         {
-            _pending.TryRemove(tag, out _);
+            _pending.Remove(tag);
             throw;
         }
         finally
@@ -341,7 +340,7 @@ public sealed class RouterConnection : IDisposable
     // Withdraws a command nobody waits for any more: its later replies are dropped, and the router is told to stop.
     private async Task AbandonAsync(PendingCommand pending)
     {
-        _pending.TryRemove(pending.Tag, out _);
+        _pending.Remove(pending.Tag);
         pending.Finish(new OperationCanceledException());
         if (!IsConnected) return;
         try
@@ -374,9 +373,9 @@ public sealed class RouterConnection : IDisposable
         Volatile.Write(ref _lastActivity, Environment.TickCount);
         if (sentence.Command == "!fatal") return new RouterFatalException(Peer, RouterLogin.FatalReason(sentence));
         // No tag, or the tag of a command already abandoned: nobody is waiting for it.
-        if (sentence.Tag is null || !_pending.TryGetValue(sentence.Tag, out var pending)) return null;
+        // The last reply of a command (!done) also takes it out of the table.
+        if (sentence.Tag is null || !_pending.TryGet(sentence.Tag, remove: sentence.Command == "!done", out var pending)) return null;
         pending.Deliver(sentence);
-        if (sentence.Command == "!done") _pending.TryRemove(sentence.Tag, out _);
         return null;
     }
 
@@ -422,13 +421,9 @@ public sealed class RouterConnection : IDisposable
         if (!IsConnected) return;
         var silentFor = unchecked(Environment.TickCount - Volatile.Read(ref _lastActivity));
         if (silentFor < _options.ReadTimeout.TotalMilliseconds) return;
-        foreach (var pending in _pending.Values)
-        {
-            if (!pending.WatchSilence) continue;
-            Close(new RouterTimeoutException(Peer,
-                $"{Peer} sent nothing for {_options.ReadTimeout.TotalSeconds:0.#} s while {pending.Path} was waiting; the connection was closed.", _options.ReadTimeout));
-            return;
-        }
+        if (_pending.FirstWatchingSilence() is not { } pending) return;
+        Close(new RouterTimeoutException(Peer,
+            $"{Peer} sent nothing for {_options.ReadTimeout.TotalSeconds:0.#} s while {pending.Path} was waiting; the connection was closed.", _options.ReadTimeout));
     }
 
     private void ThrowIfClosed()
@@ -453,8 +448,7 @@ public sealed class RouterConnection : IDisposable
             _stream.Dispose();
             _tcp.Dispose();
         }
-        foreach (var pending in _pending.Values) pending.Finish(reason);
-        _pending.Clear();
+        foreach (var pending in _pending.TakeAll()) pending.Finish(reason);
     }
 
     /// <summary>Closes the session; commands still in flight fail with a connection error.</summary>
