@@ -24,7 +24,9 @@ public sealed class SentenceReader : IDisposable
 
     private readonly Stream _stream;
     private readonly ProtocolLimits _limits;
-    private readonly AttributeNameCache _names = new();
+    private readonly RecentStrings _names = new(maxLength: 64);
+    // Values repeat less than names, but most rows share their flags and many of their settings (false, ether1, input).
+    private readonly RecentStrings _values = new(maxLength: 24);
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -138,7 +140,7 @@ public sealed class SentenceReader : IDisposable
                 else
                     _attributes.Add(new KeyValuePair<string, string>(
                         _names.Get(buffer, offset + 1, separator - offset - 1),
-                        Encoding.UTF8.GetString(buffer, separator + 1, offset + length - separator - 1)));
+                        _values.Get(buffer, separator + 1, offset + length - separator - 1)));
                 break;
             case (byte)'.' when length >= TagPrefix.Length && new ReadOnlySpan<byte>(buffer, offset, TagPrefix.Length).SequenceEqual(TagPrefix):
                 _tag = Tag(buffer, offset + TagPrefix.Length, length - TagPrefix.Length);
