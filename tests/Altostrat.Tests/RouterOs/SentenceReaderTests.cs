@@ -32,6 +32,36 @@ public class SentenceReaderTests
         Assert.Null(login.Tag);
     }
 
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("7", 7)]
+    [InlineData("999999999", 999999999)]
+    [InlineData("1000000000", -1)] // ten digits: beyond what is read as a number
+    [InlineData("012", -1)]        // a leading zero: another spelling, kept as text
+    [InlineData("1a", -1)]
+    [InlineData("-1", -1)]
+    public async Task A_tag_that_is_a_plain_number_is_read_as_one_and_any_other_stays_text(string tag, int number)
+    {
+        var sentence = Assert.Single(await Wire.ReadAllAsync(new MemoryStream(Wire.Sentences(new[] { "!done", ".tag=" + tag }))));
+        Assert.Equal(number, sentence.TagNumber);
+        Assert.Equal(tag, sentence.Tag);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(4711)]
+    [InlineData(999999999)]
+    public void A_numeric_tag_is_written_as_its_text_would_be(int tag)
+    {
+        using var asNumber = new SentenceWriter();
+        using var asText = new SentenceWriter();
+        asNumber.Word("/x").Tag(tag).End();
+        asText.Word("/x").Tag(tag.ToString(System.Globalization.CultureInfo.InvariantCulture)).End();
+        Assert.Equal(asText.WrittenSpan.ToArray(), asNumber.WrittenSpan.ToArray());
+    }
+
     [Fact]
     public async Task Tags_read_right_when_sentences_repeat_or_change_them()
     {

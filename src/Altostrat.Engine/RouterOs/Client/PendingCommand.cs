@@ -34,7 +34,7 @@ internal sealed class PendingCommand
     private int _finished;
 
     [MethodImpl(HotPath.Optimize)]
-    public PendingCommand(string host, string tag, string path, bool watchSilence, bool collect, CommandBatch? batch = null)
+    public PendingCommand(string host, int tag, string path, bool watchSilence, bool collect, CommandBatch? batch = null)
     {
         _host = host;
         _batch = batch;
@@ -54,7 +54,7 @@ internal sealed class PendingCommand
         }
     }
 
-    public string Tag { get; }
+    public int Tag { get; }
 
     public string Path { get; }
 

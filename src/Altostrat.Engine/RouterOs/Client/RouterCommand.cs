@@ -66,7 +66,7 @@ public sealed class RouterCommand
     }
 
     [MethodImpl(HotPath.Optimize)]
-    internal void WriteTo(SentenceWriter writer, string tag)
+    internal void WriteTo(SentenceWriter writer, int tag)
     {
         writer.Word(Path);
         foreach (var parameter in _parameters) writer.Attribute(parameter.Key, parameter.Value);

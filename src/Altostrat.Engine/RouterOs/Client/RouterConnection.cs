@@ -178,7 +178,7 @@ public sealed class RouterConnection : IDisposable
             {
                 using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                 foreach (var command in abandoned)
-                    await SendAsync(new RouterCommand("/cancel").With("tag", command.Tag), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
+                    await SendAsync(new RouterCommand("/cancel").With("tag", command.Tag.ToString(CultureInfo.InvariantCulture)), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is RouterException or OperationCanceledException)
             {
@@ -264,9 +264,10 @@ public sealed class RouterConnection : IDisposable
         try
         {
             ThrowIfClosed();
+            _pending.Expect(commands.Count);
             for (var i = 0; i < commands.Count; i++)
             {
-                var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
+                var tag = NextTag();
                 pending[i] = new PendingCommand(Peer, tag, commands[i].Path, watchSilence: true, collect: true, batch);
                 _pending.Add(pending[i]);
                 registered++;
@@ -300,7 +301,7 @@ public sealed class RouterConnection : IDisposable
     {
         if (command is null) throw new ArgumentNullException(nameof(command));
         ThrowIfClosed();
-        var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
+        var tag = NextTag();
         var pending = new PendingCommand(Peer, tag, command.Path, watchSilence, collect);
         // The command is registered only once the lock is held: a wait that is cancelled (or a send that fails)
         // must leave nothing in the table, or the watchdog later sees a command "waiting" for a reply that will
@@ -347,13 +348,17 @@ public sealed class RouterConnection : IDisposable
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             // Streamed, though nobody reads it: a collected reply that fails unobserved would surface as an unobserved task exception.
-            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
+            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag.ToString(CultureInfo.InvariantCulture)), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RouterException or OperationCanceledException)
         {
             // Best effort: if the cancel cannot be sent the connection is already going away.
         }
     }
+
+    // Tags stay below a billion, the numbers a reply's tag is read back as (RouterSentence.TagNumber); a session would
+    // need that many commands before one comes round again.
+    private int NextTag() => (int)((uint)Interlocked.Increment(ref _nextTag) % 1_000_000_000u);
 
     private void Start()
     {
@@ -374,7 +379,7 @@ public sealed class RouterConnection : IDisposable
         if (sentence.Command == "!fatal") return new RouterFatalException(Peer, RouterLogin.FatalReason(sentence));
         // No tag, or the tag of a command already abandoned: nobody is waiting for it.
         // The last reply of a command (!done) also takes it out of the table.
-        if (sentence.Tag is null || !_pending.TryGet(sentence.Tag, remove: sentence.Command == "!done", out var pending)) return null;
+        if (sentence.TagNumber < 0 || !_pending.TryGet(sentence.TagNumber, remove: sentence.Command == "!done", out var pending)) return null;
         pending.Deliver(sentence);
         return null;
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace Altostrat.Engine.RouterOs.Protocol;
 
@@ -13,11 +14,16 @@ public sealed class RouterSentence
     private static readonly KeyValuePair<string, string>[] NoAttributes = Array.Empty<KeyValuePair<string, string>>();
     private static readonly string[] NoWords = Array.Empty<string>();
 
-    internal RouterSentence(string command, string? tag, IReadOnlyList<KeyValuePair<string, string>>? attributes,
+    private string? _tag;
+
+    /// <param name="tag">The tag as text, or null when there is none or when <paramref name="tagNumber"/> gives it.</param>
+    /// <param name="tagNumber">A tag written as a plain number (all the engine sends), or -1.</param>
+    internal RouterSentence(string command, string? tag, int tagNumber, IReadOnlyList<KeyValuePair<string, string>>? attributes,
         IReadOnlyList<string>? queries, IReadOnlyList<string>? otherWords)
     {
         Command = command;
-        Tag = tag;
+        _tag = tag;
+        TagNumber = tag is null ? tagNumber : -1;
         Attributes = attributes ?? NoAttributes;
         Queries = queries ?? NoWords;
         OtherWords = otherWords ?? NoWords;
@@ -26,7 +32,13 @@ public sealed class RouterSentence
     /// <summary>The first word: the command path of a request, or <c>!re</c>, <c>!done</c>, <c>!trap</c>, <c>!fatal</c>, <c>!empty</c> in a reply.</summary>
     public string Command { get; }
 
-    public string? Tag { get; }
+    public string? Tag => _tag ??= TagNumber >= 0 ? TagNumber.ToString(CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// The tag when it is a plain number (digits, no leading zero, below a billion), else -1: the connection finds a
+    /// reply's command by it without making a string of every reply's tag.
+    /// </summary>
+    internal int TagNumber { get; }
 
     /// <summary>The <c>=name=value</c> words in the order they came; a value may be empty and may contain <c>=</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Attributes { get; }

@@ -36,11 +36,10 @@ public sealed class SentenceReader : IDisposable
     // The sentence being assembled; it may span several reads.
     private string? _command;
     private string? _tag;
+    private int _tagNumber = -1;
     // Gathered here and kept as an exact array: a sentence lives as long as the row it is (a plan keeps its rows), so
     // a list's object and spare capacity per row were memory the collector copied for nothing.
     private readonly List<KeyValuePair<string, string>> _attributes = new();
-    // The last tag, for the many sentences in a row that carry the same one (every row of a print).
-    private string? _lastTag;
     private List<string>? _queries;
     private List<string>? _otherWords;
     private long _sentenceBytes;
@@ -143,7 +142,7 @@ public sealed class SentenceReader : IDisposable
                         _values.Get(buffer, separator + 1, offset + length - separator - 1)));
                 break;
             case (byte)'.' when length >= TagPrefix.Length && new ReadOnlySpan<byte>(buffer, offset, TagPrefix.Length).SequenceEqual(TagPrefix):
-                _tag = Tag(buffer, offset + TagPrefix.Length, length - TagPrefix.Length);
+                ReadTag(buffer, offset + TagPrefix.Length, length - TagPrefix.Length);
                 break;
             case (byte)'?':
                 (_queries ??= new List<string>()).Add(Encoding.UTF8.GetString(buffer, offset, length));
@@ -157,9 +156,10 @@ public sealed class SentenceReader : IDisposable
     [MethodImpl(HotPath.Optimize)]
     private RouterSentence TakeSentence()
     {
-        var sentence = new RouterSentence(_command!, _tag, _attributes.Count == 0 ? null : _attributes.ToArray(), _queries, _otherWords);
+        var sentence = new RouterSentence(_command!, _tag, _tagNumber, _attributes.Count == 0 ? null : _attributes.ToArray(), _queries, _otherWords);
         _command = null;
         _tag = null;
+        _tagNumber = -1;
         _attributes.Clear();
         _queries = null;
         _otherWords = null;
@@ -168,19 +168,20 @@ public sealed class SentenceReader : IDisposable
         return sentence;
     }
 
+    // A plain number (as the engine's own tags are) becomes _tagNumber; any other tag is decoded as text.
     [MethodImpl(HotPath.Optimize)]
-    private string Tag(byte[] buffer, int offset, int count)
+    private void ReadTag(byte[] buffer, int offset, int count)
     {
-        // Compared byte for character, which holds for ASCII (the tags the engine sends are numbers); anything else
-        // is decoded anew.
-        var last = _lastTag;
-        if (last is not null && last.Length == count)
+        var number = 0;
+        var plain = count is > 0 and <= 9 && (count == 1 || buffer[offset] != (byte)'0');
+        for (var i = 0; i < count && plain; i++)
         {
-            var same = true;
-            for (var i = 0; i < count && same; i++) same = buffer[offset + i] < 0x80 && buffer[offset + i] == last[i];
-            if (same) return last;
+            var digit = buffer[offset + i] - (byte)'0';
+            if (digit is < 0 or > 9) plain = false;
+            else number = number * 10 + digit;
         }
-        return _lastTag = Encoding.UTF8.GetString(buffer, offset, count);
+        if (plain) _tagNumber = number;
+        else _tag = Encoding.UTF8.GetString(buffer, offset, count);
     }
 
     private async Task<int> FillAsync(CancellationToken cancellationToken)
