@@ -68,8 +68,8 @@ public static class ConfigurationPlanner
         var definition = menu.Definition;
         // Router rows by normalised key: how many rows have the key, and the first of them that is not protected, which
         // is the one the document manages (-1 when every row of the key is protected).
-        var byKey = new Dictionary<string, (int First, int Count)>(rows.Count, StringComparer.Ordinal);
-        var rowKeys = new string[rows.Count];
+        var byKey = new Dictionary<EntryKey, (int First, int Count)>(rows.Count);
+        var rowKeys = new EntryKey[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var key = MatchKey(menu, rows[i]);
@@ -79,11 +79,12 @@ public static class ConfigurationPlanner
         }
 
         var matched = new bool[rows.Count];
-        // Where each document entry sits for the move phase: a row index, or rows.Count + n for the n-th addition.
-        var positions = new long[menu.Entries.Count];
-        var subjects = new (string? Id, ConfigurationChange? Added)[menu.Entries.Count];
+        // For the move phase only (a menu whose document keeps order): where each document entry sits, a row index or
+        // rows.Count + n for the n-th addition, and what a move of it refers to.
+        var positions = menu.Order ? new long[menu.Entries.Count] : null;
+        var subjects = menu.Order ? new (string? Id, ConfigurationChange? Added)[menu.Entries.Count] : null;
         var addSequence = 0L;
-        var pendingAdds = new List<(int Entry, ConfigurationChange Change)>();
+        var pendingAdds = menu.Order ? new List<(int Entry, ConfigurationChange Change)>() : null;
         foreach (var entry in menu.Entries)
         {
             var known = byKey.TryGetValue(entry.MatchKey, out var rowsOfKey);
@@ -95,30 +96,35 @@ public static class ConfigurationPlanner
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
                 var change = SetChange(menu, entry.PropertyTable, row, id, entry.KeyText, findById: rowsOfKey.Count > 1);
                 if (change is not null) changes.Add(change);
-                positions[entry.Index] = rowIndex;
-                subjects[entry.Index] = (id, null);
+                if (positions is not null)
+                {
+                    positions[entry.Index] = rowIndex;
+                    subjects![entry.Index] = (id, null);
+                }
                 continue;
             }
             if (known)
             {
                 notes.Add($"{menu.Path}: {entry.KeyText} matches only a dynamic, built-in or default entry, which is never changed; it was left alone.");
-                positions[entry.Index] = -1;
+                if (positions is not null) positions[entry.Index] = -1;
                 continue;
             }
             if (definition.Kind == MenuKind.FixedList)
             {
                 notes.Add($"{menu.Path}: the router has no entry {entry.KeyText}, and entries of this menu cannot be added.");
-                positions[entry.Index] = -1;
+                if (positions is not null) positions[entry.Index] = -1;
                 continue;
             }
             var add = AddChange(menu, entry);
             changes.Add(add);
+            if (pendingAdds is null) continue;
             pendingAdds.Add((entry.Index, add));
-            subjects[entry.Index] = (null, add);
+            subjects![entry.Index] = (null, add);
         }
         // Access-giving additions run before the others, so they land first in the list.
-        foreach (var (entryIndex, add) in pendingAdds.Where(a => a.Change.Phase == ChangePhase.AccessAdd).Concat(pendingAdds.Where(a => a.Change.Phase != ChangePhase.AccessAdd)))
-            positions[entryIndex] = rows.Count + addSequence++;
+        if (pendingAdds is not null)
+            foreach (var (entryIndex, add) in pendingAdds.Where(a => a.Change.Phase == ChangePhase.AccessAdd).Concat(pendingAdds.Where(a => a.Change.Phase != ChangePhase.AccessAdd)))
+                positions![entryIndex] = rows.Count + addSequence++;
 
         if (menu.Absent == AbsentEntries.Remove)
         {
@@ -133,7 +139,7 @@ public static class ConfigurationPlanner
             }
         }
 
-        if (menu.Order) PlanMoves(menu, rows, positions, subjects, changes);
+        if (positions is not null) PlanMoves(menu, rows, positions, subjects!, changes);
     }
 
     [MethodImpl(HotPath.Optimize)]
@@ -298,25 +304,19 @@ public static class ConfigurationPlanner
     }
 
     [MethodImpl(HotPath.Optimize)]
-    private static string MatchKey(DesiredMenu menu, IReadOnlyDictionary<string, string> row)
+    private static EntryKey MatchKey(DesiredMenu menu, IReadOnlyDictionary<string, string> row)
     {
-        if (menu.Key.Count == 1) return ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var only) ? only : string.Empty);
-        if (menu.Key.Count == 2)
-        {
-            // The usual compound key (list and address, chain and comment): one concatenation instead of a builder.
-            var first = ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[0]), row.TryGetValue(menu.Key[0], out var a) ? a : string.Empty);
-            var second = ValueNormalizer.Normalize(menu.Definition.KindOf(menu.Key[1]), row.TryGetValue(menu.Key[1], out var b) ? b : string.Empty);
-            // As the builder below joins them: no separator after an empty first value.
-            return first.Length == 0 ? second : string.Concat(first, "\u001f", second);
-        }
-        var key = new StringBuilder();
-        foreach (var property in menu.Key)
-        {
-            if (key.Length > 0) key.Append('\u001f');
-            key.Append(ValueNormalizer.Normalize(menu.Definition.KindOf(property), row.TryGetValue(property, out var value) ? value : string.Empty));
-        }
-        return key.ToString();
+        var key = menu.Key;
+        if (key.Count == 1) return EntryKey.Of(KeyValue(menu, row, key[0]));
+        if (key.Count == 2) return EntryKey.Of(KeyValue(menu, row, key[0]), KeyValue(menu, row, key[1]));
+        var values = new string[key.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = KeyValue(menu, row, key[i]);
+        return EntryKey.Of(values);
     }
+
+    [MethodImpl(HotPath.Optimize)]
+    private static string KeyValue(DesiredMenu menu, IReadOnlyDictionary<string, string> row, string property) =>
+        ValueNormalizer.Normalize(menu.Definition.KindOf(property), row.TryGetValue(property, out var value) ? value : string.Empty);
 
     private static string KeyText(DesiredMenu menu, IReadOnlyDictionary<string, string> row) =>
         string.Join(",", menu.Key.Select(p => p + "=" + (row.TryGetValue(p, out var v) ? v : string.Empty)));

@@ -5,7 +5,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// <summary>One entry a list menu should have: its properties as RouterOS text, a null value meaning "unset it".</summary>
 public sealed class DesiredEntry
 {
-    internal DesiredEntry(int index, Dictionary<string, string?> properties, string keyText, string matchKey, int? line)
+    internal DesiredEntry(int index, Dictionary<string, string?> properties, string keyText, EntryKey matchKey, int? line)
     {
         Index = index;
         Properties = properties;
@@ -28,7 +28,7 @@ public sealed class DesiredEntry
     public string KeyText { get; }
 
     /// <summary>The key normalised as RouterOS compares it; equal for entries RouterOS would consider the same.</summary>
-    internal string MatchKey { get; }
+    internal EntryKey MatchKey { get; }
 
     public int? Line { get; }
 }

@@ -109,7 +109,7 @@ public sealed class DesiredStateDocument
         if (entriesValue is string || entriesValue is null || AsMap(entriesValue) is not null || entriesValue is not IEnumerable items)
             throw new DesiredStateException("Entries takes a list of tables, such as @( @{ ... }, @{ ... } ).", source, path, field: "Entries", line: LineOf(map, "Entries"));
         var entries = new List<DesiredEntry>();
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new Dictionary<EntryKey, int>();
         var index = 0;
         foreach (var item in items)
         {
@@ -117,16 +117,16 @@ public sealed class DesiredStateDocument
             var entryLine = (entryMap as JsonTree.Map)?.Line;
             var properties = Properties(definition, entryMap, source, index);
             var keyText = new StringBuilder();
-            var matchKey = new StringBuilder();
+            var keyValues = new List<string>(key.Count);
             foreach (var property in key)
             {
                 if (!properties.TryGetValue(property.ToLowerInvariant(), out var keyValue) || keyValue is null)
                     throw new DesiredStateException($"the entry has no value for the key property '{property}'.", source, path, index, property, entryLine);
-                if (keyText.Length > 0) { keyText.Append(','); matchKey.Append('\u001f'); }
+                if (keyText.Length > 0) keyText.Append(',');
                 keyText.Append(property).Append('=').Append(keyValue);
-                matchKey.Append(ValueNormalizer.Normalize(definition.KindOf(property), keyValue));
+                keyValues.Add(ValueNormalizer.Normalize(definition.KindOf(property), keyValue));
             }
-            var match = matchKey.ToString();
+            var match = EntryKey.Of(keyValues);
             if (keys.TryGetValue(match, out var first))
                 throw new DesiredStateException($"two entries have the same key {keyText} (entries {first} and {index}).", source, path, index, string.Join(",", key), entryLine);
             keys[match] = index;

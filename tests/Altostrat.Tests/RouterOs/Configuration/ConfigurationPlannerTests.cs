@@ -54,6 +54,23 @@ public class ConfigurationPlannerTests
         Assert.True(plan.IsEmpty);
     }
 
+    [Theory]
+    // An empty value in the key is a value like any other: the entry is found, and only what differs is set.
+    [InlineData("list", "", "address", "192.0.2.1")]
+    [InlineData("list", "block", "address", "")]
+    public void A_key_with_an_empty_value_finds_its_entry(string firstName, string firstValue, string secondName, string secondValue)
+    {
+        var plan = Plan($$"""
+            { "/ip/firewall/address-list": { "Key": ["{{firstName}}", "{{secondName}}"], "Entries": [ { "{{firstName}}": "{{firstValue}}", "{{secondName}}": "{{secondValue}}", "comment": "new" } ] } }
+            """,
+            ("/ip/firewall/address-list", new[] { $".id=*1 {firstName}={firstValue} {secondName}={secondValue} comment=old" }));
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal(ChangeAction.Set, change.Action);
+        Assert.Equal("*1", change.Id);
+        Assert.Equal(new[] { "comment" }, change.ChangedProperties);
+    }
+
     [Fact]
     public void A_set_writes_only_what_differs_and_leaves_unnamed_properties_alone()
     {
