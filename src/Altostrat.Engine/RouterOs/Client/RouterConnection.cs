@@ -42,7 +42,7 @@ public sealed class RouterConnection : IDisposable
         _stream = stream;
         _reader = new SentenceReader(stream, options.Limits);
         UserName = userName;
-        IsTls = stream is SslStream;
+        IsTls = options.UseTls;
     }
 
     public string Host => _options.Host;
@@ -74,7 +74,8 @@ public sealed class RouterConnection : IDisposable
         var host = options.Host;
         var port = options.EffectivePort;
         var name = options.DisplayName;
-        var policy = new CertificatePolicy(options);
+        // Only with TLS: a plain connection then never loads the TLS and certificate code (see NegotiateTlsAsync).
+        var policy = options.UseTls ? new CertificatePolicy(options) : null;
         var tcp = new TcpClient { NoDelay = true };
         Stream? stream = null;
         RouterConnection? connection = null;
@@ -87,12 +88,7 @@ public sealed class RouterConnection : IDisposable
             {
                 await tcp.ConnectAsync(host, port).ConfigureAwait(false);
                 stream = tcp.GetStream();
-                if (options.UseTls)
-                {
-                    var ssl = new SslStream(stream, false, policy.Validate);
-                    stream = ssl;
-                    await ssl.AuthenticateAsClientAsync(host).ConfigureAwait(false);
-                }
+                if (policy is not null) stream = await NegotiateTlsAsync(stream, name, host, port, policy).ConfigureAwait(false);
                 connection = new RouterConnection(options, userName, tcp, stream);
                 await RouterLogin.LoginAsync(stream, connection._reader, connection._writer, name, userName, password, deadline.Token).ConfigureAwait(false);
             }
@@ -110,11 +106,29 @@ public sealed class RouterConnection : IDisposable
             throw ex switch
             {
                 RouterException => ex,
-                AuthenticationException => new RouterConnectionException(name,
-                    $"The TLS handshake with {host}:{port} failed: {policy.RejectionReason ?? ex.Message}. Trust the router's certificate, pin it with its thumbprint, or skip the check explicitly.", ex),
                 SocketException or IOException or ObjectDisposedException => new RouterConnectionException(name, $"Could not connect to {host}:{port}: {ex.Message}", ex),
                 _ => ex,
             };
+        }
+    }
+
+    // A method of its own, which alone names the TLS types: ConnectAsync naming them (a field of its state machine, a
+    // type in its catch) loaded the TLS assembly for every plain connection, on a fresh process's first connect.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<Stream> NegotiateTlsAsync(Stream stream, string name, string host, int port, CertificatePolicy policy)
+    {
+        var ssl = new SslStream(stream, false, policy.Validate);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(host).ConfigureAwait(false);
+            return ssl;
+        }
+        catch (Exception ex)
+        {
+            ssl.Dispose();
+            if (ex is not AuthenticationException) throw;
+            throw new RouterConnectionException(name,
+                $"The TLS handshake with {host}:{port} failed: {policy.RejectionReason ?? ex.Message}. Trust the router's certificate, pin it with its thumbprint, or skip the check explicitly.", ex);
         }
     }
 
