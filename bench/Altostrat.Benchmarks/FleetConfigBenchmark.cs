@@ -29,7 +29,8 @@ public static class FleetConfigBenchmark
     /// CPU time reported is the client's alone (both processes still share the machine's cores); false puts them in
     /// the client's process.
     /// </param>
-    public static async Task RunAsync(int routerCount, int entries, int throttle, TimeSpan latency, bool separateServers = true)
+    /// <param name="showAllocations">Also list what the steady runs allocate, by type (<see cref="AllocationSampler"/>).</param>
+    public static async Task RunAsync(int routerCount, int entries, int throttle, TimeSpan latency, bool separateServers = true, bool showAllocations = false)
     {
         var servers = new List<MenuRouterServer>();
         RoutersProcess? routers = null;
@@ -55,8 +56,11 @@ public static class FleetConfigBenchmark
             // First run adds the entries (and pays for the JIT), later runs change their comments: 100 sets each. The
             // runtime keeps compiling for several runs of this length (see each run's JIT line), so the last runs are
             // the steady state.
+            using var sampler = showAllocations ? new AllocationSampler() : null;
             for (var run = 0; run < Runs; run++)
             {
+                // The steady runs only: the first ones also allocate for the JIT and the runtime's warming up.
+                if (sampler is not null) sampler.Sampling = run >= Runs - 2;
                 var document = Document(entries, "run " + run);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var routersCpu = routers?.Cpu ?? TimeSpan.Zero;
@@ -80,6 +84,7 @@ public static class FleetConfigBenchmark
                     Console.WriteLine($"      the CPU of client and routers together needs at least {(cpu + routersCpu).TotalMilliseconds / Environment.ProcessorCount:0} ms on {Environment.ProcessorCount} cores" +
                                       $" ({(cpu + routersCpu).TotalMilliseconds / Environment.ProcessorCount / ideal:0.00}x the ideal)");
             }
+            sampler?.Report(top: 25);
             using var process = Process.GetCurrentProcess();
             Console.WriteLine($"  peak working set        {process.PeakWorkingSet64 / 1048576.0,8:0} MiB ({(separateServers ? "client only" : $"client and {routerCount} servers in one process")})");
         }

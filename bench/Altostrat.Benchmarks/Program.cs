@@ -41,8 +41,10 @@ if (what is "apply" or "all")
 }
 if (what is "fleetconfig" or "all")
 {
-    await FleetConfigBenchmark.RunAsync(routerCount: args.Length > 1 ? int.Parse(args[1]) : 500, entries: args.Length > 2 ? int.Parse(args[2]) : 100, throttle: 64, latency: TimeSpan.FromMilliseconds(20),
-        separateServers: !(args.Length > 3 && args[3] == "together"));
+    // fleetconfig [routers [entries]] [together] [allocations]
+    var numbers = args.Skip(1).Where(a => a.All(char.IsDigit)).Select(int.Parse).ToList();
+    await FleetConfigBenchmark.RunAsync(routerCount: numbers.Count > 0 ? numbers[0] : 500, entries: numbers.Count > 1 ? numbers[1] : 100, throttle: 64, latency: TimeSpan.FromMilliseconds(20),
+        separateServers: !args.Contains("together"), showAllocations: args.Contains("allocations"));
 }
 if (what is "fleet" or "all")
 {
