@@ -16,24 +16,35 @@ namespace Altostrat.Benchmarks;
 /// One command on many routers through FleetRunner: connect, log in, print, close. One loopback server plays every
 /// router (the client opens a connection per router all the same) and answers each command 20 ms late; the login
 /// is answered at once. Ideal: waves of <c>throttle</c> routers times one latency. The first run in a fresh
-/// process is measured in a child process, where the thread pool has not grown and nothing is compiled yet.
+/// process is measured in a child process, where the thread pool has not grown and nothing is compiled yet. Each
+/// figure has a floor beside it: the same exchange with bare sockets and no engine (<see cref="BareSocketClient"/>),
+/// which is what this machine's runtime, loopback and simulated routers cost by themselves.
 /// </summary>
 public static class FleetBenchmark
 {
-    public static async Task RunAsync(int[] routerCounts, int throttle, TimeSpan latency, bool freshOnly)
+    /// <param name="bare">In the fresh child: run <see cref="BareSocketClient"/> instead of the engine.</param>
+    public static async Task RunAsync(int[] routerCounts, int throttle, TimeSpan latency, bool freshOnly, bool bare = false)
     {
         if (!freshOnly)
         {
             foreach (var count in routerCounts)
             {
-                var child = RunFreshProcess(count, throttle, latency);
-                Console.Write(child);
+                Console.Write(RunFreshProcess(count, throttle, latency, bare: false));
+                Console.Write(RunFreshProcess(count, throttle, latency, bare: true));
             }
         }
         await using var server = new MenuRouterServer(latency);
         server.SetSingle("/system/identity", new Dictionary<string, string> { ["name"] = "bench" });
         foreach (var count in routerCounts)
         {
+            if (bare)
+            {
+                var bareIdeal = Math.Ceiling(count / (double)throttle) * latency.TotalMilliseconds;
+                var clock = Stopwatch.StartNew();
+                var bareFailed = await BareSocketClient.RunAsync(server.Port, count, throttle);
+                Console.WriteLine($"  {count,5} routers, fresh process, bare sockets and no engine (the floor): {clock.Elapsed.TotalMilliseconds,7:0} ms  ratio {clock.Elapsed.TotalMilliseconds / bareIdeal,5:0.00}  failed {bareFailed}");
+                continue;
+            }
             var endpoints = Enumerable.Range(0, count)
                 .Select(i => RouterEndpoint.ForAddress($"router-{i}", new RouterConnectionOptions("127.0.0.1") { Port = server.Port }, "admin", "")).ToList();
             var ideal = Math.Ceiling(count / (double)throttle) * latency.TotalMilliseconds;
@@ -53,17 +64,26 @@ public static class FleetBenchmark
             for (var i = 0; i < 5; i++) warm.Add((await TimeAsync(endpoints, throttle)).Elapsed);
             var median = warm.OrderBy(t => t).ElementAt(2);
             Console.WriteLine($"  {count,5} routers, warm (median of 5): {median.TotalMilliseconds,7:0} ms  ratio {median.TotalMilliseconds / ideal,5:0.00} (goal 1.2)  ideal {ideal:0} ms");
+            var bareWarm = new List<TimeSpan>();
+            for (var i = 0; i < 5; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await BareSocketClient.RunAsync(server.Port, count, throttle);
+                bareWarm.Add(clock.Elapsed);
+            }
+            var bareMedian = bareWarm.OrderBy(t => t).ElementAt(2);
+            Console.WriteLine($"  {count,5} routers, warm, bare sockets and no engine (the floor): {bareMedian.TotalMilliseconds,7:0} ms  ratio {bareMedian.TotalMilliseconds / ideal,5:0.00}");
         }
     }
 
-    private static string RunFreshProcess(int count, int throttle, TimeSpan latency)
+    private static string RunFreshProcess(int count, int throttle, TimeSpan latency, bool bare)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "fleet-fresh", count.ToString(), throttle.ToString(), latency.TotalMilliseconds.ToString() }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "fleet-fresh", count.ToString(), throttle.ToString(), latency.TotalMilliseconds.ToString(), bare ? "bare" : "engine" }) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

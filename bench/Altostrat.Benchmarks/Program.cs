@@ -15,7 +15,8 @@ if (what == "menu-servers")
 if (what == "fleet-fresh")
 {
     // The child process of the fleet benchmark: one first run, nothing warmed up.
-    await FleetBenchmark.RunAsync(new[] { int.Parse(args[1]) }, int.Parse(args[2]), TimeSpan.FromMilliseconds(double.Parse(args[3])), freshOnly: true);
+    await FleetBenchmark.RunAsync(new[] { int.Parse(args[1]) }, int.Parse(args[2]), TimeSpan.FromMilliseconds(double.Parse(args[3])), freshOnly: true,
+        bare: args.Length > 4 && args[4] == "bare");
     return 0;
 }
 if (what is "protocol" or "all")
