@@ -48,6 +48,17 @@ public class SentenceReaderTests
     }
 
     [Theory]
+    [InlineData("5", "x", "x")]
+    [InlineData("x", "5", "5")]
+    [InlineData("5", "6", "6")]
+    public async Task A_second_tag_word_replaces_the_first(string first, string second, string expected)
+    {
+        var sentence = Assert.Single(await Wire.ReadAllAsync(new MemoryStream(Wire.Sentences(new[] { "!done", ".tag=" + first, ".tag=" + second }))));
+        Assert.Equal(expected, sentence.Tag);
+        Assert.Equal(int.TryParse(expected, out var number) ? number : -1, sentence.TagNumber);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(9)]
     [InlineData(10)]

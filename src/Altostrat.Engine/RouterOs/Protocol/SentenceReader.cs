@@ -180,8 +180,9 @@ public sealed class SentenceReader : IDisposable
             if (digit is < 0 or > 9) plain = false;
             else number = number * 10 + digit;
         }
-        if (plain) _tagNumber = number;
-        else _tag = Encoding.UTF8.GetString(buffer, offset, count);
+        // A second .tag word replaces the first, whichever kind each is.
+        _tagNumber = plain ? number : -1;
+        _tag = plain ? null : Encoding.UTF8.GetString(buffer, offset, count);
     }
 
     private async Task<int> FillAsync(CancellationToken cancellationToken)
