@@ -11,7 +11,7 @@ public sealed class ScriptAnalysis
         Commands = commands;
         // The parser reports an unclosed bracket when it reaches the end, after what is inside it; readers want
         // them in the order of the text. OrderBy is stable, so diagnostics at one position keep their order.
-        Diagnostics = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
+        Diagnostics = diagnostics.Count < 2 ? diagnostics : diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
         IsValid = diagnostics.All(d => d.Severity != ScriptDiagnosticSeverity.Error);
         MaxRisk = commands.Count == 0 ? ScriptRisk.Read : commands.Max(c => c.Risk);
     }

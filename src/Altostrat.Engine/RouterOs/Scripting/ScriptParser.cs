@@ -16,6 +16,9 @@ internal sealed class ScriptParser
     private const int MaxDiagnostics = 500;
     private const int MaxArgumentText = 200;
     private const int MaxSharedLength = 40;
+    // Sharing strings pays across many lines; a script of a line or two (a configuration change, one API command
+    // rated as a line) would only pay for the table.
+    private const int ShareAbove = 512;
     // RouterOS menus are a few short words deep; a longer "path" is not one, and capping it keeps every
     // statement's copy of its menu small whatever the input.
     private const int MaxMenuDepth = 16;
@@ -25,7 +28,8 @@ internal sealed class ScriptParser
     private readonly List<ScriptCommand?> _commands = new();
     private readonly List<ScriptDiagnostic> _diagnostics = new();
     private readonly List<ScriptCommand> _calls = new();
-    private readonly Dictionary<string, int> _functions = new(StringComparer.Ordinal);
+    // Made on the first function a script defines: most scripts, and every single command rated, define none.
+    private Dictionary<string, int>? _functions;
     // How many '[', '(' and '{' groups are open around the current position: a closer that belongs to one of them
     // ends the inner group (which is then reported unclosed) instead of being reported as stray.
     private readonly int[] _openGroups = new int[3];
@@ -33,11 +37,16 @@ internal sealed class ScriptParser
     private int _suppressedDiagnostics;
     // Builders in use nest (a string inside a substitution inside a string), so they come from a small pool.
     private readonly Stack<StringBuilder> _builders = new();
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    // Null for a short script (see Share).
+    private readonly Dictionary<string, string>? _shared;
     private List<string>? _lastMenuSegments;
     private string? _lastMenu;
 
-    public ScriptParser(string text) => _cursor = new ScriptCursor(text);
+    public ScriptParser(string text)
+    {
+        _cursor = new ScriptCursor(text);
+        if (text.Length > ShareAbove) _shared = new Dictionary<string, string>(StringComparer.Ordinal);
+    }
 
     /// <summary>Characters the parser consumed; see <see cref="ScriptCursor.Steps"/>.</summary>
     public long Steps => _cursor.Steps;
@@ -48,7 +57,7 @@ internal sealed class ScriptParser
         foreach (var call in _calls)
         {
             var name = call.Command.Substring(1);
-            if (_functions.TryGetValue(name, out var line))
+            if (_functions is not null && _functions.TryGetValue(name, out var line))
             {
                 call.Risk = ScriptRisk.Read;
                 call.Reason = $"calls the function '{name}' defined at line {line}; the commands inside it are analyzed there";
@@ -205,7 +214,7 @@ internal sealed class ScriptParser
         ReadArguments(current, keyword, arguments);
         CheckRequiredParts(keyword, arguments, line, column);
         if ((word == "local" || word == "global") && arguments.Count >= 2 && arguments[0].IsBareWord && IsFunctionBody(arguments[1]))
-            _functions[arguments[0].Literal] = line;
+            (_functions ??= new Dictionary<string, int>(StringComparer.Ordinal))[arguments[0].Literal] = line;
 
         var command = Record(slot, line, column, start, "", keyword, arguments);
         SetRisk(command, ScriptingRisk(word));
@@ -640,8 +649,12 @@ internal sealed class ScriptParser
     /// <summary>Adds the words of a path (either spelling) to <paramref name="segments"/>; returns the command verb when one is among them.</summary>
     private static string? AddPathWords(string word, List<string> segments)
     {
-        foreach (var part in word.Split('/'))
+        for (var start = 0; start < word.Length;)
         {
+            var end = word.IndexOf('/', start);
+            if (end < 0) end = word.Length;
+            var part = start == 0 && end == word.Length ? word : word.Substring(start, end - start);
+            start = end + 1;
             if (part.Length == 0) continue;
             if (part == "..")
             {
@@ -657,10 +670,17 @@ internal sealed class ScriptParser
 
     private static bool FitsMenu(string word, int depth)
     {
-        var parts = word.Split('/');
-        foreach (var part in parts)
-            if (part.Length > MaxMenuWordLength) return false;
-        return depth + parts.Length <= MaxMenuDepth + 1;
+        // As word.Split('/') would count them, empty parts included, without making them.
+        var parts = 1;
+        var partStart = 0;
+        for (var i = 0; i <= word.Length; i++)
+        {
+            if (i < word.Length && word[i] != '/') continue;
+            if (i - partStart > MaxMenuWordLength) return false;
+            if (i < word.Length) parts++;
+            partStart = i + 1;
+        }
+        return depth + parts <= MaxMenuDepth + 1;
     }
 
     /// <summary>A fresh list of the menu's words; the split is cached, since relative lines repeat one menu.</summary>
@@ -722,6 +742,7 @@ internal sealed class ScriptParser
     /// </summary>
     private string Share(string text)
     {
+        if (_shared is null) return text;
         if (_shared.TryGetValue(text, out var known)) return known;
         _shared[text] = text;
         return text;
