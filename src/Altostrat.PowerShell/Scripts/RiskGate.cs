@@ -23,10 +23,9 @@ internal sealed class RiskGate
     private bool _noToAll;
     private bool _analysisShown;
     private bool? _stillToAsk;
-    // The texts of the last analysis shown: a fan-out asks about one script for every router.
+    // The verdict on the last analysis shown: a fan-out asks about one script for every router.
     private AltoScriptAnalysis? _described;
-    private string _summary = "";
-    private string _destructiveLines = "";
+    private ScriptVerdict? _verdict;
 
     public RiskGate(PSCmdlet cmdlet, bool force)
     {
@@ -37,14 +36,23 @@ internal sealed class RiskGate
     public bool ShouldProcess(string target, string action, AltoScriptAnalysis? analysis)
     {
         if (analysis is null) return _cmdlet.ShouldProcess(target, action);
-        Describe(analysis);
+        if (!ReferenceEquals(analysis, _described))
+        {
+            _described = analysis;
+            _verdict = ScriptVerdict.Of(analysis);
+        }
+        return ShouldProcess(target, action, _verdict!);
+    }
+
+    public bool ShouldProcess(string target, string action, ScriptVerdict verdict)
+    {
         var nl = Environment.NewLine;
-        var destructive = analysis.IsDestructive ? nl + _destructiveLines : "";
-        var description = $"{action} on \"{target}\". Script analysis: {_summary}." + (_analysisShown ? "" : destructive);
-        var warning = $"{action} on \"{target}\"?{nl}Script analysis: {_summary}.{destructive}";
+        var destructive = verdict.IsDestructive ? nl + verdict.DestructiveLines : "";
+        var description = $"{action} on \"{target}\". Script analysis: {verdict.Summary}." + (_analysisShown ? "" : destructive);
+        var warning = $"{action} on \"{target}\"?{nl}Script analysis: {verdict.Summary}.{destructive}";
         _analysisShown = true;
-        if (!_cmdlet.ShouldProcess(description, warning, analysis.IsDestructive ? DestructiveCaption : "Confirm")) return false;
-        if (!analysis.IsDestructive || _force || !(_stillToAsk ??= StillToAsk())) return true;
+        if (!_cmdlet.ShouldProcess(description, warning, verdict.IsDestructive ? DestructiveCaption : "Confirm")) return false;
+        if (!verdict.IsDestructive || _force || !(_stillToAsk ??= StillToAsk())) return true;
         if (_yesToAll) return true;
         if (_noToAll) return false;
         var query = $"The script is destructive:{destructive}{nl}{action} on \"{target}\" anyway?";
@@ -57,18 +65,10 @@ internal sealed class RiskGate
             // A runbook or pwsh -NonInteractive has no one to ask: say what to do instead of the host's own words.
             _cmdlet.ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"The script is destructive and this session cannot ask for confirmation ({ex.Message}){nl}" +
-                    $"{_destructiveLines}{nl}Review it (Test-AltoRouterScript), then run again with -Force or -Confirm:$false.", ex),
+                    $"{verdict.DestructiveLines}{nl}Review it (Test-AltoRouterScript), then run again with -Force or -Confirm:$false.", ex),
                 ErrorIds.Script.ConfirmationUnavailable, ErrorCategory.InvalidOperation, target));
             return false;
         }
-    }
-
-    private void Describe(AltoScriptAnalysis analysis)
-    {
-        if (ReferenceEquals(analysis, _described)) return;
-        _described = analysis;
-        _summary = ScriptReview.Summary(analysis);
-        _destructiveLines = analysis.IsDestructive ? ScriptReview.DestructiveLines(analysis) : "";
     }
 
     /// <summary>

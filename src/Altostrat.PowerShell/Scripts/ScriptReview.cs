@@ -64,17 +64,23 @@ internal static class ScriptReview
     }
 
     /// <summary>One line: validity, number of commands, highest risk.</summary>
-    public static string Summary(AltoScriptAnalysis analysis)
+    public static string Summary(AltoScriptAnalysis analysis) =>
+        Summary(analysis.Commands.Length, analysis.Commands.Count(c => c.Risk == ScriptRisk.Destructive), analysis.MaxRisk, analysis.IsValid, Errors(analysis).Count);
+
+    /// <summary>The summary line from the counts (see <see cref="ScriptVerdict"/>).</summary>
+    public static string Summary(int commands, int destructive, ScriptRisk maxRisk, bool valid, int errors)
     {
-        var destructive = analysis.Commands.Count(c => c.Risk == ScriptRisk.Destructive);
-        var risk = destructive > 0 ? $"DESTRUCTIVE ({destructive} command(s))" : $"highest risk {analysis.MaxRisk}";
-        var validity = analysis.IsValid ? "no syntax errors" : $"{Errors(analysis).Count} syntax error(s)";
-        return $"{analysis.Commands.Length} command(s), {risk}, {validity}";
+        var risk = destructive > 0 ? $"DESTRUCTIVE ({destructive} command(s))" : $"highest risk {maxRisk}";
+        var validity = valid ? "no syntax errors" : $"{errors} syntax error(s)";
+        return $"{commands} command(s), {risk}, {validity}";
     }
 
     /// <summary>The destructive commands, one per line with its line number and reason.</summary>
     public static string DestructiveLines(AltoScriptAnalysis analysis) =>
-        List(analysis.Commands.Where(c => c.Risk == ScriptRisk.Destructive).Select(c => $"line {c.Line}: {c.Text} -- {c.Reason}"));
+        DestructiveLines(analysis.Commands.Where(c => c.Risk == ScriptRisk.Destructive).Select(c => (c.Line, c.Text, c.Reason)));
+
+    public static string DestructiveLines(IEnumerable<(int Line, string Text, string Reason)> destructive) =>
+        List(destructive.Select(c => $"line {c.Line}: {c.Text} -- {c.Reason}"));
 
     private static List<AltoScriptDiagnostic> Errors(AltoScriptAnalysis analysis) =>
         analysis.Diagnostics.Where(d => d.Severity == ScriptDiagnosticSeverity.Error).ToList();

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Configuration;
@@ -36,10 +37,12 @@ public sealed class CompareAltoRouterConfigurationCommand : RouterCmdlet
         {
             using var session = await RouterConfigurationSession.OpenAsync(endpoint, _document!, token).ConfigureAwait(false);
             var plan = await session.ReadAndPlanAsync(token).ConfigureAwait(false);
+            // Mapped (and each change rated) here, on the router's own thread: only the writing needs the pipeline thread.
+            var changes = plan.Changes.Select(change => ConfigurationMapper.ToChange(name, change)).ToList();
             Post(() =>
             {
                 foreach (var note in plan.Notes) WriteWarning($"{name}: {note}");
-                foreach (var change in plan.Changes) WriteObject(ConfigurationMapper.ToChange(name, change));
+                foreach (var change in changes) WriteObject(change);
             });
             return false;
         }

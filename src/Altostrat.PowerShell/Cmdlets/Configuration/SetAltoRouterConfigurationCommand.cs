@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.PowerShell.Configuration;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -66,23 +67,37 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         var job = new RouterConfigurationJob(_document!, SafeMode, TimeSpan.FromSeconds(TimeoutSeconds));
         RunOnRouters("Applying configuration", async (name, endpoint, token) =>
         {
-            var outcome = await job.RunAsync(endpoint, (session, t) => ApproveAsync(name, session.Plan!, t), token).ConfigureAwait(false);
-            var result = ConfigurationMapper.ToResult(outcome);
+            // What the gate rated each change, so that its result reports that risk without a second analysis.
+            var rated = new Dictionary<ConfigurationChange, ScriptRisk>();
+            var outcome = await job.RunAsync(endpoint, (session, t) => ApproveAsync(name, session.Plan!, rated, t), token).ConfigureAwait(false);
+            var result = ConfigurationMapper.ToResult(outcome, rated);
             Post(() => Report(result, outcome));
             return result.Status is RouterConfigurationStatus.Failed;
         });
     }
 
     // The changes are put to the user on the pipeline thread, one router's plan at a time; the router's job waits.
-    private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, CancellationToken token)
+    // They are analysed here first, on the router's own thread and beside the other routers: every router's plan
+    // passes through the one pipeline thread, which analysing them there made the bottleneck of a fleet run.
+    private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, Dictionary<ConfigurationChange, ScriptRisk> rated,
+        CancellationToken token)
     {
+        var changes = plan.Changes;
+        var verdicts = new ScriptVerdict[changes.Count];
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            verdicts[i] = ScriptVerdict.Of(ScriptAnalyzer.Analyze(changes[i].Script));
+            rated[changes[i]] = verdicts[i].MaxRisk;
+        }
         var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = token.Register(() => answer.TrySetCanceled());
         Post(() =>
         {
             try
             {
-                var approved = plan.Changes.Where(change => _gate!.ShouldProcess(Target(computerName, change), Action(change), ScriptReview.Analyze(change.Script))).ToList();
+                var approved = new List<ConfigurationChange>(changes.Count);
+                for (var i = 0; i < changes.Count; i++)
+                    if (_gate!.ShouldProcess(Target(computerName, changes[i]), Action(changes[i]), verdicts[i])) approved.Add(changes[i]);
                 answer.TrySetResult(approved);
             }
             catch (Exception ex)
