@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Analyzer = Altostrat.Engine.RouterOs.Scripting;
 
@@ -5,7 +6,7 @@ namespace Altostrat.PowerShell.Scripts;
 
 /// <summary>
 /// What the risk gate needs of an analysis: the highest risk, and the words it shows (one summary line, and the
-/// destructive commands). Made straight from the engine's analysis where the module's <see cref="AltoScriptAnalysis"/>,
+/// destructive commands). Made straight from the engine's rating where the module's <see cref="AltoScriptAnalysis"/>,
 /// every command and argument an object of its own, is not wanted: a configuration change is rated for every entry
 /// of every router, and those objects were a large part of what a fleet run allocated.
 /// </summary>
@@ -31,12 +32,33 @@ internal sealed class ScriptVerdict
     public static ScriptVerdict Of(AltoScriptAnalysis analysis) =>
         new(analysis.MaxRisk, ScriptReview.Summary(analysis), analysis.IsDestructive ? ScriptReview.DestructiveLines(analysis) : "");
 
-    public static ScriptVerdict Of(Analyzer.ScriptAnalysis analysis)
+    public static ScriptVerdict Of(Analyzer.ScriptRating rating)
     {
-        var maxRisk = (ScriptRisk)(int)analysis.MaxRisk;
-        var destructive = analysis.Commands.Where(c => c.Risk == Analyzer.ScriptRisk.Destructive).ToList();
-        var errors = analysis.Diagnostics.Count(d => d.Severity == Analyzer.ScriptDiagnosticSeverity.Error);
-        var summary = ScriptReview.Summary(analysis.Commands.Count, destructive.Count, maxRisk, analysis.IsValid, errors);
-        return new ScriptVerdict(maxRisk, summary, destructive.Count == 0 ? "" : ScriptReview.DestructiveLines(destructive.Select(c => (c.Line, c.Text, c.Reason))));
+        var maxRisk = (ScriptRisk)(int)rating.MaxRisk;
+        var summary = ScriptReview.Summary(rating.CommandCount, rating.Destructive.Count, maxRisk, rating.IsValid, rating.ErrorCount);
+        var lines = rating.Destructive.Count == 0 ? ""
+            : ScriptReview.DestructiveLines(rating.Destructive.Select(c => (c.Line - rating.LineOffset, c.Text, c.Reason)));
+        return new ScriptVerdict(maxRisk, summary, lines);
+    }
+
+    /// <summary>The verdict on each script (<see cref="Analyzer.ScriptAnalyzer.RateEach"/>); equal verdicts without destructive commands are one object.</summary>
+    public static ScriptVerdict[] OfEach(IReadOnlyList<string> scripts)
+    {
+        var ratings = Analyzer.ScriptAnalyzer.RateEach(scripts);
+        var verdicts = new ScriptVerdict[ratings.Length];
+        var shared = new Dictionary<(Analyzer.ScriptRisk, int, int), ScriptVerdict>();
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            var rating = ratings[i];
+            if (rating.Destructive.Count > 0)
+            {
+                verdicts[i] = Of(rating);
+                continue;
+            }
+            var kind = (rating.MaxRisk, rating.CommandCount, rating.ErrorCount);
+            if (!shared.TryGetValue(kind, out var verdict)) shared[kind] = verdict = Of(rating);
+            verdicts[i] = verdict;
+        }
+        return verdicts;
     }
 }

@@ -5,7 +5,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Configuration;
-using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.PowerShell.Configuration;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -83,12 +82,8 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         CancellationToken token)
     {
         var changes = plan.Changes;
-        var verdicts = new ScriptVerdict[changes.Count];
-        for (var i = 0; i < verdicts.Length; i++)
-        {
-            verdicts[i] = ScriptVerdict.Of(ScriptAnalyzer.Analyze(changes[i].Script));
-            rated[changes[i]] = verdicts[i].MaxRisk;
-        }
+        var verdicts = ScriptVerdict.OfEach(changes.Select(change => change.Script).ToList());
+        for (var i = 0; i < verdicts.Length; i++) rated[changes[i]] = verdicts[i].MaxRisk;
         var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = token.Register(() => answer.TrySetCanceled());
         Post(() =>

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Linq;
+using Altostrat.Engine.RouterOs.Scripting;
+using Xunit;
+
+namespace Altostrat.Tests.RouterOs.Scripting;
+
+public class ScriptRatingTests
+{
+    // Configuration changes as the planner writes them: a set, an unset pair on two lines, destructive removals, a move.
+    private static readonly string[] Plan =
+    {
+        "/ip firewall address-list set [find list=\"bulk\" address=\"10.0.0.1\"] comment=\"run 3\"",
+        "/ip firewall filter unset [find chain=\"input\" comment=\"ssh\"] log\n/ip firewall filter unset [find chain=\"input\" comment=\"ssh\"] log-prefix",
+        "/ip firewall filter remove [find chain=\"input\" comment=\"allow ping\"]",
+        "/ip address remove [find address=\"192.0.2.1/24\"]",
+        "/ip firewall filter move [find chain=\"forward\" comment=\"a\"] destination=[find chain=\"forward\" comment=\"b\"]",
+        "/system identity set name=branch-1",
+    };
+
+    private static void AssertRatedAsAlone(IReadOnlyList<string> scripts)
+    {
+        var together = ScriptAnalyzer.RateEach(scripts);
+        Assert.Equal(scripts.Count, together.Length);
+        for (var i = 0; i < scripts.Count; i++)
+        {
+            var alone = ScriptRating.Of(ScriptAnalyzer.Analyze(scripts[i]));
+            Assert.Equal(alone.MaxRisk, together[i].MaxRisk);
+            Assert.Equal(alone.CommandCount, together[i].CommandCount);
+            Assert.Equal(alone.ErrorCount, together[i].ErrorCount);
+            Assert.Equal(alone.Destructive.Select(c => (c.Line - alone.LineOffset, c.Text, c.Reason)),
+                together[i].Destructive.Select(c => (c.Line - together[i].LineOffset, c.Text, c.Reason)));
+        }
+    }
+
+    [Fact]
+    public void Rating_a_plan_at_once_rates_each_change_as_it_is_rated_alone()
+    {
+        AssertRatedAsAlone(Plan);
+        var ratings = ScriptAnalyzer.RateEach(Plan);
+        // Taken together (the later scripts' lines are counted after the earlier ones'), and destructive where it should be.
+        Assert.Equal(new[] { 0, 1, 3, 4, 5, 6 }, ratings.Select(r => r.LineOffset));
+        Assert.Equal(new[] { false, false, true, true, false, false }, ratings.Select(r => r.IsDestructive));
+        Assert.All(ratings, r => Assert.True(r.CommandCount >= 1));
+    }
+
+    [Theory]
+    [InlineData("add name=x")]                                                // relative: would take the previous line's menu
+    [InlineData("/ip firewall filter add comment=\"open")]                    // unclosed: would swallow the next line
+    [InlineData("/ip address add address=10.0.0.1/24\nremove [find]")]       // a relative second line
+    [InlineData("")]
+    public void A_script_that_could_read_differently_beside_the_others_is_rated_alone(string odd)
+    {
+        var scripts = Plan.Append(odd).Append(Plan[3]).ToList();
+        AssertRatedAsAlone(scripts);
+        Assert.All(ScriptAnalyzer.RateEach(scripts), r => Assert.Equal(0, r.LineOffset));
+    }
+}
