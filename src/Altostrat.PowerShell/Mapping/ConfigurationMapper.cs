@@ -15,26 +15,29 @@ internal static class ConfigurationMapper
     public const string EntryTypeName = "Altostrat.RouterConfigurationEntry";
 
     /// <param name="risk">The risk the gate already rated the change with; null analyses it.</param>
-    public static AltoConfigurationChange ToChange(string computerName, ConfigurationChange change, string? error = null, ScriptRisk? risk = null) => new()
+    public static AltoConfigurationChange ToChange(string computerName, ConfigurationChange change, string? error = null, ScriptRisk? risk = null)
     {
-        ComputerName = computerName,
-        Path = change.Path,
-        Action = change.Action switch
+        var mapped = new AltoConfigurationChange
         {
-            ChangeAction.Add => ConfigurationChangeAction.Add,
-            ChangeAction.Remove => ConfigurationChangeAction.Remove,
-            ChangeAction.Move => ConfigurationChangeAction.Move,
-            _ => ConfigurationChangeAction.Set,
-        },
-        Id = change.Id,
-        Key = change.Key,
-        Before = ToHashtable(change.Before),
-        After = ToHashtable(change.After),
-        ChangedProperties = change.ChangedProperties.ToArray(),
-        Script = change.Script,
-        Risk = risk ?? (ScriptRisk)(int)ScriptAnalyzer.Analyze(change.Script).MaxRisk,
-        Error = error,
-    };
+            ComputerName = computerName,
+            Path = change.Path,
+            Action = change.Action switch
+            {
+                ChangeAction.Add => ConfigurationChangeAction.Add,
+                ChangeAction.Remove => ConfigurationChangeAction.Remove,
+                ChangeAction.Move => ConfigurationChangeAction.Move,
+                _ => ConfigurationChangeAction.Set,
+            },
+            Id = change.Id,
+            Key = change.Key,
+            ChangedProperties = change.ChangedProperties.ToArray(),
+            Script = change.Script,
+            Risk = risk ?? (ScriptRisk)(int)ScriptAnalyzer.Analyze(change.Script).MaxRisk,
+            Error = error,
+        };
+        mapped.SetValues(change.Before, change.After);
+        return mapped;
+    }
 
     /// <param name="rated">The risks the gate rated the approved changes with, reused rather than analysed again.</param>
     public static AltoRouterConfigurationResult ToResult(ConfigurationOutcome outcome, IReadOnlyDictionary<ConfigurationChange, ScriptRisk>? rated = null) => new()
@@ -78,12 +81,4 @@ internal static class ConfigurationMapper
 
     private static PSObject ToEntry(IReadOnlyDictionary<string, string> row) =>
         RouterCommands.RowObject(EntryTypeName, null, null, row);
-
-    private static Hashtable? ToHashtable(IReadOnlyDictionary<string, string>? values)
-    {
-        if (values is null) return null;
-        var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in values) table[value.Key] = value.Value;
-        return table;
-    }
 }

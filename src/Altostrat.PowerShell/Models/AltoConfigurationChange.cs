@@ -1,4 +1,6 @@
+using System;
 using System.Collections;
+using System.Collections.Generic;
 
 namespace Altostrat.PowerShell;
 
@@ -21,11 +23,26 @@ public sealed class AltoConfigurationChange
     /// <summary>The entry's key properties, as the document names them ("list=block, address=192.0.2.1").</summary>
     public string Key { get; set; } = "";
 
+    // Before and After become tables when first read: a fleet run emits a change for every entry of every router,
+    // and most are only counted or shown in a table that has no column for them.
+    private Hashtable? _before;
+    private IReadOnlyDictionary<string, string>? _beforeValues;
+    private Hashtable? _after;
+    private IReadOnlyDictionary<string, string>? _afterValues;
+
     /// <summary>The entry's properties on the router before the change; null for an add.</summary>
-    public Hashtable? Before { get; set; }
+    public Hashtable? Before
+    {
+        get => _before ??= ToHashtable(ref _beforeValues);
+        set => (_before, _beforeValues) = (value, null);
+    }
 
     /// <summary>The properties the change writes (the whole entry for an add); null for a remove.</summary>
-    public Hashtable? After { get; set; }
+    public Hashtable? After
+    {
+        get => _after ??= ToHashtable(ref _afterValues);
+        set => (_after, _afterValues) = (value, null);
+    }
 
     /// <summary>The properties that differ.</summary>
     public string[] ChangedProperties { get; set; } = System.Array.Empty<string>();
@@ -40,4 +57,20 @@ public sealed class AltoConfigurationChange
     public string? Error { get; set; }
 
     public override string ToString() => $"{ComputerName} {Action} {Path} {Key}";
+
+    /// <summary>Before and After from the engine's view of the entry, made into tables when first read.</summary>
+    internal void SetValues(IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after)
+    {
+        (_before, _beforeValues) = (null, before);
+        (_after, _afterValues) = (null, after);
+    }
+
+    private static Hashtable? ToHashtable(ref IReadOnlyDictionary<string, string>? values)
+    {
+        if (values is null) return null;
+        var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values) table[value.Key] = value.Value;
+        values = null;
+        return table;
+    }
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.PowerShell.Configuration;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -37,8 +38,9 @@ public sealed class CompareAltoRouterConfigurationCommand : RouterCmdlet
         {
             using var session = await RouterConfigurationSession.OpenAsync(endpoint, _document!, token).ConfigureAwait(false);
             var plan = await session.ReadAndPlanAsync(token).ConfigureAwait(false);
-            // Mapped (and each change rated) here, on the router's own thread: only the writing needs the pipeline thread.
-            var changes = plan.Changes.Select(change => ConfigurationMapper.ToChange(name, change)).ToList();
+            // Mapped (and the plan rated at once) here, on the router's own thread: only the writing needs the pipeline thread.
+            var ratings = ScriptAnalyzer.RateEach(plan.Changes.Select(change => change.Script).ToList());
+            var changes = plan.Changes.Select((change, i) => ConfigurationMapper.ToChange(name, change, risk: (ScriptRisk)(int)ratings[i].MaxRisk)).ToList();
             Post(() =>
             {
                 foreach (var note in plan.Notes) WriteWarning($"{name}: {note}");
