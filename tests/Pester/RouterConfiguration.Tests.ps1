@@ -98,6 +98,22 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $again | ForEach-Object { $_.Changes.Count | Should -Be 0 }
     }
 
+    It 'gives each change the entry before and after as hashtables, and they can be replaced' {
+        $router = $script:Routers['site_emu0002']
+        $before = (Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /system/identity/print).name
+        $plan = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState @{ '/system/identity' = @{ name = 'renamed-by-test' } }
+        $plan.Action | Should -Be 'Set'
+        $plan.Before | Should -BeOfType [hashtable]
+        $plan.Before['name'] | Should -Be $before
+        $plan.After['NAME'] | Should -Be 'renamed-by-test'   # keys in any case, as RouterOS names them
+        $plan.Before = @{ name = 'replaced' }
+        $plan.Before['name'] | Should -Be 'replaced'
+        $added = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState @{
+            '/ip/firewall/address-list' = @{ Entries = @(@{ list = 'test-lazy'; address = '198.51.100.7'; comment = 'new' }) } }
+        $added.Before | Should -BeNullOrEmpty
+        $added.After['comment'] | Should -Be 'new'
+    }
+
     It 'keeps the document''s order in the chain' {
         $router = $script:Routers['site_emu0001']
         $order = (Get-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/firewall/filter).Entries |
