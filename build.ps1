@@ -150,6 +150,7 @@ switch ($Task) {
         Invoke-Build
         & (Join-Path $root 'bench/Measure-Module.ps1') -ModuleManifest (Join-Path $moduleDir 'Altostrat.psd1') -Configuration $Configuration
         & (Join-Path $root 'bench/Measure-SdxFanOut.ps1') -ModuleManifest (Join-Path $moduleDir 'Altostrat.psd1') -Configuration $Configuration
+        & (Join-Path $root 'bench/Measure-RouterConfiguration.ps1') -ModuleManifest (Join-Path $moduleDir 'Altostrat.psd1') -Configuration $Configuration
     }
     'Clean' {
         Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $root 'out')
