@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Scripting;
@@ -79,6 +80,7 @@ internal sealed class ScriptParser
 
     // ---- statements ----
 
+    [MethodImpl(HotPath.Optimize)]
     private void ParseStatements(char terminator, string menu)
     {
         var current = menu;
@@ -124,6 +126,7 @@ internal sealed class ScriptParser
     }
 
     /// <summary>A menu statement: a path (absolute or relative, either spelling), a command and its arguments, or a path alone, which changes the current menu.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private string ParseMenuStatement(string current)
     {
         var slot = ReserveSlot();
@@ -232,6 +235,7 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Reads items until the statement ends; a command word where an argument belongs ends it early, so the parser reads that command next.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private void ReadArguments(string menu, string? command, List<ScriptItem> arguments)
     {
         var positional = 0;
@@ -261,6 +265,7 @@ internal sealed class ScriptParser
 
     // ---- items, strings and groups ----
 
+    [MethodImpl(HotPath.Optimize)]
     private ScriptItem ReadItem(string menu, string? command, int positional)
     {
         var item = new ScriptItem(_cursor.Line, _cursor.Column, _cursor.Index);
@@ -320,6 +325,7 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Reads a quoted string; returns its value, or null when it interpolates variables or commands.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private string? ReadString(string menu)
     {
         int line = _cursor.Line, column = _cursor.Column;
@@ -359,6 +365,7 @@ internal sealed class ScriptParser
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private string? Finish(StringBuilder value, bool dynamic)
     {
         var text = dynamic ? null : value.ToString();
@@ -368,6 +375,7 @@ internal sealed class ScriptParser
 
     private StringBuilder RentBuilder() => _builders.Count > 0 ? _builders.Pop() : new StringBuilder();
 
+    [MethodImpl(HotPath.Optimize)]
     private void ReturnBuilder(StringBuilder builder)
     {
         builder.Clear();
@@ -561,6 +569,7 @@ internal sealed class ScriptParser
 
     // ---- helpers ----
 
+    [MethodImpl(HotPath.Optimize)]
     private void SkipSpaces()
     {
         while (!_cursor.AtEnd && _cursor.Current is ' ' or '\t' or '\r' or '\uFEFF') _cursor.Advance();
@@ -647,6 +656,7 @@ internal sealed class ScriptParser
     };
 
     /// <summary>Adds the words of a path (either spelling) to <paramref name="segments"/>; returns the command verb when one is among them.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static string? AddPathWords(string word, List<string> segments)
     {
         for (var start = 0; start < word.Length;)
@@ -668,6 +678,7 @@ internal sealed class ScriptParser
         return null;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool FitsMenu(string word, int depth)
     {
         // As word.Split('/') would count them, empty parts included, without making them.
@@ -684,6 +695,7 @@ internal sealed class ScriptParser
     }
 
     /// <summary>A fresh list of the menu's words; the split is cached, since relative lines repeat one menu.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private List<string> SegmentsOf(string menu)
     {
         if (!ReferenceEquals(menu, _lastMenu))
@@ -696,6 +708,7 @@ internal sealed class ScriptParser
         return new List<string>(_lastMenuSegments!);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static string Lower(string text)
     {
         foreach (var c in text)
@@ -703,6 +716,7 @@ internal sealed class ScriptParser
         return text;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private string JoinMenu(List<string> segments)
     {
         if (segments.Count == 0) return "/";
@@ -716,12 +730,14 @@ internal sealed class ScriptParser
         return "/" + string.Join("/", segments);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private int ReserveSlot()
     {
         _commands.Add(null);
         return _commands.Count - 1;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private ScriptCommand Record(int slot, int line, int column, int start, string path, string verb, List<ScriptItem> items)
     {
         var arguments = new ScriptArgument[items.Count];
@@ -740,6 +756,7 @@ internal sealed class ScriptParser
     /// One instance per distinct short string in an analysis: the same verbs, names, values and reasons recur on
     /// every line, and an analysis that keeps fewer objects costs the garbage collector far less.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private string Share(string text)
     {
         if (_shared is null) return text;
@@ -748,6 +765,7 @@ internal sealed class ScriptParser
         return text;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private void SetRisk(ScriptCommand command, (ScriptRisk Risk, string Reason) verdict)
     {
         command.Risk = verdict.Risk;
