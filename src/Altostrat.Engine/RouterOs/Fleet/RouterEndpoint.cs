@@ -34,14 +34,14 @@ public sealed class RouterEndpoint
     /// <summary>True when the run opens (and must close) its own connection.</summary>
     public bool OwnsConnection => _connection is null;
 
-    public async Task<RouterConnection> OpenAsync(CancellationToken cancellationToken)
+    // Not an async method: it only hands on the connect's task, and one more state machine per router is one more
+    // thing a fresh process compiles before its first router answers.
+    public Task<RouterConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (_connection is not null)
-        {
-            if (!_connection.IsConnected)
-                throw new RouterConnectionException(ComputerName, $"The session to {ComputerName} is closed ({_connection.CloseReason?.Message}); connect again with Connect-AltoRouter.");
-            return _connection;
-        }
-        return await RouterConnection.ConnectAsync(_options!, _userName!, _password!, cancellationToken).ConfigureAwait(false);
+        if (_connection is null) return RouterConnection.ConnectAsync(_options!, _userName!, _password!, cancellationToken);
+        if (!_connection.IsConnected)
+            return Task.FromException<RouterConnection>(new RouterConnectionException(ComputerName,
+                $"The session to {ComputerName} is closed ({_connection.CloseReason?.Message}); connect again with Connect-AltoRouter."));
+        return Task.FromResult(_connection);
     }
 }
