@@ -140,7 +140,10 @@ public sealed class RouterConnection : IDisposable
     public async Task<RouterReply> ExecuteAsync(RouterCommand command, CancellationToken cancellationToken = default, TimeSpan? timeout = null)
     {
         var pending = await SendAsync(command, watchSilence: timeout is null, collect: true, cancellationToken).ConfigureAwait(false);
-        return await CollectAsync(pending, timeout ?? _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        var limit = timeout ?? _options.CommandTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
+        return await CollectAsync(pending, limit, deadline.Token, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -205,13 +208,6 @@ public sealed class RouterConnection : IDisposable
                 ? new OperationCanceledException(cancellationToken)
                 : new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit), cancellationToken);
         }
-    }
-
-    private async Task<RouterReply> CollectAsync(PendingCommand pending, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (limit != Timeout.InfiniteTimeSpan) deadline.CancelAfter(limit);
-        return await CollectAsync(pending, limit, deadline.Token, cancellationToken).ConfigureAwait(false);
     }
 
     // Waits for the command's !done; a deadline that passes (not the caller's cancel) is a timeout.
