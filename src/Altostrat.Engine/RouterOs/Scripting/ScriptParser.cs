@@ -38,15 +38,21 @@ internal sealed class ScriptParser
     private int _suppressedDiagnostics;
     // Builders in use nest (a string inside a substitution inside a string), so they come from a small pool.
     private readonly Stack<StringBuilder> _builders = new();
-    // Null for a short script (see Share).
+    // Null for a short script (see Share and Text).
     private readonly Dictionary<string, string>? _shared;
+    private readonly string?[]? _recent;
+    private const int RecentSlots = 256;
     private List<string>? _lastMenuSegments;
     private string? _lastMenu;
 
     public ScriptParser(string text)
     {
         _cursor = new ScriptCursor(text);
-        if (text.Length > ShareAbove) _shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (text.Length > ShareAbove)
+        {
+            _shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            _recent = new string?[RecentSlots];
+        }
     }
 
     /// <summary>Characters the parser consumed; see <see cref="ScriptCursor.Steps"/>.</summary>
@@ -279,9 +285,7 @@ internal sealed class ScriptParser
             {
                 case '"':
                     bare = false;
-                    var text = ReadString(menu);
-                    if (text is null) item.IsDynamic = true;
-                    else literal.Append(text);
+                    if (!ReadString(menu, literal)) item.IsDynamic = true;
                     continue;
                 case '[':
                     bare = false;
@@ -305,7 +309,7 @@ internal sealed class ScriptParser
                 case '=' when item.Name is null && bare:
                     if (literal.Length == 0)
                         Error(_cursor.Line, _cursor.Column, "'=' needs an argument name right before it, without spaces: name=value.");
-                    item.Name = literal.ToString();
+                    item.Name = Text(literal);
                     literal.Clear();
                     bare = false;
                     _cursor.Advance();
@@ -318,32 +322,35 @@ internal sealed class ScriptParser
             _cursor.Advance();
         }
         item.End = _cursor.Index;
-        item.Literal = literal.ToString();
+        item.Literal = Text(literal);
         item.IsBareWord = bare;
         ReturnBuilder(literal);
         return item;
     }
 
-    /// <summary>Reads a quoted string; returns its value, or null when it interpolates variables or commands.</summary>
+    /// <summary>
+    /// Reads a quoted string and appends its value to <paramref name="value"/>; returns false, having appended nothing,
+    /// when it interpolates variables or commands.
+    /// </summary>
     [MethodImpl(HotPath.Optimize)]
-    private string? ReadString(string menu)
+    private bool ReadString(string menu, StringBuilder value)
     {
         int line = _cursor.Line, column = _cursor.Column;
         _cursor.Advance();
-        var value = RentBuilder();
+        var start = value.Length;
         var dynamic = false;
         while (true)
         {
             if (_cursor.AtEnd)
             {
                 Error(line, column, "This string is never closed; add the closing '\"'.");
-                return Finish(value, dynamic);
+                return Finish(value, start, dynamic);
             }
             var c = _cursor.Current;
             if (c == '"')
             {
                 _cursor.Advance();
-                return Finish(value, dynamic);
+                return Finish(value, start, dynamic);
             }
             if (c == '\\')
             {
@@ -365,12 +372,32 @@ internal sealed class ScriptParser
         }
     }
 
-    [MethodImpl(HotPath.Optimize)]
-    private string? Finish(StringBuilder value, bool dynamic)
+    private static bool Finish(StringBuilder value, int start, bool dynamic)
     {
-        var text = dynamic ? null : value.ToString();
-        ReturnBuilder(value);
-        return text;
+        if (dynamic) value.Length = start;
+        return !dynamic;
+    }
+
+    /// <summary>
+    /// The builder's text. In a long script the same short words recur on every line (find, comment, the list's
+    /// name), and a recent one is handed back without making the string again.
+    /// </summary>
+    [MethodImpl(HotPath.Optimize)]
+    private string Text(StringBuilder value)
+    {
+        var length = value.Length;
+        if (_recent is null || length == 0 || length > MaxSharedLength) return value.ToString();
+        var hash = 2166136261u;
+        for (var i = 0; i < length; i++) hash = (hash ^ value[i]) * 16777619u;
+        var slot = (int)(hash & (RecentSlots - 1));
+        var cached = _recent[slot];
+        if (cached is not null && cached.Length == length)
+        {
+            var same = true;
+            for (var i = 0; i < length && same; i++) same = cached[i] == value[i];
+            if (same) return cached;
+        }
+        return _recent[slot] = value.ToString();
     }
 
     private StringBuilder RentBuilder() => _builders.Count > 0 ? _builders.Pop() : new StringBuilder();
@@ -463,7 +490,9 @@ internal sealed class ScriptParser
                     if (ClosesEnclosingGroup(c)) return;
                     break;
                 case '"':
-                    ReadString(menu);
+                    var discarded = RentBuilder();
+                    ReadString(menu, discarded);
+                    ReturnBuilder(discarded);
                     break;
                 case '[':
                     ParseCodeGroup('[', menu);

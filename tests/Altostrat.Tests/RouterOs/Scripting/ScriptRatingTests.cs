@@ -55,4 +55,31 @@ public class ScriptRatingTests
         AssertRatedAsAlone(scripts);
         Assert.All(ScriptAnalyzer.RateEach(scripts), r => Assert.Equal(0, r.LineOffset));
     }
+
+    [Fact]
+    public void A_long_script_reads_every_argument_as_each_line_alone_does()
+    {
+        // Long enough for the parser's tables of recent and shared strings; repeated words, escapes, interpolation.
+        var lines = Enumerable.Range(0, 60).Select(i => (i % 3) switch
+        {
+            0 => $"/ip firewall address-list set [find list=\"bulk\" address=\"10.0.0.{i}\"] comment=\"run \\\"{i % 2}\\\"\"",
+            1 => $"/ip firewall filter add chain=input action=accept comment=\"host $h{i}\" src-address=10.1.{i}.0/24",
+            _ => $"/system identity set name=\"r{i % 4}\"",
+        }).ToList();
+        // Many distinct words of one length: they share the table's slots, and each must still read as itself.
+        lines.AddRange(Enumerable.Range(0, 2000).Select(i => $"/system identity set name={(char)('a' + i % 26)}{i / 26:00}"));
+        var whole = ScriptAnalyzer.Analyze(string.Join("\n", lines));
+        Assert.Empty(whole.Diagnostics);
+        var alone = lines.SelectMany(line => ScriptAnalyzer.Analyze(line).Commands).ToList();
+        Assert.Equal(alone.Count, whole.Commands.Count);
+        for (var i = 0; i < alone.Count; i++)
+        {
+            Assert.Equal(alone[i].Path, whole.Commands[i].Path);
+            Assert.Equal(alone[i].Command, whole.Commands[i].Command);
+            Assert.Equal(alone[i].Arguments.Select(a => (a.Name, a.Value)), whole.Commands[i].Arguments.Select(a => (a.Name, a.Value)));
+        }
+        // An interpolated string has no value; an escaped quote is part of the value.
+        Assert.Contains(whole.Commands, c => c.Arguments.Any(a => a.Name == "comment" && a.Value is null));
+        Assert.Contains(whole.Commands, c => c.Arguments.Any(a => a.Name == "comment" && a.Value == "run \"1\""));
+    }
 }
