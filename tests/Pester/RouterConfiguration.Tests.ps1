@@ -106,6 +106,10 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $plan.Before | Should -BeOfType [hashtable]
         $plan.Before['name'] | Should -Be $before
         $plan.After['NAME'] | Should -Be 'renamed-by-test'   # keys in any case, as RouterOS names them
+        # Read first from several threads at once: every one gets the same table.
+        $fresh = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState @{ '/system/identity' = @{ name = 'renamed-by-test' } }
+        $names = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel { ($using:fresh).Before['name'] }
+        $names | Should -Be (@($before) * 8)
         $plan.Before = @{ name = 'replaced' }
         $plan.Before['name'] | Should -Be 'replaced'
         $added = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState @{

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace Altostrat.PowerShell;
 
@@ -10,6 +11,13 @@ namespace Altostrat.PowerShell;
 /// </summary>
 public sealed class AltoConfigurationChange
 {
+    // Before and After become tables when first read: a fleet run emits a change for every entry of every router,
+    // and most are only counted or shown in a table that has no column for them.
+    private Hashtable? _before;
+    private IReadOnlyDictionary<string, string>? _beforeValues;
+    private Hashtable? _after;
+    private IReadOnlyDictionary<string, string>? _afterValues;
+
     public string ComputerName { get; set; } = "";
 
     /// <summary>The menu, as the API writes it (/ip/firewall/address-list).</summary>
@@ -23,24 +31,17 @@ public sealed class AltoConfigurationChange
     /// <summary>The entry's key properties, as the document names them ("list=block, address=192.0.2.1").</summary>
     public string Key { get; set; } = "";
 
-    // Before and After become tables when first read: a fleet run emits a change for every entry of every router,
-    // and most are only counted or shown in a table that has no column for them.
-    private Hashtable? _before;
-    private IReadOnlyDictionary<string, string>? _beforeValues;
-    private Hashtable? _after;
-    private IReadOnlyDictionary<string, string>? _afterValues;
-
     /// <summary>The entry's properties on the router before the change; null for an add.</summary>
     public Hashtable? Before
     {
-        get => _before ??= ToHashtable(ref _beforeValues);
+        get => Table(ref _before, _beforeValues);
         set => (_before, _beforeValues) = (value, null);
     }
 
     /// <summary>The properties the change writes (the whole entry for an add); null for a remove.</summary>
     public Hashtable? After
     {
-        get => _after ??= ToHashtable(ref _afterValues);
+        get => Table(ref _after, _afterValues);
         set => (_after, _afterValues) = (value, null);
     }
 
@@ -65,12 +66,12 @@ public sealed class AltoConfigurationChange
         (_after, _afterValues) = (null, after);
     }
 
-    private static Hashtable? ToHashtable(ref IReadOnlyDictionary<string, string>? values)
+    // Safe to read from several threads at once (ForEach-Object -Parallel): the first table made is the one kept.
+    private static Hashtable? Table(ref Hashtable? table, IReadOnlyDictionary<string, string>? values)
     {
-        if (values is null) return null;
-        var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in values) table[value.Key] = value.Value;
-        values = null;
-        return table;
+        if (table is not null || values is null) return table;
+        var made = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values) made[value.Key] = value.Value;
+        return Interlocked.CompareExchange(ref table, made, null) ?? made;
     }
 }
