@@ -1,5 +1,5 @@
 using System.Text;
-using Altostrat.Engine.RouterOs.Protocol;
+using Altostrat.Engine.Text;
 using Xunit;
 
 namespace Altostrat.Tests.RouterOs;
@@ -50,5 +50,20 @@ public class RecentStringsTests
         for (var round = 0; round < 2; round++)
             for (var i = 0; i < 2000; i++)
                 Assert.Equal("*" + i.ToString("X"), Decode(cache, "*" + i.ToString("X")));
+    }
+
+    [Fact]
+    public void Text_in_a_builder_is_cached_as_bytes_are_and_each_reads_as_itself()
+    {
+        var cache = new RecentStrings(maxLength: 24);
+        var first = cache.Get(new StringBuilder("comment"));
+        Assert.Same(first, cache.Get(new StringBuilder("comm").Append("ent")));
+        Assert.Equal("caf\u00e9", cache.Get(new StringBuilder("caf\u00e9")));
+        Assert.Equal(string.Empty, cache.Get(new StringBuilder()));
+        var longer = new StringBuilder(new string('x', 25));
+        Assert.NotSame(cache.Get(longer), cache.Get(longer));
+        for (var round = 0; round < 2; round++)
+            for (var i = 0; i < 2000; i++)
+                Assert.Equal("*" + i.ToString("X"), cache.Get(new StringBuilder("*" + i.ToString("X"))));
     }
 }

@@ -7,6 +7,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
+using Altostrat.Engine.Text;
+
 namespace Altostrat.Engine.RouterOs.Protocol;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Altostrat.Engine.Text;
 
 namespace Altostrat.Engine.RouterOs.Scripting;
 
@@ -40,8 +41,7 @@ internal sealed class ScriptParser
     private readonly Stack<StringBuilder> _builders = new();
     // Null for a short script (see Share and Text).
     private readonly Dictionary<string, string>? _shared;
-    private readonly string?[]? _recent;
-    private const int RecentSlots = 256;
+    private readonly RecentStrings? _recent;
     private List<string>? _lastMenuSegments;
     private string? _lastMenu;
 
@@ -51,7 +51,7 @@ internal sealed class ScriptParser
         if (text.Length > ShareAbove)
         {
             _shared = new Dictionary<string, string>(StringComparer.Ordinal);
-            _recent = new string?[RecentSlots];
+            _recent = new RecentStrings(MaxSharedLength);
         }
     }
 
@@ -382,23 +382,7 @@ internal sealed class ScriptParser
     /// The builder's text. In a long script the same short words recur on every line (find, comment, the list's
     /// name), and a recent one is handed back without making the string again.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
-    private string Text(StringBuilder value)
-    {
-        var length = value.Length;
-        if (_recent is null || length == 0 || length > MaxSharedLength) return value.ToString();
-        var hash = 2166136261u;
-        for (var i = 0; i < length; i++) hash = (hash ^ value[i]) * 16777619u;
-        var slot = (int)(hash & (RecentSlots - 1));
-        var cached = _recent[slot];
-        if (cached is not null && cached.Length == length)
-        {
-            var same = true;
-            for (var i = 0; i < length && same; i++) same = cached[i] == value[i];
-            if (same) return cached;
-        }
-        return _recent[slot] = value.ToString();
-    }
+    private string Text(StringBuilder value) => _recent is null ? value.ToString() : _recent.Get(value);
 
     private StringBuilder RentBuilder() => _builders.Count > 0 ? _builders.Pop() : new StringBuilder();
 
