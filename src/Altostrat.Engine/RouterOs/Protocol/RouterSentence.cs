@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Protocol;
 
@@ -13,6 +14,9 @@ public sealed class RouterSentence
 {
     private static readonly KeyValuePair<string, string>[] NoAttributes = Array.Empty<KeyValuePair<string, string>>();
     private static readonly string[] NoWords = Array.Empty<string>();
+
+    /// <summary>The bytes that open a tag word on the wire: <c>.tag=</c>.</summary>
+    internal static readonly byte[] TagPrefix = Encoding.ASCII.GetBytes(".tag=");
 
     private string? _tag;
 

@@ -22,7 +22,6 @@ public sealed class SentenceReader : IDisposable
 {
     private const int InitialBufferSize = 16 * 1024;
     private const int ShrinkAbove = 1024 * 1024;
-    private static readonly byte[] TagPrefix = Encoding.ASCII.GetBytes(".tag=");
 
     private readonly Stream _stream;
     private readonly ProtocolLimits _limits;
@@ -143,8 +142,8 @@ public sealed class SentenceReader : IDisposable
                         _names.Get(buffer, offset + 1, separator - offset - 1),
                         _values.Get(buffer, separator + 1, offset + length - separator - 1)));
                 break;
-            case (byte)'.' when length >= TagPrefix.Length && new ReadOnlySpan<byte>(buffer, offset, TagPrefix.Length).SequenceEqual(TagPrefix):
-                ReadTag(buffer, offset + TagPrefix.Length, length - TagPrefix.Length);
+            case (byte)'.' when length >= RouterSentence.TagPrefix.Length && new ReadOnlySpan<byte>(buffer, offset, RouterSentence.TagPrefix.Length).SequenceEqual(RouterSentence.TagPrefix):
+                ReadTag(buffer, offset + RouterSentence.TagPrefix.Length, length - RouterSentence.TagPrefix.Length);
                 break;
             case (byte)'?':
                 (_queries ??= new List<string>()).Add(Encoding.UTF8.GetString(buffer, offset, length));

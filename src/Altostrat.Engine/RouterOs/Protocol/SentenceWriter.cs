@@ -17,8 +17,6 @@ public sealed class SentenceWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static readonly byte[] TagPrefix = { (byte)'.', (byte)'t', (byte)'a', (byte)'g', (byte)'=' };
-
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
     private int _length;
 
@@ -49,10 +47,11 @@ public sealed class SentenceWriter : IDisposable
         if (tag < 0) throw new ArgumentOutOfRangeException(nameof(tag), tag, "A numeric tag cannot be negative.");
         var digits = 1;
         for (var rest = tag / 10; rest > 0; rest /= 10) digits++;
-        var position = Reserve(5 + digits);
-        foreach (var b in TagPrefix) _buffer[position++] = b;
+        var prefix = RouterSentence.TagPrefix;
+        var position = Reserve(prefix.Length + digits);
+        foreach (var b in prefix) _buffer[position++] = b;
         for (var i = position + digits - 1; i >= position; i--, tag /= 10) _buffer[i] = (byte)('0' + tag % 10);
-        _length += 5 + digits;
+        _length += prefix.Length + digits;
         return this;
     }
 
