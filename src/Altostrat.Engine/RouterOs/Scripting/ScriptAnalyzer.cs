@@ -27,21 +27,15 @@ public static class ScriptAnalyzer
             return ratings;
         }
         var commands = whole.Commands;
-        var next = 0;
+        var first = 0;
         var offset = 0;
         for (var i = 0; i < ratings.Length; i++)
         {
             var lines = LineCount(scripts[i]);
-            var count = 0;
-            var maxRisk = ScriptRisk.Read;
-            List<ScriptCommand>? destructive = null;
-            for (; next < commands.Count && commands[next].Line <= offset + lines; next++, count++)
-            {
-                var command = commands[next];
-                if (command.Risk > maxRisk) maxRisk = command.Risk;
-                if (command.Risk == ScriptRisk.Destructive) (destructive ??= new List<ScriptCommand>()).Add(command);
-            }
-            ratings[i] = new ScriptRating(maxRisk, count, errorCount: 0, destructive, offset);
+            var end = first;
+            while (end < commands.Count && commands[end].Line <= offset + lines) end++;
+            ratings[i] = ScriptRating.Of(commands, first, end - first, errorCount: 0, offset);
+            first = end;
             offset += lines;
         }
         return ratings;

@@ -40,12 +40,23 @@ public sealed class ScriptRating
     public static ScriptRating Of(ScriptAnalysis analysis)
     {
         if (analysis is null) throw new ArgumentNullException(nameof(analysis));
-        List<ScriptCommand>? destructive = null;
-        foreach (var command in analysis.Commands)
-            if (command.Risk == ScriptRisk.Destructive) (destructive ??= new List<ScriptCommand>()).Add(command);
         var errors = 0;
         foreach (var diagnostic in analysis.Diagnostics)
             if (diagnostic.Severity == ScriptDiagnosticSeverity.Error) errors++;
-        return new ScriptRating(analysis.MaxRisk, analysis.Commands.Count, errors, destructive, lineOffset: 0);
+        return Of(analysis.Commands, 0, analysis.Commands.Count, errors, lineOffset: 0);
+    }
+
+    /// <summary>The rating of the <paramref name="count"/> commands from <paramref name="first"/> of an analysis.</summary>
+    internal static ScriptRating Of(IReadOnlyList<ScriptCommand> commands, int first, int count, int errorCount, int lineOffset)
+    {
+        var maxRisk = ScriptRisk.Read;
+        List<ScriptCommand>? destructive = null;
+        for (var i = first; i < first + count; i++)
+        {
+            var command = commands[i];
+            if (command.Risk > maxRisk) maxRisk = command.Risk;
+            if (command.Risk == ScriptRisk.Destructive) (destructive ??= new List<ScriptCommand>()).Add(command);
+        }
+        return new ScriptRating(maxRisk, count, errorCount, destructive, lineOffset);
     }
 }
