@@ -37,17 +37,15 @@ public static class FleetBenchmark
         server.SetSingle("/system/identity", new Dictionary<string, string> { ["name"] = "bench" });
         foreach (var count in routerCounts)
         {
+            var ideal = Math.Ceiling(count / (double)throttle) * latency.TotalMilliseconds;
             if (bare)
             {
-                var bareIdeal = Math.Ceiling(count / (double)throttle) * latency.TotalMilliseconds;
-                var clock = Stopwatch.StartNew();
-                var bareFailed = await BareSocketClient.RunAsync(server.Port, count, throttle);
-                Console.WriteLine($"  {count,5} routers, fresh process, bare sockets and no engine (the floor): {clock.Elapsed.TotalMilliseconds,7:0} ms  ratio {clock.Elapsed.TotalMilliseconds / bareIdeal,5:0.00}  failed {bareFailed}");
+                var floor = await TimeBareAsync(server.Port, count, throttle);
+                Console.WriteLine($"  {count,5} routers, fresh process, bare sockets and no engine (the floor): {floor.Elapsed.TotalMilliseconds,7:0} ms  ratio {floor.Elapsed.TotalMilliseconds / ideal,5:0.00}  failed {floor.Failed}");
                 continue;
             }
             var endpoints = Enumerable.Range(0, count)
                 .Select(i => RouterEndpoint.ForAddress($"router-{i}", new RouterConnectionOptions("127.0.0.1") { Port = server.Port }, "admin", "")).ToList();
-            var ideal = Math.Ceiling(count / (double)throttle) * latency.TotalMilliseconds;
             var jit = (Time: JitInfo.GetCompilationTime(), Methods: JitInfo.GetCompiledMethodCount());
             var first = await TimeAsync(endpoints, throttle);
             if (freshOnly)
@@ -60,20 +58,25 @@ public static class FleetBenchmark
                                   $" the run compiled {JitInfo.GetCompiledMethodCount() - jit.Methods} methods in {(JitInfo.GetCompilationTime() - jit.Time).TotalMilliseconds:0} ms of JIT");
                 continue;
             }
-            var warm = new List<TimeSpan>();
-            for (var i = 0; i < 5; i++) warm.Add((await TimeAsync(endpoints, throttle)).Elapsed);
-            var median = warm.OrderBy(t => t).ElementAt(2);
+            var median = await MedianOfFiveAsync(async () => (await TimeAsync(endpoints, throttle)).Elapsed);
             Console.WriteLine($"  {count,5} routers, warm (median of 5): {median.TotalMilliseconds,7:0} ms  ratio {median.TotalMilliseconds / ideal,5:0.00} (goal 1.2)  ideal {ideal:0} ms");
-            var bareWarm = new List<TimeSpan>();
-            for (var i = 0; i < 5; i++)
-            {
-                var clock = Stopwatch.StartNew();
-                await BareSocketClient.RunAsync(server.Port, count, throttle);
-                bareWarm.Add(clock.Elapsed);
-            }
-            var bareMedian = bareWarm.OrderBy(t => t).ElementAt(2);
-            Console.WriteLine($"  {count,5} routers, warm, bare sockets and no engine (the floor): {bareMedian.TotalMilliseconds,7:0} ms  ratio {bareMedian.TotalMilliseconds / ideal,5:0.00}");
+            var floorMedian = await MedianOfFiveAsync(async () => (await TimeBareAsync(server.Port, count, throttle)).Elapsed);
+            Console.WriteLine($"  {count,5} routers, warm, bare sockets and no engine (the floor): {floorMedian.TotalMilliseconds,7:0} ms  ratio {floorMedian.TotalMilliseconds / ideal,5:0.00}");
         }
+    }
+
+    private static async Task<TimeSpan> MedianOfFiveAsync(Func<Task<TimeSpan>> run)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++) times.Add(await run());
+        return times.OrderBy(t => t).ElementAt(2);
+    }
+
+    private static async Task<(TimeSpan Elapsed, int Failed)> TimeBareAsync(int port, int count, int throttle)
+    {
+        var clock = Stopwatch.StartNew();
+        var failed = await BareSocketClient.RunAsync(port, count, throttle);
+        return (clock.Elapsed, failed);
     }
 
     private static string RunFreshProcess(int count, int throttle, TimeSpan latency, bool bare)
