@@ -41,13 +41,12 @@ internal sealed class ScriptVerdict
         return new ScriptVerdict(maxRisk, summary, lines);
     }
 
-    /// <summary>The verdict on each script (<see cref="Analyzer.ScriptAnalyzer.RateEach"/>); equal verdicts without destructive commands are one object.</summary>
-    public static ScriptVerdict[] OfEach(IReadOnlyList<string> scripts)
+    /// <summary>The verdict on each rating; equal verdicts without destructive commands are one object.</summary>
+    public static ScriptVerdict[] OfEach(IReadOnlyList<Analyzer.ScriptRating> ratings)
     {
-        var ratings = Analyzer.ScriptAnalyzer.RateEach(scripts);
-        var verdicts = new ScriptVerdict[ratings.Length];
+        var verdicts = new ScriptVerdict[ratings.Count];
         var shared = new Dictionary<(Analyzer.ScriptRisk, int, int), ScriptVerdict>();
-        for (var i = 0; i < ratings.Length; i++)
+        for (var i = 0; i < ratings.Count; i++)
         {
             var rating = ratings[i];
             if (rating.Destructive.Count > 0)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Altostrat.Engine.RouterOs.Scripting;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -22,4 +23,7 @@ public sealed class ConfigurationPlan
 
     /// <summary>The whole plan as a CLI script, for the risk gate or for a person to read.</summary>
     public string Script => string.Join("\n", Changes.Select(c => c.Script));
+
+    /// <summary>The risk gate's rating of each change's script, in the order of <see cref="Changes"/> (see <see cref="ScriptAnalyzer.RateEach"/>).</summary>
+    public ScriptRating[] Rate() => ScriptAnalyzer.RateEach(Changes.Select(c => c.Script).ToList());
 }

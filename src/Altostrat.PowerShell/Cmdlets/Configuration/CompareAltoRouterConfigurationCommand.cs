@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Configuration;
-using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.PowerShell.Configuration;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -39,7 +38,7 @@ public sealed class CompareAltoRouterConfigurationCommand : RouterCmdlet
             using var session = await RouterConfigurationSession.OpenAsync(endpoint, _document!, token).ConfigureAwait(false);
             var plan = await session.ReadAndPlanAsync(token).ConfigureAwait(false);
             // Mapped (and the plan rated at once) here, on the router's own thread: only the writing needs the pipeline thread.
-            var ratings = ScriptAnalyzer.RateEach(plan.Changes.Select(change => change.Script).ToList());
+            var ratings = plan.Rate();
             var changes = plan.Changes.Select((change, i) => ConfigurationMapper.ToChange(name, change, risk: (ScriptRisk)(int)ratings[i].MaxRisk)).ToList();
             Post(() =>
             {

@@ -82,7 +82,7 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         CancellationToken token)
     {
         var changes = plan.Changes;
-        var verdicts = ScriptVerdict.OfEach(changes.Select(change => change.Script).ToList());
+        var verdicts = ScriptVerdict.OfEach(plan.Rate());
         for (var i = 0; i < verdicts.Length; i++) rated[changes[i]] = verdicts[i].MaxRisk;
         var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = token.Register(() => answer.TrySetCanceled());
