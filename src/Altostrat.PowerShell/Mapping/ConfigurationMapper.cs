@@ -14,8 +14,8 @@ internal static class ConfigurationMapper
 {
     public const string EntryTypeName = "Altostrat.RouterConfigurationEntry";
 
-    /// <param name="risk">The risk the gate already rated the change with; null analyses it.</param>
-    public static AltoConfigurationChange ToChange(string computerName, ConfigurationChange change, string? error = null, ScriptRisk? risk = null)
+    /// <summary>The change as the module shows it, with the risk the gate rated it with (or, for a change never put to the gate, a new analysis).</summary>
+    public static AltoConfigurationChange ToChange(string computerName, ConfigurationChange change, string? error = null)
     {
         var mapped = new AltoConfigurationChange
         {
@@ -32,15 +32,14 @@ internal static class ConfigurationMapper
             Key = change.Key,
             ChangedProperties = change.ChangedProperties.ToArray(),
             Script = change.Script,
-            Risk = risk ?? (ScriptRisk)(int)ScriptAnalyzer.Analyze(change.Script).MaxRisk,
+            Risk = (ScriptRisk)(int)(change.Rating?.MaxRisk ?? ScriptAnalyzer.Analyze(change.Script).MaxRisk),
             Error = error,
         };
         mapped.SetValues(change.Before, change.After);
         return mapped;
     }
 
-    /// <param name="rated">The risks the gate rated the approved changes with, reused rather than analysed again.</param>
-    public static AltoRouterConfigurationResult ToResult(ConfigurationOutcome outcome, IReadOnlyDictionary<ConfigurationChange, ScriptRisk>? rated = null) => new()
+    public static AltoRouterConfigurationResult ToResult(ConfigurationOutcome outcome) => new()
     {
         ComputerName = outcome.ComputerName,
         Status = outcome.Status switch
@@ -51,17 +50,14 @@ internal static class ConfigurationMapper
             _ => RouterConfigurationStatus.Failed,
         },
         Changes = outcome.Status == ConfigurationStatus.RolledBack ? Array.Empty<AltoConfigurationChange>()
-            : outcome.AppliedChanges.Select(c => ToChange(outcome.ComputerName, c, risk: RiskOf(rated, c))).ToArray(),
-        FailedChanges = outcome.Results.Where(r => !r.Succeeded).Select(r => ToChange(outcome.ComputerName, r.Change, r.Error?.Message ?? r.Status.ToString(), RiskOf(rated, r.Change))).ToArray(),
+            : outcome.AppliedChanges.Select(c => ToChange(outcome.ComputerName, c)).ToArray(),
+        FailedChanges = outcome.Results.Where(r => !r.Succeeded).Select(r => ToChange(outcome.ComputerName, r.Change, r.Error?.Message ?? r.Status.ToString())).ToArray(),
         Remaining = outcome.Remaining?.Changes.Select(c => ToChange(outcome.ComputerName, c)).ToArray() ?? Array.Empty<AltoConfigurationChange>(),
         SafeMode = ToSafeModeOutcome(outcome.SafeMode),
         Error = outcome.Error?.Message,
         Duration = outcome.Duration,
         StartedAt = outcome.StartedAt.LocalDateTime,
     };
-
-    private static ScriptRisk? RiskOf(IReadOnlyDictionary<ConfigurationChange, ScriptRisk>? rated, ConfigurationChange change) =>
-        rated is not null && rated.TryGetValue(change, out var risk) ? risk : null;
 
     public static SafeModeOutcome ToSafeModeOutcome(SafeModeResult result) => result switch
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Analyzer = Altostrat.Engine.RouterOs.Scripting;
@@ -12,6 +13,9 @@ namespace Altostrat.PowerShell.Scripts;
 /// </summary>
 internal sealed class ScriptVerdict
 {
+    // Verdicts without destructive commands differ only in risk and counts: one object each, for every plan of every router.
+    private static readonly ConcurrentDictionary<(Analyzer.ScriptRisk, int, int), ScriptVerdict> Plain = new();
+
     private ScriptVerdict(ScriptRisk maxRisk, string summary, string destructiveLines)
     {
         MaxRisk = maxRisk;
@@ -45,7 +49,6 @@ internal sealed class ScriptVerdict
     public static ScriptVerdict[] OfEach(IReadOnlyList<Analyzer.ScriptRating> ratings)
     {
         var verdicts = new ScriptVerdict[ratings.Count];
-        var shared = new Dictionary<(Analyzer.ScriptRisk, int, int), ScriptVerdict>();
         for (var i = 0; i < ratings.Count; i++)
         {
             var rating = ratings[i];
@@ -55,7 +58,7 @@ internal sealed class ScriptVerdict
                 continue;
             }
             var kind = (rating.MaxRisk, rating.CommandCount, rating.ErrorCount);
-            if (!shared.TryGetValue(kind, out var verdict)) shared[kind] = verdict = Of(rating);
+            if (!Plain.TryGetValue(kind, out var verdict)) verdict = Plain.GetOrAdd(kind, Of(rating));
             verdicts[i] = verdict;
         }
         return verdicts;

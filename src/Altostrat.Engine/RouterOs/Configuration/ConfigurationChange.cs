@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Scripting;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -57,6 +58,9 @@ public sealed class ConfigurationChange
 
     /// <summary>The RouterOS CLI spelling of the change, one command per line.</summary>
     public string Script { get; internal set; }
+
+    /// <summary>The risk gate's rating of <see cref="Script"/>, once its plan has been rated (<see cref="ConfigurationPlan.Rate"/>); null before.</summary>
+    public ScriptRating? Rating { get; internal set; }
 
     /// <summary>For a move: the key of the entry it is placed before; null when it goes to the end of the list.</summary>
     public string? DestinationKey { get; internal set; }

@@ -24,6 +24,15 @@ public sealed class ConfigurationPlan
     /// <summary>The whole plan as a CLI script, for the risk gate or for a person to read.</summary>
     public string Script => string.Join("\n", Changes.Select(c => c.Script));
 
-    /// <summary>The risk gate's rating of each change's script, in the order of <see cref="Changes"/> (see <see cref="ScriptAnalyzer.RateEach"/>).</summary>
-    public ScriptRating[] Rate() => ScriptAnalyzer.RateEach(Changes.Select(c => c.Script).ToList());
+    /// <summary>
+    /// The risk gate's rating of each change's script, in the order of <see cref="Changes"/> (see
+    /// <see cref="ScriptAnalyzer.RateEach"/>), also kept as each change's <see cref="ConfigurationChange.Rating"/>;
+    /// lines rated for another router's plan are not analysed again.
+    /// </summary>
+    public ScriptRating[] Rate()
+    {
+        var ratings = ScriptRatingCache.Shared.RateEach(Changes.Select(c => c.Script).ToList());
+        for (var i = 0; i < ratings.Length; i++) Changes[i].Rating = ratings[i];
+        return ratings;
+    }
 }

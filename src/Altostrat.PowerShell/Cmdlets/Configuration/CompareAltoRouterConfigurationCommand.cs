@@ -38,8 +38,8 @@ public sealed class CompareAltoRouterConfigurationCommand : RouterCmdlet
             using var session = await RouterConfigurationSession.OpenAsync(endpoint, _document!, token).ConfigureAwait(false);
             var plan = await session.ReadAndPlanAsync(token).ConfigureAwait(false);
             // Mapped (and the plan rated at once) here, on the router's own thread: only the writing needs the pipeline thread.
-            var ratings = plan.Rate();
-            var changes = plan.Changes.Select((change, i) => ConfigurationMapper.ToChange(name, change, risk: (ScriptRisk)(int)ratings[i].MaxRisk)).ToList();
+            plan.Rate();
+            var changes = plan.Changes.Select(change => ConfigurationMapper.ToChange(name, change)).ToList();
             Post(() =>
             {
                 foreach (var note in plan.Notes) WriteWarning($"{name}: {note}");

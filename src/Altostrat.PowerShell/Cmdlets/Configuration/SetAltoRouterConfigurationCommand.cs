@@ -66,10 +66,9 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         var job = new RouterConfigurationJob(_document!, SafeMode, TimeSpan.FromSeconds(TimeoutSeconds));
         RunOnRouters("Applying configuration", async (name, endpoint, token) =>
         {
-            // What the gate rated each change, so that its result reports that risk without a second analysis.
-            var rated = new Dictionary<ConfigurationChange, ScriptRisk>();
-            var outcome = await job.RunAsync(endpoint, (session, t) => ApproveAsync(name, session.Plan!, rated, t), token).ConfigureAwait(false);
-            var result = ConfigurationMapper.ToResult(outcome, rated);
+            var outcome = await job.RunAsync(endpoint, (session, t) => ApproveAsync(name, session.Plan!, t), token).ConfigureAwait(false);
+            // The result reports the risk the gate rated each change with (ConfigurationChange.Rating), not a second analysis.
+            var result = ConfigurationMapper.ToResult(outcome);
             Post(() => Report(result, outcome));
             return result.Status is RouterConfigurationStatus.Failed;
         });
@@ -78,12 +77,10 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
     // The changes are put to the user on the pipeline thread, one router's plan at a time; the router's job waits.
     // They are analysed here first, on the router's own thread and beside the other routers: every router's plan
     // passes through the one pipeline thread, which analysing them there made the bottleneck of a fleet run.
-    private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, Dictionary<ConfigurationChange, ScriptRisk> rated,
-        CancellationToken token)
+    private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, CancellationToken token)
     {
         var changes = plan.Changes;
         var verdicts = ScriptVerdict.OfEach(plan.Rate());
-        for (var i = 0; i < verdicts.Length; i++) rated[changes[i]] = verdicts[i].MaxRisk;
         var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = token.Register(() => answer.TrySetCanceled());
         Post(() =>

@@ -257,10 +257,15 @@ public class ConfigurationPlannerTests
     [InlineData("""{ "/ip/firewall/filter": { "Key": "comment", "Entries": [ { "comment": "mgmt", "disabled": true } ] } }""", "/ip/firewall/filter", ".id=*1 chain=input action=accept comment=mgmt disabled=false")]
     public void The_risk_gate_rates_changes_that_can_lock_the_operator_out_as_destructive(string json, string path, string row)
     {
-        var change = Assert.Single(Plan(json, (path, row.Split('|'))).Changes);
+        var plan = Plan(json, (path, row.Split('|')));
+        var change = Assert.Single(plan.Changes);
         var analysis = ScriptAnalyzer.Analyze(change.Script);
         Assert.True(analysis.IsValid, string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));
         Assert.Equal(ScriptRisk.Destructive, analysis.MaxRisk);
+        // The plan's own rating, which the change keeps for its results, says the same.
+        Assert.Null(change.Rating);
+        Assert.Equal(ScriptRisk.Destructive, Assert.Single(plan.Rate()).MaxRisk);
+        Assert.Equal(ScriptRisk.Destructive, change.Rating!.MaxRisk);
     }
 
     [Theory]
@@ -285,5 +290,7 @@ public class ConfigurationPlannerTests
         var analysis = ScriptAnalyzer.Analyze(plan.Script);
         Assert.True(analysis.IsValid, plan.Script + ": " + string.Join("; ", analysis.Diagnostics.Select(d => d.Message)));
         Assert.Equal(ScriptRisk.Change, analysis.MaxRisk);
+        plan.Rate();
+        Assert.All(plan.Changes, c => Assert.Equal(ScriptRisk.Change, c.Rating!.MaxRisk));
     }
 }
