@@ -133,6 +133,32 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         Get-Dump $router | Should -Be $before
     }
 
+    It 'puts every change to PowerShell whenever it would show or ask: -WhatIf, $WhatIfPreference, -Confirm, $ConfirmPreference, -Verbose' {
+        # Changes that are not destructive skip ShouldProcess when it would approve them unseen: never in these cases.
+        $router = $script:Routers['site_emu0005']
+        $document = @{ '/ip/firewall/address-list' = @{ Key = 'list', 'address'; Entries = @(
+            @{ list = 'shown'; address = '192.0.2.81' }
+            @{ list = 'shown'; address = '192.0.2.82' }) } }
+        $set = @{ ComputerName = $router; Credential = $script:RouterCredential; DesiredState = $document }
+        $before = Get-Dump $router
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        $null = Start-Transcript -Path $transcript
+        try {
+            Set-AltoRouterConfiguration @set -WhatIf
+            & { $WhatIfPreference = $true; Set-AltoRouterConfiguration @set }
+        }
+        finally { $null = Stop-Transcript }
+        @(Select-String -Path $transcript -Pattern 'What if: .*list=shown,address=192\.0\.2\.8[12]').Count | Should -Be 4
+        # Asking is all this non-interactive session cannot do: it fails, and nothing is sent.
+        { Set-AltoRouterConfiguration @set -Confirm -ErrorAction Stop } | Should -Throw
+        { & { $ConfirmPreference = 'Medium'; Set-AltoRouterConfiguration @set -ErrorAction Stop } } | Should -Throw
+        Get-Dump $router | Should -Be $before
+
+        $verbose = Set-AltoRouterConfiguration @set -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose | Where-Object Message -match 'list=shown,address=192\.0\.2\.8[12].*Script analysis').Count | Should -Be 2
+        Get-Dump $router | Should -Match '192\.0\.2\.82'
+    }
+
     It 'asks before a destructive change and changes nothing where no one can answer; -Force applies it' {
         $router = $script:Routers['site_emu0005']
         $addresses = @{ '/ip/address' = @{ Key = 'address', 'interface'; Entries = @( @{ address = '10.200.0.1/24'; interface = 'ether3' } ) } }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Reflection;
@@ -19,6 +20,7 @@ internal sealed class RiskGate
 
     private readonly PSCmdlet _cmdlet;
     private readonly bool _force;
+    private readonly bool _approvesUnseen;
     private bool _yesToAll;
     private bool _noToAll;
     private bool _analysisShown;
@@ -27,11 +29,50 @@ internal sealed class RiskGate
     private AltoScriptAnalysis? _described;
     private ScriptVerdict? _verdict;
 
+    /// <summary>Made on the pipeline thread: it reads the invocation's parameters and preference variables.</summary>
     public RiskGate(PSCmdlet cmdlet, bool force)
     {
         _cmdlet = cmdlet;
         _force = force;
+        var bound = cmdlet.MyInvocation.BoundParameters;
+        WhatIf = IsOn(bound.TryGetValue("WhatIf", out var whatIf) ? whatIf : cmdlet.GetVariableValue("WhatIfPreference"));
+        _approvesUnseen = !WhatIf && !IsOn(bound.TryGetValue("Verbose", out var verbose) ? verbose : null)
+            && !IsOn(bound.TryGetValue("Debug", out var debug) ? debug : null) && !Confirms(bound);
     }
+
+    /// <summary>Whether this invocation runs under -WhatIf or $WhatIfPreference: ShouldProcess only describes.</summary>
+    public bool WhatIf { get; }
+
+    /// <summary>
+    /// Whether ShouldProcess would approve every one of these without a word: none is destructive, and the invocation
+    /// has no -WhatIf, -Confirm, -Verbose or -Debug, and a $ConfirmPreference above the cmdlet's impact. The caller
+    /// then need not put the changes to ShouldProcess, nor write the messages it would discard: for a fleet, that was
+    /// thousands of messages a run and a wait for the pipeline thread on every router. PowerShell works this out
+    /// itself but keeps it internal; this reads the same parameters and preferences and, in any doubt, says no, which
+    /// only costs the messages.
+    /// </summary>
+    public bool ApprovesUnseen(IReadOnlyList<ScriptVerdict> verdicts)
+    {
+        if (!_approvesUnseen) return false;
+        for (var i = 0; i < verdicts.Count; i++)
+            if (verdicts[i].IsDestructive) return false;
+        return true;
+    }
+
+    private bool Confirms(IDictionary<string, object> bound)
+    {
+        // -Confirm asks at every impact; -Confirm:$false at none.
+        if (bound.TryGetValue("Confirm", out var confirm)) return IsOn(confirm);
+        var preference = Preference();
+        return preference != ConfirmImpact.None && preference <= DeclaredImpact();
+    }
+
+    private static bool IsOn(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+    {
+        SwitchParameter s => s.IsPresent,
+        bool b => b,
+        _ => false,
+    };
 
     public bool ShouldProcess(string target, string action, AltoScriptAnalysis? analysis)
     {
@@ -81,9 +122,10 @@ internal sealed class RiskGate
             return false; // -Confirm asked in ShouldProcess; -Confirm:$false asks nothing.
         var preference = Preference();
         if (preference == ConfirmImpact.None) return false;
-        var declared = _cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
-        return preference > declared; // at or below the declared impact, ShouldProcess already asked
+        return preference > DeclaredImpact(); // at or below the declared impact, ShouldProcess already asked
     }
+
+    private ConfirmImpact DeclaredImpact() => _cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
 
     private ConfirmImpact Preference()
     {

@@ -52,15 +52,6 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         base.BeginProcessing();
     }
 
-    private bool WhatIf => IsOn(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) ? value : GetVariableValue("WhatIfPreference"));
-
-    private static bool IsOn(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
-    {
-        SwitchParameter s => s.IsPresent,
-        bool b => b,
-        _ => false,
-    };
-
     protected override void EndProcessing()
     {
         var job = new RouterConfigurationJob(_document!, SafeMode, TimeSpan.FromSeconds(TimeoutSeconds));
@@ -76,11 +67,13 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
 
     // The changes are put to the user on the pipeline thread, one router's plan at a time; the router's job waits.
     // They are analysed here first, on the router's own thread and beside the other routers: every router's plan
-    // passes through the one pipeline thread, which analysing them there made the bottleneck of a fleet run.
+    // passes through the one pipeline thread, which analysing them there made the bottleneck of a fleet run. When
+    // ShouldProcess would approve them all without a word, the router does not wait for that thread at all.
     private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, CancellationToken token)
     {
         var changes = plan.Changes;
         var verdicts = ScriptVerdict.OfEach(plan.Rate());
+        if (_gate!.ApprovesUnseen(verdicts)) return Task.FromResult<IEnumerable<ConfigurationChange>>(changes);
         var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = token.Register(() => answer.TrySetCanceled());
         Post(() =>
@@ -113,7 +106,7 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
     private void Report(AltoRouterConfigurationResult result, ConfigurationOutcome outcome)
     {
         // -WhatIf listed every change through ShouldProcess; the unchanged results would only repeat the routers.
-        if (WhatIf && result.Status == RouterConfigurationStatus.Unchanged) return;
+        if (_gate!.WhatIf && result.Status == RouterConfigurationStatus.Unchanged) return;
         WriteObject(result);
         if (result.Status == RouterConfigurationStatus.RolledBack)
             WriteWarning($"{result.ComputerName}: the changes were rolled back ({result.SafeMode}): {result.Error}");
