@@ -15,29 +15,16 @@ public class ScriptRatingCacheTests
         "/system identity set name=branch-1",
     };
 
-    private static void AssertSameRatings(ScriptRating[] expected, ScriptRating[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.Equal(expected[i].MaxRisk, actual[i].MaxRisk);
-            Assert.Equal(expected[i].CommandCount, actual[i].CommandCount);
-            Assert.Equal(expected[i].ErrorCount, actual[i].ErrorCount);
-            Assert.Equal(expected[i].Destructive.Select(c => (c.Line - expected[i].LineOffset, c.Text, c.Reason)),
-                actual[i].Destructive.Select(c => (c.Line - actual[i].LineOffset, c.Text, c.Reason)));
-        }
-    }
-
     [Fact]
     public void A_plan_seen_before_is_rated_as_the_analyzer_rates_it_without_analysing_its_lines_again()
     {
         var cache = new ScriptRatingCache(capacity: 100);
-        AssertSameRatings(ScriptAnalyzer.RateEach(Plan), cache.RateEach(Plan));
+        RatingAssert.Same(ScriptAnalyzer.RateEach(Plan), cache.RateEach(Plan));
         Assert.Equal(Plan.Length, cache.AnalyzedCount);
 
         // Another router's plan: the same lines in another order, and one new line.
         var other = Plan.Reverse().Append("/ip dns set servers=9.9.9.9").ToArray();
-        AssertSameRatings(ScriptAnalyzer.RateEach(other), cache.RateEach(other));
+        RatingAssert.Same(ScriptAnalyzer.RateEach(other), cache.RateEach(other));
         // Only the new line, and the destructive one, which is never kept, were analysed.
         Assert.Equal(Plan.Length + 2, cache.AnalyzedCount);
     }

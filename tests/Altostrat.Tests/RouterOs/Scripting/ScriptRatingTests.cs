@@ -18,20 +18,8 @@ public class ScriptRatingTests
         "/system identity set name=branch-1",
     };
 
-    private static void AssertRatedAsAlone(IReadOnlyList<string> scripts)
-    {
-        var together = ScriptAnalyzer.RateEach(scripts);
-        Assert.Equal(scripts.Count, together.Length);
-        for (var i = 0; i < scripts.Count; i++)
-        {
-            var alone = ScriptRating.Of(ScriptAnalyzer.Analyze(scripts[i]));
-            Assert.Equal(alone.MaxRisk, together[i].MaxRisk);
-            Assert.Equal(alone.CommandCount, together[i].CommandCount);
-            Assert.Equal(alone.ErrorCount, together[i].ErrorCount);
-            Assert.Equal(alone.Destructive.Select(c => (c.Line - alone.LineOffset, c.Text, c.Reason)),
-                together[i].Destructive.Select(c => (c.Line - together[i].LineOffset, c.Text, c.Reason)));
-        }
-    }
+    private static void AssertRatedAsAlone(IReadOnlyList<string> scripts) =>
+        RatingAssert.Same(scripts.Select(script => ScriptRating.Of(ScriptAnalyzer.Analyze(script))).ToList(), ScriptAnalyzer.RateEach(scripts));
 
     [Fact]
     public void Rating_a_plan_at_once_rates_each_change_as_it_is_rated_alone()
