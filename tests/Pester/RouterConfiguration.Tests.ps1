@@ -146,12 +146,14 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         try {
             Set-AltoRouterConfiguration @set -WhatIf
             & { $WhatIfPreference = $true; Set-AltoRouterConfiguration @set }
+            # PowerShell reads the preference as a bool, whatever it holds: 1 means what if too.
+            & { $WhatIfPreference = 1; Set-AltoRouterConfiguration @set }
         }
         finally { $null = Stop-Transcript }
-        @(Select-String -Path $transcript -Pattern 'What if: .*list=shown,address=192\.0\.2\.8[12]').Count | Should -Be 4
+        @(Select-String -Path $transcript -Pattern 'What if: .*list=shown,address=192\.0\.2\.8[12]').Count | Should -Be 6
         # Asking is all this non-interactive session cannot do: it fails, and nothing is sent.
-        { Set-AltoRouterConfiguration @set -Confirm -ErrorAction Stop } | Should -Throw
-        { & { $ConfirmPreference = 'Medium'; Set-AltoRouterConfiguration @set -ErrorAction Stop } } | Should -Throw
+        { Set-AltoRouterConfiguration @set -Confirm -ErrorAction Stop } | Should -Throw -ExpectedMessage '*NonInteractive*'
+        { & { $ConfirmPreference = 'Medium'; Set-AltoRouterConfiguration @set -ErrorAction Stop } } | Should -Throw -ExpectedMessage '*NonInteractive*'
         Get-Dump $router | Should -Be $before
 
         $verbose = Set-AltoRouterConfiguration @set -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }

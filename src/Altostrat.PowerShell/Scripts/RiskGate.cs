@@ -12,7 +12,8 @@ namespace Altostrat.PowerShell.Scripts;
 /// configuration change. ShouldProcess that knows, from the analyzer's verdict, what the text does. A destructive
 /// script is confirmed as if the cmdlet's ConfirmImpact were High: it asks under the default $ConfirmPreference, -Force or -Confirm:$false (or $ConfirmPreference =
 /// 'None') skip the question, -Confirm asks once (the ShouldProcess prompt shows the reasons), and -WhatIf prints
-/// the analysis. Other scripts keep the cmdlet's own impact. One instance per invocation keeps "Yes to All".
+/// the analysis. Other scripts keep the cmdlet's own impact. One instance per invocation keeps "Yes to All"; it also
+/// says when ShouldProcess would approve unseen (<see cref="ApprovesUnseen"/>), so that a fleet need not ask it.
 /// </summary>
 internal sealed class RiskGate
 {
@@ -45,11 +46,12 @@ internal sealed class RiskGate
 
     /// <summary>
     /// Whether ShouldProcess would approve every one of these without a word: none is destructive, and the invocation
-    /// has no -WhatIf, -Confirm, -Verbose or -Debug, and a $ConfirmPreference above the cmdlet's impact. The caller
-    /// then need not put the changes to ShouldProcess, nor write the messages it would discard: for a fleet, that was
-    /// thousands of messages a run and a wait for the pipeline thread on every router. PowerShell works this out
-    /// itself but keeps it internal; this reads the same parameters and preferences and, in any doubt, says no, which
-    /// only costs the messages.
+    /// runs without -WhatIf (or $WhatIfPreference), -Confirm, -Verbose or -Debug, under -Confirm:$false or a
+    /// $ConfirmPreference of None or above the cmdlet's impact. The caller then need not put the changes to
+    /// ShouldProcess, nor write the messages it would discard: for a fleet, that was thousands of messages a run and a
+    /// wait for the pipeline thread on every router. PowerShell works this out itself but keeps it internal; this reads
+    /// the same parameters and preferences, converted as PowerShell converts them, and where it could differ (-Debug)
+    /// says no, which only costs the messages.
     /// </summary>
     public bool ApprovesUnseen(IReadOnlyList<ScriptVerdict> verdicts)
     {
@@ -67,12 +69,9 @@ internal sealed class RiskGate
         return preference != ConfirmImpact.None && preference <= DeclaredImpact();
     }
 
-    private static bool IsOn(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
-    {
-        SwitchParameter s => s.IsPresent,
-        bool b => b,
-        _ => false,
-    };
+    // As PowerShell reads a switch or a preference: converted to bool, so that $WhatIfPreference = 1 (or 'false', a
+    // non-empty string) means what if, to PowerShell and to this gate alike.
+    private static bool IsOn(object? value) => value is not null && LanguagePrimitives.IsTrue(value);
 
     public bool ShouldProcess(string target, string action, AltoScriptAnalysis? analysis)
     {
