@@ -26,12 +26,13 @@ public sealed class ConfigurationPlan
 
     /// <summary>
     /// The risk gate's rating of each change's script, in the order of <see cref="Changes"/> (see
-    /// <see cref="ScriptAnalyzer.RateEach"/>), also kept as each change's <see cref="ConfigurationChange.Rating"/>;
-    /// lines rated for another router's plan are not analysed again.
+    /// <see cref="ScriptAnalyzer.RateEach"/>), also kept as each change's <see cref="ConfigurationChange.Rating"/>.
     /// </summary>
-    public ScriptRating[] Rate()
+    /// <param name="ratedBefore">Lines rated for other routers' plans, which are not analysed again; null analyses every line.</param>
+    public ScriptRating[] Rate(ScriptRatingCache? ratedBefore = null)
     {
-        var ratings = ScriptRatingCache.Shared.RateEach(Changes.Select(c => c.Script).ToList());
+        var scripts = Changes.Select(c => c.Script).ToList();
+        var ratings = ratedBefore is null ? ScriptAnalyzer.RateEach(scripts) : ratedBefore.RateEach(scripts);
         for (var i = 0; i < ratings.Length; i++) Changes[i].Rating = ratings[i];
         return ratings;
     }

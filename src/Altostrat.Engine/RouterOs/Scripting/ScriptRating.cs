@@ -34,7 +34,11 @@ public sealed class ScriptRating
     /// <summary>The destructive commands, in order. Their <see cref="ScriptCommand.Line"/> minus <see cref="LineOffset"/> is their line in this script.</summary>
     public IReadOnlyList<ScriptCommand> Destructive { get; }
 
-    /// <summary>How many lines came before this script where it was analysed together with others; 0 when alone.</summary>
+    /// <summary>
+    /// How many lines came before this script where it was analysed together with others; 0 when alone. A rating a
+    /// <see cref="ScriptRatingCache"/> gives again counts the lines of the plan it was first rated in: it has no
+    /// destructive commands, the only ones whose lines need it.
+    /// </summary>
     public int LineOffset { get; }
 
     public static ScriptRating Of(ScriptAnalysis analysis)

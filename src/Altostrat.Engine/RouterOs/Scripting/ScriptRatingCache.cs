@@ -12,8 +12,10 @@ namespace Altostrat.Engine.RouterOs.Scripting;
 /// text, so the one remembered is the one a new analysis would give.
 /// </summary>
 /// <remarks>
-/// Only ratings without destructive commands are kept: those are the common case, and a destructive rating holds the
-/// commands it shows, which hold the text of the whole plan they were analysed in. When full, it starts over.
+/// One per command (a cmdlet invocation): its routers share it, and it goes with the command, so no script text, and
+/// none of the values a line may carry, outlives it. Only ratings without destructive commands are kept: those are
+/// the common case, and a destructive rating holds the commands it shows, which hold the text of the whole plan they
+/// were analysed in. When full, it starts over.
 /// </remarks>
 public sealed class ScriptRatingCache
 {
@@ -23,14 +25,14 @@ public sealed class ScriptRatingCache
     private int _count;
     private long _analyzed;
 
-    public ScriptRatingCache(int capacity)
+    public ScriptRatingCache(int capacity = DefaultCapacity)
     {
         if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A cache holds at least one rating.");
         _capacity = capacity;
     }
 
-    /// <summary>The one the risk gate uses: room for the lines of many different plans.</summary>
-    public static ScriptRatingCache Shared { get; } = new(capacity: 16384);
+    /// <summary>Room for the lines of many different plans, for a command's routers to share.</summary>
+    public const int DefaultCapacity = 16384;
 
     /// <summary>How many scripts were analysed, rather than found: what the cache could not spare.</summary>
     public long AnalyzedCount => Interlocked.Read(ref _analyzed);
@@ -62,12 +64,13 @@ public sealed class ScriptRatingCache
 
     private void Remember(string script, ScriptRating rating)
     {
-        if (Interlocked.Increment(ref _count) > _capacity)
+        if (Volatile.Read(ref _count) >= _capacity)
         {
             // Rarely reached, and cheaper than tracking which rating was used last; racing adds only make it start over twice.
             _ratings.Clear();
-            Interlocked.Exchange(ref _count, 1);
+            Interlocked.Exchange(ref _count, 0);
         }
-        _ratings.TryAdd(script, rating);
+        // Counted only when added: routers that miss the same line at once add it once.
+        if (_ratings.TryAdd(script, rating)) Interlocked.Increment(ref _count);
     }
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.PowerShell.Configuration;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -18,6 +19,8 @@ namespace Altostrat.PowerShell.Cmdlets.Configuration;
 public sealed class CompareAltoRouterConfigurationCommand : RouterCmdlet
 {
     private DesiredStateDocument? _document;
+    // The routers of this command plan the same lines: each is analysed once.
+    private readonly ScriptRatingCache _ratedLines = new();
 
     /// <summary>A hashtable, or the path of a .psd1 or .json file, in the desired-state shape (see about_AltostratDesiredState).</summary>
     [Parameter(Mandatory = true)]
@@ -38,7 +41,7 @@ public sealed class CompareAltoRouterConfigurationCommand : RouterCmdlet
             using var session = await RouterConfigurationSession.OpenAsync(endpoint, _document!, token).ConfigureAwait(false);
             var plan = await session.ReadAndPlanAsync(token).ConfigureAwait(false);
             // Mapped (and the plan rated at once) here, on the router's own thread: only the writing needs the pipeline thread.
-            plan.Rate();
+            plan.Rate(_ratedLines);
             var changes = plan.Changes.Select(change => ConfigurationMapper.ToChange(name, change)).ToList();
             Post(() =>
             {

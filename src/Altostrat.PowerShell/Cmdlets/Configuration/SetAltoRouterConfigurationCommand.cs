@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.PowerShell.Configuration;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
@@ -15,7 +16,8 @@ namespace Altostrat.PowerShell.Cmdlets.Configuration;
 
 /// <summary>
 /// Set-AltoRouterConfiguration: plans what differs on each router, puts every change through ShouldProcess and the
-/// risk gate (on the pipeline thread, while the router waits on its open connection), applies the approved ones
+/// risk gate (on the pipeline thread, while the router waits on its open connection; not at all for changes that
+/// ShouldProcess would approve unseen, see RiskGate.ApprovesUnseen), applies the approved ones
 /// pipelined on that connection, optionally inside RouterOS safe mode, re-reads to verify, and emits one result
 /// per router. A router that already matches gets no write at all.
 /// </summary>
@@ -25,6 +27,8 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
 {
     private DesiredStateDocument? _document;
     private RiskGate? _gate;
+    // The routers of this command plan the same lines: each is analysed once.
+    private readonly ScriptRatingCache _ratedLines = new();
 
     /// <summary>A hashtable, or the path of a .psd1 or .json file, in the desired-state shape (see about_AltostratDesiredState).</summary>
     [Parameter(Mandatory = true)]
@@ -72,7 +76,7 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
     private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, CancellationToken token)
     {
         var changes = plan.Changes;
-        var verdicts = ScriptVerdict.OfEach(plan.Rate());
+        var verdicts = ScriptVerdict.OfEach(plan.Rate(_ratedLines));
         if (_gate!.ApprovesUnseen(verdicts)) return Task.FromResult<IEnumerable<ConfigurationChange>>(changes);
         var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = token.Register(() => answer.TrySetCanceled());

@@ -53,4 +53,18 @@ public class ScriptRatingCacheTests
         cache.RateEach(new string[] { null! });
         Assert.Equal(4, cache.AnalyzedCount);
     }
+
+    [Fact]
+    public void A_line_missed_twice_at_once_is_kept_and_counted_once()
+    {
+        // As when routers miss the same line at the same moment: the same line twice among the unknown ones.
+        var cache = new ScriptRatingCache(capacity: 2);
+        var ratings = cache.RateEach(new[] { Plan[0], Plan[0] });
+        RatingAssert.Same(ScriptAnalyzer.RateEach(new[] { Plan[0], Plan[0] }), ratings);
+        // Had the line been counted twice, this one would find the cache full and empty it.
+        cache.RateEach(new[] { Plan[1] });
+        var analyzed = cache.AnalyzedCount;
+        cache.RateEach(new[] { Plan[0], Plan[1] });
+        Assert.Equal(analyzed, cache.AnalyzedCount);
+    }
 }
