@@ -3,8 +3,8 @@
     Benchmark of the module (not a test): Set-AltoRouterConfiguration on 500 simulated routers at once.
 .DESCRIPTION
     The engine's fleetconfig benchmark measured through the cmdlet, as a user runs it: in a fresh pwsh, every change
-    of every router's plan goes through the risk gate (the script analyzer and ShouldProcess) on the pipeline thread,
-    and every router's result is written to the pipeline. The routers are the benchmark project's simulated routers
+    of every router's plan is rated by the risk gate (the script analyzer, each distinct line once), approved as
+    ShouldProcess would approve it unasked, and every router's result is written to the pipeline. The routers are the benchmark project's simulated routers
     in a process of their own (one port each, every answer 20 ms late, warmed up before they say ready).
     Each run sets a 100-entry address list on every router: the first run adds the entries, later runs change their
     comments. Ideal: waves of -ThrottleLimit routers times three round trips (read, write, verify) times the latency.
@@ -47,7 +47,7 @@ try {
     $ideal = [math]::Ceiling($RouterCount / $ThrottleLimit) * 3 * $LatencyMs
     Write-Host ("Set-AltoRouterConfiguration: {0} routers x {1} changes, {2} ms per answer, -ThrottleLimit {3}; ideal {4} ms" -f $RouterCount, $Entries, $LatencyMs, $ThrottleLimit, $ideal)
 
-    # One fresh pwsh for all the runs: the first is what a new session pays, the later ones a warm session.
+    # One fresh pwsh for all the runs: the first is a new session's first command (its JIT included), the later ones a warm session.
     $output = Invoke-FreshPwsh -NoProfile -NonInteractive -Command @"
 `$ErrorActionPreference = 'Stop'
 `$ProgressPreference = 'SilentlyContinue'
