@@ -22,10 +22,11 @@ internal sealed class RiskGate
     private readonly PSCmdlet _cmdlet;
     private readonly bool _force;
     private readonly bool _approvesUnseen;
+    // Whether a destructive change is still to be asked about after ShouldProcess approved it: see the constructor.
+    private readonly bool _stillToAsk;
     private bool _yesToAll;
     private bool _noToAll;
     private bool _analysisShown;
-    private bool? _stillToAsk;
     // The verdict on the last analysis shown: a fan-out asks about one script for every router.
     private AltoScriptAnalysis? _described;
     private ScriptVerdict? _verdict;
@@ -37,8 +38,16 @@ internal sealed class RiskGate
         _force = force;
         var bound = cmdlet.MyInvocation.BoundParameters;
         WhatIf = IsOn(bound.TryGetValue("WhatIf", out var whatIf) ? whatIf : cmdlet.GetVariableValue("WhatIfPreference"));
+        // Fixed for the invocation, so worked out once. -Confirm asks at every impact and -Confirm:$false at none;
+        // otherwise $ConfirmPreference decides, at or below the cmdlet's declared impact.
+        var confirmBound = bound.TryGetValue("Confirm", out var confirm);
+        var preference = confirmBound ? ConfirmImpact.None : Preference();
+        var declared = cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
+        var shouldProcessAsks = confirmBound ? IsOn(confirm) : preference != ConfirmImpact.None && preference <= declared;
+        // A destructive change is confirmed as if its impact were High, unless ShouldProcess already asked (or nothing may ask).
+        _stillToAsk = !confirmBound && preference != ConfirmImpact.None && preference > declared;
         _approvesUnseen = !WhatIf && !IsOn(bound.TryGetValue("Verbose", out var verbose) ? verbose : null)
-            && !IsOn(bound.TryGetValue("Debug", out var debug) ? debug : null) && !Confirms(bound);
+            && !IsOn(bound.TryGetValue("Debug", out var debug) ? debug : null) && !shouldProcessAsks;
     }
 
     /// <summary>Whether this invocation runs under -WhatIf or $WhatIfPreference: ShouldProcess only describes.</summary>
@@ -59,14 +68,6 @@ internal sealed class RiskGate
         for (var i = 0; i < verdicts.Count; i++)
             if (verdicts[i].IsDestructive) return false;
         return true;
-    }
-
-    private bool Confirms(IDictionary<string, object> bound)
-    {
-        // -Confirm asks at every impact; -Confirm:$false at none.
-        if (bound.TryGetValue("Confirm", out var confirm)) return IsOn(confirm);
-        var preference = Preference();
-        return preference != ConfirmImpact.None && preference <= DeclaredImpact();
     }
 
     // As PowerShell reads a switch or a preference: converted to bool, so that $WhatIfPreference = 1 (or 'false', a
@@ -92,7 +93,7 @@ internal sealed class RiskGate
         var warning = $"{action} on \"{target}\"?{nl}Script analysis: {verdict.Summary}.{destructive}";
         _analysisShown = true;
         if (!_cmdlet.ShouldProcess(description, warning, verdict.IsDestructive ? DestructiveCaption : "Confirm")) return false;
-        if (!verdict.IsDestructive || _force || !(_stillToAsk ??= StillToAsk())) return true;
+        if (!verdict.IsDestructive || _force || !_stillToAsk) return true;
         if (_yesToAll) return true;
         if (_noToAll) return false;
         var query = $"The script is destructive:{destructive}{nl}{action} on \"{target}\" anyway?";
@@ -110,21 +111,6 @@ internal sealed class RiskGate
             return false;
         }
     }
-
-    /// <summary>
-    /// Whether a high-impact operation would be confirmed and ShouldProcess has not already asked: fixed for the
-    /// invocation (its parameters and $ConfirmPreference), so worked out once.
-    /// </summary>
-    private bool StillToAsk()
-    {
-        if (_cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
-            return false; // -Confirm asked in ShouldProcess; -Confirm:$false asks nothing.
-        var preference = Preference();
-        if (preference == ConfirmImpact.None) return false;
-        return preference > DeclaredImpact(); // at or below the declared impact, ShouldProcess already asked
-    }
-
-    private ConfirmImpact DeclaredImpact() => _cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
 
     private ConfirmImpact Preference()
     {
