@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
@@ -20,9 +21,14 @@ public static class BareSocketClient
     private static readonly byte[] Print = Sentence("/system/identity/print", ".tag=1");
     private static readonly byte[] Done = Encoding.ASCII.GetBytes("\u0005!done");
 
-    public static async Task<int> RunAsync(int port, int routers, int throttle)
+    /// <returns>
+    /// How many exchanges failed, and the print's mean round trip: the latency the simulated router actually gave, which
+    /// on a loaded machine is its nominal latency plus the hops on both sides and the lateness of its timer.
+    /// </returns>
+    public static async Task<(int Failed, TimeSpan PrintRoundTrip)> RunAsync(int port, int routers, int throttle)
     {
         var failed = 0;
+        long printTicks = 0;
         using var slots = new SemaphoreSlim(throttle);
         var running = new List<Task>(routers);
         for (var i = 0; i < routers; i++)
@@ -30,24 +36,29 @@ public static class BareSocketClient
             await slots.WaitAsync();
             running.Add(Task.Run(async () =>
             {
-                try { await ExchangeAsync(port); }
+                try { Interlocked.Add(ref printTicks, await ExchangeAsync(port)); }
                 catch (SocketException) { Interlocked.Increment(ref failed); }
                 finally { slots.Release(); }
             }));
         }
         await Task.WhenAll(running);
-        return failed;
+        var completed = Math.Max(1, routers - failed);
+        return (failed, TimeSpan.FromSeconds(printTicks / (double)Stopwatch.Frequency / completed));
     }
 
-    private static async Task ExchangeAsync(int port)
+    // The print's round trip, in stopwatch ticks.
+    private static async Task<long> ExchangeAsync(int port)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
         await socket.SendAsync(Login, SocketFlags.None);
         await ReadUntilDoneAsync(socket, 1);
+        var sent = Stopwatch.GetTimestamp();
         await socket.SendAsync(Print, SocketFlags.None);
         await ReadUntilDoneAsync(socket, 1);
+        var roundTrip = Stopwatch.GetTimestamp() - sent;
         socket.Shutdown(SocketShutdown.Both);
+        return roundTrip;
     }
 
     // Reads until `count` more "!done" words have arrived (every word here is shorter than 128 bytes: one length byte).

@@ -8,15 +8,15 @@ using BenchmarkDotNet.Running;
 var what = args.FirstOrDefault() ?? "all";
 if (what == "menu-servers")
 {
-    // The routers' process of fleetconfig (unless "together" puts them in the client's process): simulated routers only.
+    // The routers' process of fleet and fleetconfig (unless "together" puts them in the client's process): simulated routers only.
     await RoutersProcess.ServeAsync(int.Parse(args[1]), TimeSpan.FromMilliseconds(double.Parse(args[2])), FleetConfigBenchmark.WarmUpAsync);
     return 0;
 }
 if (what == "fleet-fresh")
 {
     // The child process of the fleet benchmark: one first run, nothing warmed up.
-    await FleetBenchmark.RunAsync(new[] { int.Parse(args[1]) }, int.Parse(args[2]), TimeSpan.FromMilliseconds(double.Parse(args[3])), freshOnly: true,
-        bare: args.Length > 4 && args[4] == "bare");
+    await FleetBenchmark.RunFreshAsync(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), TimeSpan.FromMilliseconds(double.Parse(args[4])),
+        bare: args.Length > 5 && args[5] == "bare");
     return 0;
 }
 if (what is "protocol" or "all")
@@ -50,7 +50,7 @@ if (what is "fleetconfig" or "all")
 if (what is "fleet" or "all")
 {
     Console.WriteLine("Fleet: one command per router, 20 ms latency, throttle 64");
-    await FleetBenchmark.RunAsync(new[] { 200, 5000 }, throttle: 64, latency: TimeSpan.FromMilliseconds(20), freshOnly: false);
+    await FleetBenchmark.RunAsync(new[] { 200, 5000 }, throttle: 64, latency: TimeSpan.FromMilliseconds(20));
 }
 return 0;
 

@@ -11,7 +11,7 @@ namespace Altostrat.Benchmarks;
 /// Simulated routers in a process of their own, as real routers are: the client's process then holds, compiles and
 /// collects only the client, and the CPU it reports is the client's alone (on this machine both processes still
 /// share the same cores, so the routers' CPU is reported beside it). Each router is a <see cref="MenuRouterServer"/>
-/// with an empty address list; the process warms its code up on routers of its own before it says
+/// with an empty address list and an identity; the process warms its code up on routers of its own before it says
 /// ready, so that a client's cold first run does not pay for the routers' JIT.
 /// </summary>
 public sealed class RoutersProcess : IDisposable
@@ -63,6 +63,7 @@ public sealed class RoutersProcess : IDisposable
     {
         var server = new MenuRouterServer(latency);
         server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+        server.SetSingle("/system/identity", new Dictionary<string, string> { ["name"] = "bench" });
         return server;
     }
 
