@@ -194,6 +194,29 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
             Should -Throw -ErrorId 'AltostratConfiguration.FileNotFound*'
     }
 
+    It 'names the file, line, entry and field of a mistake in a .psd1 that parses' {
+        $bad = Join-Path $TestDrive 'bad.psd1'
+        Set-Content -Path $bad -Value @(
+            '@{'
+            "    '/ip/dns' = @{ servers = '9.9.9.9' }"
+            "    '/ip/firewall/address-list' = @{"
+            "        Key     = 'list', 'address'"
+            '        Entries = @('
+            "            @{ list = 'block'; address = '192.0.2.1' }"
+            "            @{ list = 'block'; address = '192.0.2.1/32' }"
+            '        )'
+            '    }'
+            '}'
+        )
+        $thrown = { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -PassThru
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("${bad}:7, /ip/firewall/address-list, Entries[1], field 'list,address'"))
+        Set-Content -Path $bad -Value "@{`n    '/ip/dns' = @{ servers = '9.9.9.9' }`n    '/ip/nothing' = @{ a = 'b' }`n}"
+        $thrown = { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -PassThru
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("${bad}:3"))
+    }
+
     It 'reorders forward-chain rules as an ordinary change, unasked, and asks before reordering the input chain' {
         $router = $script:Routers['site_emu0002']
         function Rules([string] $Chain, [string[]] $Comments) {

@@ -1,8 +1,6 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Altostrat.Engine.RouterOs.Configuration;
@@ -26,7 +24,7 @@ internal static class DesiredStateInput
             switch (value)
             {
                 case IDictionary table:
-                    return DesiredStateDocument.FromTree(ToTree(table), "-DesiredState");
+                    return DesiredStateDocument.FromTree(PlainTree.From(table), "-DesiredState");
                 case string or FileInfo:
                     return ReadFile(cmdlet, value is FileInfo file ? file.FullName : (string)value, out error);
                 default:
@@ -70,42 +68,17 @@ internal static class DesiredStateInput
             error = Invalid($"{resolved}: a desired-state .psd1 holds one hashtable, @{{ ... }}, and nothing else.", path);
             return null;
         }
-        object? data;
         try
         {
             // The same rule as Import-PowerShellDataFile: constants only, nothing is run.
-            data = table.SafeGetValue();
+            table.SafeGetValue();
         }
         catch (InvalidOperationException ex)
         {
             error = Invalid($"{resolved}: {ex.Message} A .psd1 may hold only constant values.", path);
             return null;
         }
-        return DesiredStateDocument.FromTree(ToTree(data), resolved);
-    }
-
-    // The engine has no PowerShell types: PSObject wrappers go, tables become dictionaries, arrays lists.
-    private static object? ToTree(object? value)
-    {
-        value = value is PSObject wrapped ? wrapped.BaseObject : value;
-        switch (value)
-        {
-            case null:
-                return null;
-            case string or bool:
-                return value;
-            case SwitchParameter s:
-                return s.IsPresent;
-            case IDictionary table:
-                // Filled in the table's own order ([ordered] keeps the document's), which a Dictionary keeps while nothing is removed.
-                var map = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                foreach (DictionaryEntry entry in table) map[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = ToTree(entry.Value);
-                return map;
-            case IEnumerable list:
-                return list.Cast<object?>().Select(ToTree).ToList();
-            default:
-                return value;
-        }
+        return DesiredStateDocument.FromTree(PowerShellDataTree.From(table), resolved);
     }
 
     private static ErrorRecord Invalid(string message, object? target) =>

@@ -114,7 +114,7 @@ public sealed class DesiredStateDocument
         foreach (var item in items)
         {
             var entryMap = AsMap(item) ?? throw new DesiredStateException("an entry must be a table of properties.", source, path, index, line: LineOf(map, "Entries"));
-            var entryLine = (entryMap as JsonTree.Map)?.Line;
+            var entryLine = (entryMap as LocatedTable)?.Line;
             var properties = Properties(definition, entryMap, source, index);
             var keyText = new StringBuilder();
             var keyValues = new List<string>(key.Count);
@@ -128,7 +128,7 @@ public sealed class DesiredStateDocument
             }
             var match = EntryKey.Of(keyValues);
             if (keys.TryGetValue(match, out var first))
-                throw new DesiredStateException($"two entries have the same key {keyText} (entries {first} and {index}).", source, path, index, string.Join(",", key), entryLine);
+                throw new DesiredStateException($"two entries have the same key {keyText} (Entries[{first}] and Entries[{index}]).", source, path, index, string.Join(",", key), entryLine);
             keys[match] = index;
             entries.Add(new DesiredEntry(index, properties, keyText.ToString(), match, entryLine));
             index++;
@@ -205,5 +205,5 @@ public sealed class DesiredStateDocument
     }
 
     private static int? LineOf(IDictionary map, string field) =>
-        map is JsonTree.Map json ? json.FieldLines.TryGetValue(field, out var line) ? line : json.Line : null;
+        map is LocatedTable json ? json.FieldLines.TryGetValue(field, out var line) ? line : json.Line : null;
 }

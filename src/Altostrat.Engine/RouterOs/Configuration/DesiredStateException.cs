@@ -43,7 +43,7 @@ public sealed class DesiredStateException : Exception
         if (source is not null) where.Append(source);
         if (line is { } l) where.Append(where.Length > 0 ? ":" : "line ").Append(l);
         if (menu is not null) where.Append(where.Length > 0 ? ", " : "").Append(menu);
-        if (entryIndex is { } i) where.Append(where.Length > 0 ? ", " : "").Append("entry ").Append(i);
+        if (entryIndex is { } i) where.Append(where.Length > 0 ? ", " : "").Append("Entries[").Append(i).Append(']');
         if (field is not null) where.Append(where.Length > 0 ? ", " : "").Append("field '").Append(field).Append('\'');
         return where.Length == 0 ? problem : $"{where}: {problem}";
     }

@@ -13,16 +13,6 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// </summary>
 internal static class JsonTree
 {
-    /// <summary>A JSON object: keys case-insensitive as in PowerShell, with the line of the object and of each field.</summary>
-    internal sealed class Map : Dictionary<string, object?>
-    {
-        public Map(int line) : base(StringComparer.OrdinalIgnoreCase) => Line = line;
-
-        public int Line { get; }
-
-        public Dictionary<string, int> FieldLines { get; } = new(StringComparer.OrdinalIgnoreCase);
-    }
-
     public static object? Parse(string json, string? source)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
@@ -50,7 +40,7 @@ internal static class JsonTree
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var map = new Map(line);
+                var map = new LocatedTable(line);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var name = reader.GetString()!;
@@ -84,10 +74,17 @@ internal static class JsonTree
         return (index >= 0 ? index : ~index - 1) + 1;
     }
 
+    // The reader's message without its own position (" Path: $ | LineNumber: 5 | BytePositionInLine: 37."): its line
+    // counts from zero, and the location the exception gives counts from one, as editors do.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message.Substring(0, cut) : message;
+        var cut = message.Length;
+        foreach (var marker in new[] { " Path:", " LineNumber:", " | LineNumber:" })
+        {
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0 && at < cut) cut = at;
+        }
+        return message.Substring(0, cut).TrimEnd(' ', '|');
     }
 
     internal static string Invariant(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;

@@ -89,6 +89,9 @@ public class DesiredStateDocumentTests
         Assert.Equal(field, error.Field);
         Assert.Equal(line, error.Line);
         Assert.StartsWith("site.json:" + line, error.Message);
+        // The entry as a PowerShell user indexes it; one line number only, counted from one.
+        if (entryIndex is { } index) Assert.Contains($", Entries[{index}]", error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
     }
 
     [Fact]
