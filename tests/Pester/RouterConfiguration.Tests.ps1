@@ -257,6 +257,22 @@ Describe 'Safe mode' {
         $result.SafeMode | Should -Be 'RolledBackByRouter'
         "$warned" | Should -Match 'rolled back'
         Get-Dump $router | Should -Be $before
+        # What was applied and then undone stays in the result, the change that cut the module off included.
+        $result.Changes | Should -BeNullOrEmpty
+        $result.RolledBackChanges.Path | Should -Contain '/system/identity'
+        @($result.RolledBackChanges) + @($result.FailedChanges) | Where-Object Key -eq 'name=api' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'undoes the applied changes when another one fails, and says which were undone' {
+        $router = $script:Routers['site_emu0003']
+        $before = Get-Dump $router
+        $mistyped = [ordered]@{ '/system/identity' = @{ name = 'undone' }; '/ip/dns' = @{ serverz = '192.0.2.53' } }
+        $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $mistyped -SafeMode -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'RolledBack'
+        $result.SafeMode | Should -Be 'Unrolled'
+        $result.RolledBackChanges.Path | Should -Be '/system/identity'
+        $result.FailedChanges.Path | Should -Be '/ip/dns'
+        Get-Dump $router | Should -Be $before
     }
 
     It 'rolls back a script that removes the management address, and keeps a harmless one' {

@@ -39,25 +39,30 @@ internal static class ConfigurationMapper
         return mapped;
     }
 
-    public static AltoRouterConfigurationResult ToResult(ConfigurationOutcome outcome) => new()
+    public static AltoRouterConfigurationResult ToResult(ConfigurationOutcome outcome)
     {
-        ComputerName = outcome.ComputerName,
-        Status = outcome.Status switch
+        var applied = outcome.AppliedChanges.Select(c => ToChange(outcome.ComputerName, c)).ToArray();
+        var rolledBack = outcome.Status == ConfigurationStatus.RolledBack;
+        return new AltoRouterConfigurationResult
         {
-            ConfigurationStatus.Changed => RouterConfigurationStatus.Changed,
-            ConfigurationStatus.Unchanged => RouterConfigurationStatus.Unchanged,
-            ConfigurationStatus.RolledBack => RouterConfigurationStatus.RolledBack,
-            _ => RouterConfigurationStatus.Failed,
-        },
-        Changes = outcome.Status == ConfigurationStatus.RolledBack ? Array.Empty<AltoConfigurationChange>()
-            : outcome.AppliedChanges.Select(c => ToChange(outcome.ComputerName, c)).ToArray(),
-        FailedChanges = outcome.Results.Where(r => !r.Succeeded).Select(r => ToChange(outcome.ComputerName, r.Change, r.Error?.Message ?? r.Status.ToString())).ToArray(),
-        Remaining = outcome.Remaining?.Changes.Select(c => ToChange(outcome.ComputerName, c)).ToArray() ?? Array.Empty<AltoConfigurationChange>(),
-        SafeMode = ToSafeModeOutcome(outcome.SafeMode),
-        Error = outcome.Error?.Message,
-        Duration = outcome.Duration,
-        StartedAt = outcome.StartedAt.LocalDateTime,
-    };
+            ComputerName = outcome.ComputerName,
+            Status = outcome.Status switch
+            {
+                ConfigurationStatus.Changed => RouterConfigurationStatus.Changed,
+                ConfigurationStatus.Unchanged => RouterConfigurationStatus.Unchanged,
+                ConfigurationStatus.RolledBack => RouterConfigurationStatus.RolledBack,
+                _ => RouterConfigurationStatus.Failed,
+            },
+            Changes = rolledBack ? Array.Empty<AltoConfigurationChange>() : applied,
+            RolledBackChanges = rolledBack ? applied : Array.Empty<AltoConfigurationChange>(),
+            FailedChanges = outcome.Results.Where(r => !r.Succeeded).Select(r => ToChange(outcome.ComputerName, r.Change, r.Error?.Message ?? r.Status.ToString())).ToArray(),
+            Remaining = outcome.Remaining?.Changes.Select(c => ToChange(outcome.ComputerName, c)).ToArray() ?? Array.Empty<AltoConfigurationChange>(),
+            SafeMode = ToSafeModeOutcome(outcome.SafeMode),
+            Error = outcome.Error?.Message,
+            Duration = outcome.Duration,
+            StartedAt = outcome.StartedAt.LocalDateTime,
+        };
+    }
 
     public static SafeModeOutcome ToSafeModeOutcome(SafeModeResult result) => result switch
     {

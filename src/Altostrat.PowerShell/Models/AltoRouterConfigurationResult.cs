@@ -12,6 +12,12 @@ public sealed class AltoRouterConfigurationResult
     /// <summary>The changes applied (and kept).</summary>
     public AltoConfigurationChange[] Changes { get; set; } = Array.Empty<AltoConfigurationChange>();
 
+    /// <summary>
+    /// Changes that were applied and then undone when safe mode rolled back (Status RolledBack): by the router when the
+    /// session dropped, for instance because one of them cut the module off, or by the module after another change failed.
+    /// </summary>
+    public AltoConfigurationChange[] RolledBackChanges { get; set; } = Array.Empty<AltoConfigurationChange>();
+
     /// <summary>Changes that were refused or not run, each with its error.</summary>
     public AltoConfigurationChange[] FailedChanges { get; set; } = Array.Empty<AltoConfigurationChange>();
 
