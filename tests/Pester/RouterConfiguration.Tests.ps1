@@ -54,7 +54,10 @@ Describe 'Get-AltoRouterConfiguration' {
         $doc.Keys | Should -Contain '/ip/firewall/filter'
         Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc | Should -BeNullOrEmpty
         foreach ($file in (Join-Path $TestDrive 'r3.psd1'), (Join-Path $TestDrive 'r3.json')) {
-            Export-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/dns, /ip/firewall/filter -OutFile $file -PassThru | Should -Exist
+            $written = Export-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/dns, /ip/firewall/filter -OutFile $file -PassThru
+            $written | Should -Exist
+            # As Get-Item gives it, so that the file view shows its folder and size.
+            $written.PSParentPath | Should -Not -BeNullOrEmpty
             Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $file | Should -BeNullOrEmpty
         }
         (Import-PowerShellDataFile (Join-Path $TestDrive 'r3.psd1'))['/ip/firewall/filter'].Order | Should -BeTrue
@@ -67,6 +70,8 @@ Describe 'Get-AltoRouterConfiguration' {
             Should -Throw -ErrorId 'AltostratConfiguration.OneRouterPerFile*'
         { Export-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -Path /ip/dns -OutFile (Join-Path $TestDrive 'x.txt') -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratConfiguration.InvalidOutFile*'
+        { Export-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -Path /ip/dns -OutFile (Join-Path $TestDrive 'no-such-folder/x.psd1') -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*no-such-folder' of -OutFile does not exist. Create it first*" -ErrorId 'AltostratConfiguration.InvalidOutFile*'
     }
 
     It 'completes the menus with Tab' {

@@ -48,6 +48,11 @@ public sealed class ExportAltoRouterConfigurationCommand : RouterCmdlet
         if (extension is not (".psd1" or ".json"))
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Configuration.InvalidOutFile,
                 $"-OutFile '{OutFile}' must end in .psd1 or .json: the extension says which document to write.", OutFile));
+        // Checked before the router is read: a run that ends in a failed write would have read it for nothing.
+        var folder = System.IO.Path.GetDirectoryName(_outFile);
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"The folder '{folder}' of -OutFile does not exist. Create it first (New-Item -ItemType Directory -Path '{folder}'), or choose another -OutFile."),
+                ErrorIds.Configuration.InvalidOutFile, ErrorCategory.ObjectNotFound, OutFile));
         if (NoClobber && File.Exists(_outFile))
             ThrowTerminatingError(new ErrorRecord(new IOException($"'{_outFile}' exists and -NoClobber was given. Choose another -OutFile, or leave out -NoClobber to replace it."),
                 ErrorIds.Configuration.InvalidOutFile, ErrorCategory.ResourceExists, OutFile));
@@ -60,7 +65,7 @@ public sealed class ExportAltoRouterConfigurationCommand : RouterCmdlet
         if (Routers.Count > 1)
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Configuration.OneRouterPerFile,
                 $"{Routers.Count} routers were given, and one file holds one router's document. Export them one at a time, e.g. " +
-                "$routers | ForEach-Object { Export-AltoRouterConfiguration $_ -Path ... -OutFile \"$_.psd1\" }, or use Get-AltoRouterConfiguration -AsDesiredState.", null));
+                "$routers | ForEach-Object { Export-AltoRouterConfiguration $_ -Path ... -OutFile \"$($_ -replace ':', '_').psd1\" }, or use Get-AltoRouterConfiguration -AsDesiredState.", null));
         if (Routers.Count == 0 || !ShouldProcess(_outFile, $"Write the desired state of {Routers.Targets[0].Name} ({string.Join(", ", _paths)})")) return;
         ReadFromRouters("Exporting configuration", _paths, (name, rows) =>
         {
@@ -72,7 +77,8 @@ public sealed class ExportAltoRouterConfigurationCommand : RouterCmdlet
             Post(() =>
             {
                 foreach (var warning in warnings) WriteWarning($"{name}: {warning}");
-                if (PassThru) WriteObject(new FileInfo(_outFile));
+                // Through the provider, as Get-Item gives it: a bare FileInfo lacks the properties the file view shows.
+                if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { _outFile }, force: false, literalPath: true), enumerateCollection: true);
             });
         });
     }
