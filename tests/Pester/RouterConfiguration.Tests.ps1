@@ -170,8 +170,9 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $router = $script:Routers['site_emu0005']
         $addresses = @{ '/ip/address' = @{ Key = 'address', 'interface'; Entries = @( @{ address = '10.200.0.1/24'; interface = 'ether3' } ) } }
         $before = Get-Dump $router
+        # The error says how to review a desired state, not a script.
         { Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $addresses -ErrorAction Stop } |
-            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*'
+            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*' -ExpectedMessage '*Review it (Compare-AltoRouterConfiguration, or -WhatIf), then run again with -Force*'
         Get-Dump $router | Should -Be $before
         (Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $addresses -Force).Status | Should -Be 'Changed'
         Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/address/print | ForEach-Object address | Should -Contain '10.200.0.1/24'

@@ -21,6 +21,7 @@ internal sealed class RiskGate
 
     private readonly PSCmdlet _cmdlet;
     private readonly bool _force;
+    private readonly string _reviewWith;
     private readonly bool _approvesUnseen;
     // Whether a destructive change is still to be asked about after ShouldProcess approved it: see the constructor.
     private readonly bool _stillToAsk;
@@ -32,10 +33,12 @@ internal sealed class RiskGate
     private ScriptVerdict? _verdict;
 
     /// <summary>Made on the pipeline thread: it reads the invocation's parameters and preference variables.</summary>
-    public RiskGate(PSCmdlet cmdlet, bool force)
+    /// <param name="reviewWith">How a person reviews what the cmdlet would send, for the error when no one can be asked.</param>
+    public RiskGate(PSCmdlet cmdlet, bool force, string reviewWith = "Test-AltoRouterScript")
     {
         _cmdlet = cmdlet;
         _force = force;
+        _reviewWith = reviewWith;
         var bound = cmdlet.MyInvocation.BoundParameters;
         WhatIf = IsOn(bound.TryGetValue("WhatIf", out var whatIf) ? whatIf : cmdlet.GetVariableValue("WhatIfPreference"));
         // Fixed for the invocation, so worked out once. -Confirm asks at every impact and -Confirm:$false at none;
@@ -105,8 +108,9 @@ internal sealed class RiskGate
         {
             // A runbook or pwsh -NonInteractive has no one to ask: say what to do instead of the host's own words.
             _cmdlet.ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"The script is destructive and this session cannot ask for confirmation ({ex.Message}){nl}" +
-                    $"{verdict.DestructiveLines}{nl}Review it (Test-AltoRouterScript), then run again with -Force or -Confirm:$false.", ex),
+                // What to do comes first: the default error view may run the lines together.
+                new InvalidOperationException($"This is destructive, and this session cannot ask for confirmation ({ex.Message.TrimEnd('.')}). " +
+                    $"Review it ({_reviewWith}), then run again with -Force or -Confirm:$false. Destructive:{nl}{verdict.DestructiveLines}", ex),
                 ErrorIds.Script.ConfirmationUnavailable, ErrorCategory.InvalidOperation, target));
             return false;
         }

@@ -52,7 +52,7 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
     {
         _document = DesiredStateInput.Read(this, DesiredState, out var error);
         if (_document is null) ThrowTerminatingError(error!);
-        _gate = new RiskGate(this, Force);
+        _gate = new RiskGate(this, Force, reviewWith: "Compare-AltoRouterConfiguration, or -WhatIf");
         base.BeginProcessing();
     }
 
