@@ -244,12 +244,18 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
             Where-Object comment -like 'in-*' | ForEach-Object comment | Should -Be @('in-a', 'in-b')
     }
 
-    It 'shows changes and results in tables that fit 120 columns' {
+    It 'shows each router''s changes in a table whose change fits 80 columns' {
         $router = $script:Routers['site_emu0002']
-        $text = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState @{ '/system/identity' = @{ name = 'view-test' } } | Out-String -Width 120
-        $text | Should -Match ([regex]::Escape($router))
-        $text | Should -Match 'Set\s+/system/identity\s+Change'
-        $text | Should -Match 'name=view-test'
+        $desired = @{
+            '/system/identity'          = @{ name = 'view-test' }
+            '/ip/firewall/address-list' = @{ Entries = @( @{ list = 'view'; address = '192.0.2.77'; comment = 'shown' } ) }
+        }
+        $text = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $desired | Out-String -Width 80
+        $text | Should -Match "ComputerName: $([regex]::Escape($router))"
+        $text | Should -Match 'Set\s+Change\s+/system/identity\s+name=view-test'
+        $text | Should -Match 'Add\s+Change\s+/ip/firewall/address-list\s+\[list=view,address=192\.0\.2\.77\] com'
+        $wide = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $desired | Out-String -Width 120
+        $wide | Should -Match '\[list=view,address=192\.0\.2\.77\] comment=shown'
     }
 }
 

@@ -30,6 +30,7 @@ internal static class ConfigurationMapper
             },
             Id = change.Id,
             Key = change.Key,
+            Destination = change.DestinationKey,
             ChangedProperties = change.ChangedProperties.ToArray(),
             Script = change.Script,
             Risk = (ScriptRisk)(int)(change.Rating?.MaxRisk ?? ScriptAnalyzer.Analyze(change.Script).MaxRisk),

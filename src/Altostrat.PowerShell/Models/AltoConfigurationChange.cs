@@ -45,6 +45,9 @@ public sealed class AltoConfigurationChange
         set => (_after, _afterValues) = (value, null);
     }
 
+    /// <summary>For a move: the key of the entry it is placed before; empty when it goes to the end of its list.</summary>
+    public string? Destination { get; set; }
+
     /// <summary>The properties that differ.</summary>
     public string[] ChangedProperties { get; set; } = System.Array.Empty<string>();
 
