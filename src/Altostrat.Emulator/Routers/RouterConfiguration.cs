@@ -76,6 +76,14 @@ public sealed class RouterConfiguration
             readOnly: new[] { "bytes", "packets", "invalid" }, kinds: ruleKinds, isOrdered: true));
         nat.Seed(("chain", "srcnat"), ("action", "masquerade"), ("out-interface", "ether1"), ("log", "false"), ("log-prefix", ""),
             ("dynamic", "false"), ("disabled", "false"), ("comment", "masquerade to WAN"));
+        // Mangle and raw: empty, as on a router out of the box; mangle has its marking actions besides the filter's.
+        Add(new RouterMenu("/ip/firewall/mangle", false, filterProperties.Concat(new[] { "new-connection-mark", "new-packet-mark", "new-routing-mark", "passthrough" }),
+            new[] { "chain" }, new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
+            readOnly: new[] { "bytes", "packets", "invalid" },
+            kinds: new Dictionary<string, RouterValueKind>(ruleKinds) { ["passthrough"] = Bool }, isOrdered: true));
+        Add(new RouterMenu("/ip/firewall/raw", false, filterProperties, new[] { "chain" },
+            new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
+            readOnly: new[] { "bytes", "packets", "invalid" }, kinds: ruleKinds, isOrdered: true));
         Add(new RouterMenu("/ip/firewall/address-list", false, new[] { "list", "address", "timeout" }, new[] { "list", "address" },
             new Dictionary<string, string> { ["dynamic"] = "false" }, readOnly: new[] { "creation-time" },
             kinds: new Dictionary<string, RouterValueKind> { ["timeout"] = RouterValueKind.Duration }, isOrdered: true));
@@ -91,6 +99,29 @@ public sealed class RouterConfiguration
             {
                 ["servers"] = RouterValueKind.List, ["allow-remote-requests"] = Bool, ["cache-size"] = RouterValueKind.Size, ["cache-max-ttl"] = RouterValueKind.Duration,
             }));
+        // Static DNS records: an A record unless a type is given, which the print names all the same.
+        Add(new RouterMenu("/ip/dns/static", false, new[] { "name", "address", "type", "ttl", "cname", "text", "match-subdomain", "regexp" }, new[] { "name" },
+            new Dictionary<string, string> { ["type"] = "A", ["ttl"] = "1d", ["match-subdomain"] = "false", ["dynamic"] = "false" },
+            kinds: new Dictionary<string, RouterValueKind> { ["ttl"] = RouterValueKind.Duration, ["match-subdomain"] = Bool }));
+        Add(new RouterMenu("/snmp", true, new[] { "enabled", "contact", "location", "trap-community", "trap-version", "trap-generators", "trap-target", "trap-interfaces", "src-address" },
+            defaults: new Dictionary<string, string>
+            {
+                ["enabled"] = "false", ["contact"] = "", ["location"] = "", ["engine-id"] = "80003a8c04", ["trap-community"] = "public",
+                ["trap-version"] = "1", ["trap-generators"] = "temp-exception", ["trap-target"] = "", ["trap-interfaces"] = "", ["src-address"] = "::",
+            },
+            readOnly: new[] { "engine-id" },
+            kinds: new Dictionary<string, RouterValueKind>
+            {
+                ["enabled"] = Bool, ["trap-version"] = Int, ["trap-generators"] = RouterValueKind.List, ["trap-target"] = RouterValueKind.List, ["trap-interfaces"] = RouterValueKind.List,
+            }));
+        // The clock is read-only but for its time zone; a simulated router's time stands still.
+        Add(new RouterMenu("/system/clock", true, new[] { "time-zone-name", "time-zone-autodetect" },
+            defaults: new Dictionary<string, string>
+            {
+                ["time"] = "09:00:00", ["date"] = "2026-12-01", ["time-zone-autodetect"] = "true", ["time-zone-name"] = "manual", ["gmt-offset"] = "+00:00", ["dst-active"] = "false",
+            },
+            readOnly: new[] { "time", "date", "gmt-offset", "dst-active" },
+            kinds: new Dictionary<string, RouterValueKind> { ["time-zone-autodetect"] = Bool }));
         Add(new RouterMenu("/system/ntp/client", true, new[] { "enabled", "servers", "mode" },
             defaults: new Dictionary<string, string> { ["enabled"] = "false", ["servers"] = "", ["mode"] = "unicast", ["status"] = "stopped" },
             readOnly: new[] { "status" },
@@ -110,6 +141,21 @@ public sealed class RouterConfiguration
                 ("vrf", "main"), ("invalid", "false"), ("disabled", disabled ? "true" : "false"));
             if (name.EndsWith("-ssl", StringComparison.Ordinal)) service["certificate"] = "none";
         }
+
+        // VLAN interfaces are the client's to add (on one of the ports); they are not mirrored into /interface here.
+        Add(new RouterMenu("/interface/vlan", false, new[] { "name", "vlan-id", "interface", "mtu", "arp", "use-service-tag" }, new[] { "name", "vlan-id", "interface" },
+            new Dictionary<string, string> { ["mtu"] = "1500", ["arp"] = "enabled", ["use-service-tag"] = "false", ["running"] = "true", ["dynamic"] = "false" },
+            readOnly: new[] { "mac-address", "running" },
+            kinds: new Dictionary<string, RouterValueKind> { ["vlan-id"] = Int, ["mtu"] = Int, ["use-service-tag"] = Bool }));
+        Add(new RouterMenu("/queue/simple", false, new[] { "name", "target", "max-limit", "limit-at", "burst-limit", "burst-threshold", "burst-time", "priority", "parent", "queue" },
+            new[] { "name", "target" },
+            new Dictionary<string, string>
+            {
+                ["max-limit"] = "0/0", ["limit-at"] = "0/0", ["burst-limit"] = "0/0", ["burst-threshold"] = "0/0", ["burst-time"] = "0s/0s",
+                ["priority"] = "8/8", ["parent"] = "none", ["queue"] = "default-small/default-small", ["bytes"] = "0/0", ["packets"] = "0/0", ["dynamic"] = "false",
+            },
+            readOnly: new[] { "bytes", "packets", "rate", "packet-rate", "queued-bytes", "queued-packets", "total-bytes", "total-packets", "dropped" },
+            kinds: new Dictionary<string, RouterValueKind> { ["target"] = RouterValueKind.List }, isOrdered: true));
 
         // Users: the password is write-only (never printed); the last full user cannot be removed (the processor checks).
         var users = Add(new RouterMenu("/user", false, new[] { "name", "group", "address" }, new[] { "name", "group" },
@@ -131,6 +177,14 @@ public sealed class RouterConfiguration
             new Dictionary<string, string> { ["owner"] = "admin", ["policy"] = "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon", ["run-count"] = "0" },
             readOnly: new[] { "run-count", "last-started", "invalid" },
             kinds: new Dictionary<string, RouterValueKind> { ["policy"] = RouterValueKind.PolicyList, ["dont-require-permissions"] = Bool }));
+        Add(new RouterMenu("/system/scheduler", false, new[] { "name", "on-event", "interval", "start-date", "start-time", "policy" }, new[] { "name" },
+            new Dictionary<string, string>
+            {
+                ["interval"] = "0s", ["start-date"] = "2026-12-01", ["start-time"] = "startup", ["owner"] = "admin", ["run-count"] = "0", ["next-run"] = "",
+                ["policy"] = "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon", ["dynamic"] = "false",
+            },
+            readOnly: new[] { "next-run", "run-count", "owner" },
+            kinds: new Dictionary<string, RouterValueKind> { ["interval"] = RouterValueKind.Duration, ["policy"] = RouterValueKind.PolicyList }));
         Add(new RouterMenu("/file", false, new[] { "name", "contents" }, new[] { "name" }, readOnly: new[] { "type", "size", "creation-time" }));
     }
 

@@ -60,7 +60,7 @@ public static class MenuCatalog
             ["chain"] = PropertyKind.Text, ["action"] = k, ["protocol"] = k, ["connection-state"] = set, ["connection-nat-state"] = set,
             ["src-address"] = a, ["dst-address"] = a, ["dst-port"] = set, ["src-port"] = set, ["disabled"] = b, ["log"] = b,
             ["to-ports"] = PropertyKind.Text, ["to-addresses"] = a, ["address-list-timeout"] = d, ["ipsec-policy"] = k,
-            ["in-interface"] = PropertyKind.Text, ["out-interface"] = PropertyKind.Text, ["tcp-flags"] = set, ["fragment"] = b,
+            ["in-interface"] = PropertyKind.Text, ["out-interface"] = PropertyKind.Text, ["tcp-flags"] = set, ["fragment"] = b, ["passthrough"] = b,
         };
         var firewallCounters = new[] { "bytes", "packets" };
         yield return new MenuDefinition("/ip/firewall/filter", MenuKind.List, new[] { "chain", "comment" }, orderGroup: "chain",
