@@ -24,6 +24,55 @@ Describe 'Module' {
             @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2 -Because "$($command.Name) needs examples"
         }
     }
+
+    # The SYNTAX of a compiled help file is what the help says, not what the code has: each parameter set of
+    # Get-Command must be there, with the same parameters in the same order and the same brackets (mandatory or not,
+    # positional or not, switch or value). Types are left out: Get-Command writes accelerators (string), help .NET names.
+    It 'has a help syntax that lists the parameter sets and parameters of Get-Command for every cmdlet' {
+        foreach ($command in Get-Command -Module Altostrat -CommandType Cmdlet) {
+            $help = Get-Help $command.Name -Full
+            $fromHelp = @(foreach ($item in @($help.syntax.syntaxItem | Where-Object { $_ })) {
+                $parameters = foreach ($parameter in @($item.parameter | Where-Object { $_ })) {
+                    $name = if ($parameter.position -ne 'named') { "[-$($parameter.name)]" } else { "-$($parameter.name)" }
+                    if ($parameter.parameterValue) { $name += ' <>' }
+                    if ($parameter.required -eq 'true') { $name } else { "[$name]" }
+                }
+                (@($parameters) + '[<CommonParameters>]') -join ' '
+            })
+            $fromCommand = @($command.ParameterSets | ForEach-Object { $_.ToString() -replace '<[^>]+>', '<>' -replace '\[<>\]$', '[<CommonParameters>]' })
+            $fromHelp.Count | Should -BeGreaterThan 0 -Because "Get-Help $($command.Name) needs a SYNTAX"
+            ($fromHelp | Sort-Object) -join "`n" | Should -BeExactly (($fromCommand | Sort-Object) -join "`n") -Because "the help syntax of $($command.Name) is the command's"
+        }
+    }
+
+    It 'has related links on every help page, each a command of the module or an about topic' {
+        $names = (Get-Command -Module Altostrat).Name
+        foreach ($command in Get-Command -Module Altostrat -CommandType Cmdlet) {
+            $links = @((Get-Help $command.Name -Full).relatedLinks.navigationLink | ForEach-Object linkText | Where-Object { $_ })
+            $links.Count | Should -BeGreaterThan 0 -Because "$($command.Name) needs related links"
+            foreach ($link in $links) {
+                ($names -contains $link -or (Get-Help $link -Category HelpFile -ErrorAction Ignore)) | Should -BeTrue -Because "$($command.Name) links to $link"
+            }
+        }
+    }
+
+    # INPUTS and OUTPUTS are written by hand: at least the types the code declares must be there, every one of them.
+    It 'lists under INPUTS every type a parameter takes by value, and under OUTPUTS every [OutputType]' {
+        foreach ($command in Get-Command -Module Altostrat -CommandType Cmdlet) {
+            $help = Get-Help $command.Name -Full
+            $inputs = @($help.inputTypes.inputType | ForEach-Object { $_.type.name })
+            $outputs = @($help.returnValues.returnValue | ForEach-Object { $_.type.name })
+            $byValue = $command.Parameters.Values | Where-Object { $_.ParameterSets.Values.ValueFromPipeline -contains $true }
+            foreach ($parameter in $byValue) {
+                $type = $parameter.ParameterType
+                if ($type.IsArray) { $type = $type.GetElementType() }
+                $inputs | Should -Contain $type.FullName -Because "$($command.Name) -$($parameter.Name) takes it from the pipeline"
+            }
+            foreach ($output in $command.OutputType | Where-Object { $_.Type -ne [void] }) {
+                $outputs | Should -Contain $output.Name -Because "$($command.Name) declares [OutputType($($output.Name))]"
+            }
+        }
+    }
 }
 
 Describe 'Table views' {

@@ -6,7 +6,10 @@ using System.Text.RegularExpressions;
 
 namespace Altostrat.HelpCompiler;
 
-/// <summary>Reads the sections of a platyPS-style cmdlet page: ## headings, ### examples and parameters, fenced code.</summary>
+/// <summary>
+/// Reads the sections of a platyPS-style cmdlet page: ## headings, ### examples, parameters, input and output types,
+/// fenced code, related links. The SYNTAX block is not read: the syntax comes from the cmdlet metadata, which cannot be stale.
+/// </summary>
 public static class MarkdownHelpReader
 {
     public static HelpPage Read(string markdown)
@@ -29,6 +32,12 @@ public static class MarkdownHelpReader
                 case "SYNOPSIS": page.Synopsis = text; break;
                 case "DESCRIPTION": page.Description = text; break;
                 case "NOTES": page.Notes = text; break;
+                case "INPUTS" when sub is not null: page.Inputs.Add((sub, text)); break;
+                case "OUTPUTS" when sub is not null: page.Outputs.Add((sub, text)); break;
+                case "RELATED LINKS":
+                    foreach (Match link in Regex.Matches(text, @"\[([^\]]+)\]\(([^)]*)\)"))
+                        page.RelatedLinks.Add((link.Groups[1].Value.Trim(), Address(link.Groups[2].Value.Trim())));
+                    break;
                 case "EXAMPLES" when sub is not null:
                     var (code, remarks) = SplitCode(text);
                     page.Examples.Add((sub, code, remarks));
@@ -50,9 +59,8 @@ public static class MarkdownHelpReader
             {
                 Flush();
                 sub = line[4..].Trim();
-                // Under INPUTS and OUTPUTS the heading is the type; CommonParameters is PowerShell's, not the cmdlet's.
-                if (section == "INPUTS") page.Inputs = sub;
-                else if (section == "OUTPUTS") page.Outputs = sub;
+                // Under INPUTS and OUTPUTS each heading is a type, with what it is for under it; CommonParameters is
+                // PowerShell's, not the cmdlet's.
                 if (sub == "CommonParameters") sub = null;
                 continue;
             }
@@ -61,6 +69,11 @@ public static class MarkdownHelpReader
         Flush();
         return page;
     }
+
+    // Only an absolute address means anything once the help is installed; a link to a sibling page (Get-AltoSite.md)
+    // keeps its text, which Get-Help -Name finds.
+    private static string Address(string target) =>
+        Uri.TryCreate(target, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? target : "";
 
     /// <summary>The first fenced block and the prose around it.</summary>
     private static (string Code, string Prose) SplitCode(string text)

@@ -19,13 +19,13 @@ if (broken.Count > 0)
     return 1;
 }
 
-Dictionary<string, Dictionary<string, ParameterMetadata>>? metadata = null;
+Dictionary<string, CmdletMetadata>? metadata = null;
 if (args.Length == 4)
 {
     metadata = CmdletMetadataReader.Read(args[2], File.ReadAllLines(args[3]).Select(l => l.Trim()).Where(l => l.Length > 0));
     // A page documenting a cmdlet or parameter the code does not have is stale: fail rather than ship it.
     var stale = pages.SelectMany(page => metadata.TryGetValue(page.Name, out var known)
-            ? page.Parameters.Where(p => !known.ContainsKey(p.Name)).Select(p => $"{page.Name} -{p.Name}")
+            ? page.Parameters.Where(p => !known.ByName.ContainsKey(p.Name)).Select(p => $"{page.Name} -{p.Name}")
             : new[] { page.Name })
         .ToList();
     if (stale.Count > 0)
