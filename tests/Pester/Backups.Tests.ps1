@@ -22,6 +22,38 @@ Describe 'Backups' {
         Compare-AltoBackup -SiteId site_emu0001 -DifferencePath $saved.SavedTo | Should -BeNullOrEmpty
     }
 
+    It 'saves the latest backup of every site into an existing folder, as the help example does' {
+        $sites = @(Get-AltoSite | Backup-AltoSite -Wait -PollIntervalSeconds 0.2 -Timeout 60)
+        $folder = Join-Path $TestDrive 'backups'
+        New-Item -ItemType Directory -Path $folder -Force | Out-Null
+        $saved = Get-AltoSite | Get-AltoBackup -Latest -OutFile $folder
+        @($saved).Count | Should -Be $sites.Count
+        @(Get-ChildItem $folder -Filter '*.rsc').Count | Should -Be $sites.Count
+        $saved | ForEach-Object { Split-Path $_.SavedTo -Parent | Should -Be $folder }
+    }
+
+    It 'refuses several backups for a folder that does not exist, says so and how to create it, before any request' {
+        $missing = Join-Path $TestDrive 'no-such-folder'
+        $verbose = $null
+        $thrown = { Get-AltoBackup -SiteId site_emu0001, site_emu0003 -Latest -OutFile $missing -Verbose 4>&1 | Tee-Object -Variable verbose } |
+            Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'Altostrat.InvalidOutFile*'
+        $thrown.Exception.Message | Should -Not -Match 'is a file'
+        $thrown.Exception.Message | Should -Match 'does not exist'
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("New-Item -ItemType Directory -Path '$missing'"))
+        @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        Test-Path $missing | Should -BeFalse
+    }
+
+    It 'refuses several backups for an existing file, and a folder path (ending in a separator) that does not exist even for one' {
+        $file = Join-Path $TestDrive 'one.rsc'
+        Set-Content $file 'x'
+        { Get-AltoBackup -SiteId site_emu0001, site_emu0003 -Latest -OutFile $file } | Should -Throw -ExpectedMessage "*'$file' is a file*"
+        $folder = (Join-Path $TestDrive 'not-yet') + [System.IO.Path]::DirectorySeparatorChar
+        { Get-AltoBackup -SiteId site_emu0001 -Latest -OutFile $folder } | Should -Throw -ExpectedMessage '*does not exist*New-Item -ItemType Directory*'
+        Test-Path $folder | Should -BeFalse
+    }
+
     It 'compares a backup with an edited file by menu, and as a unified diff' {
         $saved = Get-AltoBackup -SiteId site_emu0001 -Latest -OutFile (Join-Path $TestDrive 'edit.rsc')
         $text = (Get-Content $saved.SavedTo -Raw) -replace '192\.168\.88\.1/24', '10.0.0.1/24' -replace '(?m)^# \d{4}-\d\d-\d\d \d\d:\d\d:\d\d', '# 2030-01-01 00:00:00'

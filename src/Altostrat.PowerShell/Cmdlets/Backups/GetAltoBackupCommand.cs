@@ -59,9 +59,15 @@ public sealed class GetAltoBackupCommand : AltoCmdlet
         if (OutFile is null) return;
         _outPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
         _outIsDirectory = Directory.Exists(_outPath);
+        if (_outIsDirectory || File.Exists(_outPath)) return;
+        // A path written as a folder (./backups/) is one, however many backups come; anything else may still be the
+        // file for a single backup, which EndProcessing decides once the sites are counted. Either way what must
+        // exist is known now, before any request is sent.
+        if (EndsInSeparator(OutFile))
+            ThrowTerminatingError(FolderNotFound(_outPath, $"The folder '{_outPath}' of -OutFile does not exist."));
         var parent = Path.GetDirectoryName(_outPath);
-        if (!_outIsDirectory && !string.IsNullOrEmpty(parent) && !Directory.Exists(parent))
-            ThrowTerminatingError(SdxErrors.InvalidArgument(ErrorIds.Sdx.InvalidOutFile, $"The folder of -OutFile '{_outPath}' does not exist.", OutFile));
+        if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent))
+            ThrowTerminatingError(FolderNotFound(parent!, $"The folder '{parent}' of -OutFile '{_outPath}' does not exist."));
     }
 
     protected override void ProcessRecord()
@@ -77,9 +83,12 @@ public sealed class GetAltoBackupCommand : AltoCmdlet
     {
         var count = ParameterSetName == FilenameSet ? _files.Count : _sites.Count;
         if (count == 0) return;
+        // Several backups need a folder. Checked here, where the piped sites are counted, and still before any request.
         if (_outPath is not null && !_outIsDirectory && count > 1)
-            ThrowTerminatingError(SdxErrors.InvalidArgument(ErrorIds.Sdx.InvalidOutFile,
-                $"-OutFile '{_outPath}' is a file, but {count} backups are asked for: give an existing folder to save each as SiteId_Filename.", OutFile));
+            ThrowTerminatingError(File.Exists(_outPath)
+                ? SdxErrors.InvalidArgument(ErrorIds.Sdx.InvalidOutFile,
+                    $"-OutFile '{_outPath}' is a file, but {count} backups are asked for: give a folder to save each in as SiteId_Filename.", OutFile)
+                : FolderNotFound(_outPath, $"The folder '{_outPath}' of -OutFile does not exist, and {count} backups are asked for, each saved in it as SiteId_Filename."));
         var client = RequireClient();
         if (ParameterSetName == ListSet)
         {
@@ -110,6 +119,12 @@ public sealed class GetAltoBackupCommand : AltoCmdlet
             return EmitAsync(client, site, filename, t);
         }, (index, error) => Post(() => WriteError(ErrorRecords.From(error, _files[int.Parse(index, System.Globalization.CultureInfo.InvariantCulture)].Filename))), token));
     }
+
+    private ErrorRecord FolderNotFound(string folder, string problem) => new(
+        new DirectoryNotFoundException($"{problem} Create it first (New-Item -ItemType Directory -Path '{folder}'), or choose another -OutFile."),
+        ErrorIds.Sdx.InvalidOutFile, ErrorCategory.ObjectNotFound, OutFile);
+
+    private static bool EndsInSeparator(string path) => path.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal);
 
     private async Task EmitAsync(AltoApiClient client, string site, string filename, CancellationToken token)
     {
