@@ -18,6 +18,21 @@ Describe 'Connect-Altostrat and Get-AltoContext' {
             Should -Throw -ErrorId 'Altostrat.InsecureApiUrl,Altostrat.PowerShell.Cmdlets.Session.ConnectAltostratCommand'
         (Get-AltoContext).ApiUrl | Should -Be $script:ApiUrl
     }
+
+    It 'takes the token from the pipeline, as Get-Secret gives it, and refuses piped input that is not one' {
+        $context = $script:SecureToken | Connect-Altostrat -ApiUrl $script:ApiUrl -PassThru
+        $context.TokenSource | Should -Be 'Parameter'
+        (Get-AltoSite | Select-Object -First 1) | Should -Not -BeNullOrEmpty
+        # A plain string does not bind; the environment's token must not be used in its place.
+        $saved = $env:ALTOSTRAT_TOKEN
+        try {
+            $env:ALTOSTRAT_TOKEN = 'from-the-environment'
+            { 'not-a-securestring' | Connect-Altostrat -ApiUrl http://127.0.0.1:1/ -ErrorAction SilentlyContinue } |
+                Should -Throw -ExpectedMessage 'Nothing piped in was a token*'
+        }
+        finally { $env:ALTOSTRAT_TOKEN = $saved }
+        (Get-AltoContext).ApiUrl | Should -Be $script:ApiUrl
+    }
 }
 
 Describe 'Secret hygiene' {

@@ -12,7 +12,8 @@ namespace Altostrat.PowerShell.Cmdlets.Session;
 [OutputType(typeof(AltoContext))]
 public sealed class ConnectAltostratCommand : PSCmdlet
 {
-    [Parameter(Position = 0)]
+    /// <summary>From the pipeline too: Get-Secret AltostratToken | Connect-Altostrat.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
     public SecureString? Token { get; set; }
 
     [Parameter]
@@ -41,6 +42,14 @@ public sealed class ConnectAltostratCommand : PSCmdlet
         {
             token = SecureStrings.ToPlainText(Token);
             tokenSource = "Parameter";
+        }
+        else if (MyInvocation.ExpectingInput)
+        {
+            // Input was piped and none of it bound as the token: connecting with the environment's token instead would
+            // hide the mistake behind a session the user did not ask for.
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.TokenMissing,
+                "Nothing piped in was a token: pipe a SecureString (Get-Secret AltostratToken | Connect-Altostrat, or Read-Host -AsSecureString), or pass -Token.", null));
+            return;
         }
         else
         {
