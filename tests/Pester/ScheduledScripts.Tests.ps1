@@ -42,6 +42,10 @@ Describe 'Scheduled scripts' {
         $updated.Description | Should -Be 'Pester set 2'
         $updated.Script | Should -Be $created.Script
         $warnings | Should -Match 'authorization'
+        # An update that changes nothing would only undo an approval: refused before anything is sent.
+        $requests = [System.Collections.Generic.List[object]]::new()
+        { Set-AltoScheduledScript -Id $created.Id -Verbose 4>&1 | ForEach-Object { $requests.Add($_) } } | Should -Throw -ErrorId 'Altostrat.NothingToChange*'
+        $requests | Should -BeNullOrEmpty # -Verbose writes each request the module sends
     }
 
     It 'approves, launches and reports each site' {

@@ -66,8 +66,16 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
     private RiskGate? _gate;
     private ScriptInput? _scripts;
 
+    private static readonly string[] Changes =
+        { nameof(Description), nameof(Script), nameof(Path), nameof(LaunchAt), nameof(SiteId), nameof(Notify), nameof(TestSiteId), nameof(MakeBackup), nameof(AbortIfOffline) };
+
     protected override void BeginProcessing()
     {
+        // Any update resets the authorization, so one that changes nothing would only undo an approval.
+        if (!Array.Exists(Changes, MyInvocation.BoundParameters.ContainsKey))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.NothingToChange,
+                "Nothing to change: give at least one of -Description, -Script, -Path, -LaunchAt, -SiteId, -Notify, -TestSiteId, -MakeBackup or -AbortIfOffline. " +
+                "An update resets the script's authorization, so one that changes nothing is not sent.", Id));
         _gate = new RiskGate(this, Force);
         _scripts = new ScriptInput(this, Force);
     }
