@@ -25,13 +25,30 @@ public sealed class StopAltoScheduledScriptCommand : AltoCmdlet
         var client = RequireClient();
         foreach (var id in Id)
         {
-            if (!ShouldProcess($"scheduled script {id}", "Cancel")) continue;
+            if (!ShouldCancel(id)) continue;
             RunOrWriteError(async token =>
             {
                 await client.CancelScheduledScriptAsync(id, token).ConfigureAwait(false);
                 if (PassThru && await client.FindScheduledScriptAsync(id, token).ConfigureAwait(false) is { } cancelled)
                     Post(() => WriteObject(Mapper.ToScheduledScript(cancelled)));
             }, id);
+        }
+    }
+
+    // High impact, so it asks under the default $ConfirmPreference: where no one can answer (a runbook, pwsh
+    // -NonInteractive) the host's own refusal does not say what to do instead.
+    private bool ShouldCancel(string id)
+    {
+        try
+        {
+            return ShouldProcess($"scheduled script {id}", "Cancel");
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"Cancelling scheduled script '{id}' asks for confirmation, and this session cannot ask ({ex.Message.TrimEnd('.')}). Run again with -Confirm:$false.", ex),
+                Errors.ErrorIds.Sdx.ConfirmationUnavailable, ErrorCategory.InvalidOperation, id));
+            return false;
         }
     }
 }
