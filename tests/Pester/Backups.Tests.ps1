@@ -65,6 +65,17 @@ Describe 'Backups' {
         Compare-AltoBackup -SiteId site_emu0001 -DifferencePath (Join-Path $TestDrive 'edit.rsc') -Unified | Should -Match '(?m)^\+add address=10\.0\.0\.1/24'
     }
 
+    It 'finds no difference with the same configuration exported from other hardware and wrapped at another column' {
+        $saved = Get-AltoBackup -SiteId site_emu0001 -Latest -OutFile (Join-Path $TestDrive 'other.rsc')
+        $text = Get-Content $saved.SavedTo -Raw
+        $text | Should -Match '(?m)^# model = '
+        $text | Should -Match ' \\\n    '   # RouterOS wraps long lines: a trailing backslash, continued after four spaces
+        $other = $text -replace '(?m)^# model = .*$', '# model = CCR2004-1G-12S+2XS' -replace '(?m)^# serial number = .*\n', '' -replace ' \\\n    ', ' '
+        Set-Content (Join-Path $TestDrive 'other.rsc') $other -NoNewline
+        Compare-AltoBackup -SiteId site_emu0001 -DifferencePath (Join-Path $TestDrive 'other.rsc') | Should -BeNullOrEmpty
+        Compare-AltoBackup -SiteId site_emu0001 -DifferencePath (Join-Path $TestDrive 'other.rsc') -Unified | Should -BeNullOrEmpty
+    }
+
     It 'compares the latest backups of two sites without header noise' {
         $diff = Compare-AltoBackup -SiteId site_emu0001 -DifferenceSiteId site_emu0002
         $diff.Menu | Should -Contain '/system identity'

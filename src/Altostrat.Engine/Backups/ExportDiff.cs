@@ -2,34 +2,33 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Altostrat.Engine.Backups;
 
 /// <summary>
-/// Line differences of two RouterOS exports (<c>/export</c> text, as configuration backups hold it). The export's
-/// header lines that change on every export (<c># 2025-11-01 02:00:00 by RouterOS 7.16</c>, <c># software id = ...</c>,
-/// <c># serial number = ...</c>) are never a difference. Each line carries the menu of its section
-/// (<c>/ip address</c>), continuation lines (after a trailing backslash) the menu of the line they continue.
-/// A pure function of the two texts (Myers' O(ND) diff).
+/// Line differences of two RouterOS exports (<c>/export</c> text, as configuration backups hold it). The comment header
+/// RouterOS writes at the top (<c># 2025-11-01 02:00:00 by RouterOS 7.16</c>, <c># software id = ...</c>, <c>#</c>,
+/// <c># model = ...</c>, <c># serial number = ...</c>) describes the export and the hardware, not the configuration, so
+/// it is never a difference; a comment below the first command is part of the configuration and is compared. A line
+/// RouterOS wraps (a trailing backslash, continued on the next line after leading spaces) is compared as the one
+/// logical line it is, so a long rule that changes, or is wrapped at another column, is one line of the diff rather
+/// than fragments. Each line carries the menu of its section (<c>/ip address</c>). A pure function of the two texts
+/// (Myers' O(ND) diff).
 /// </summary>
 public static class ExportDiff
 {
-    private static readonly Regex[] NoisePatterns =
-    {
-        // RouterOS 7: "# 2025-11-01 02:00:00 by RouterOS 7.16.1"; RouterOS 6: "# nov/01/2025 02:00:00 by RouterOS 6.49.10".
-        new(@"^#\s*(\d{4}-\d\d-\d\d|[a-z]{3}/\d\d/\d{4})\s+\d\d:\d\d:\d\d\s+by\s+RouterOS\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        new(@"^#\s*software\s+id\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        new(@"^#\s*serial\s+number\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-    };
-
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
         "add", "set", "remove", "print", "export", "enable", "disable", "comment", "move", "unset", "edit", "find", "get", "reset",
     };
 
-    /// <summary>The export's lines, numbered from 1, each with its menu and whether it is header noise.</summary>
-    public static List<ExportLine> Parse(string export)
+    /// <summary>
+    /// The export's logical lines: continued lines joined, each numbered by its first physical line (from 1), with its
+    /// menu and whether it belongs to the comment header.
+    /// </summary>
+    public static List<ExportLine> Parse(string export) => Parse(export, joinContinuations: true);
+
+    private static List<ExportLine> Parse(string export, bool joinContinuations)
     {
         var lines = new List<ExportLine>();
         if (string.IsNullOrEmpty(export)) return lines;
@@ -38,46 +37,48 @@ public static class ExportDiff
         if (count > 0 && physical[count - 1].Length == 0) count--; // the final newline ends the last line, it starts none
         string? menu = null;
         var inHeader = true;
-        var continued = false;
         for (var i = 0; i < count; i++)
         {
+            var number = i + 1;
             var text = physical[i].TrimEnd();
             var trimmed = text.TrimStart();
-            string? lineMenu;
-            var noise = false;
-            if (continued)
+            var isComment = trimmed.StartsWith("#", StringComparison.Ordinal);
+            // The header is the block of comments (and any blank line among them) before the first command.
+            if (inHeader && !isComment && trimmed.Length > 0) inHeader = false;
+            var written = new List<string> { text };
+            if (joinContinuations && !isComment)
             {
-                lineMenu = lines[i - 1].Menu;
+                // RouterOS reads a backslash at the end of a line, the line break and the next line's leading spaces
+                // as nothing: "log=false \" + "    log-prefix=x" is "log=false log-prefix=x", and inside a string
+                // "a\" + "    b" is "ab". An even run of backslashes is escaped backslashes, not a continuation.
+                var logical = new StringBuilder(text);
+                while (EndsInContinuation(logical) && i + 1 < count)
+                {
+                    logical.Length--;
+                    var next = physical[++i].TrimEnd();
+                    written.Add(next);
+                    logical.Append(next.TrimStart());
+                }
+                text = logical.ToString();
+                trimmed = text.TrimStart();
             }
-            else if (trimmed.StartsWith("#", StringComparison.Ordinal))
+            string? lineMenu = menu;
+            if (!isComment && trimmed.StartsWith("/", StringComparison.Ordinal))
             {
-                noise = inHeader && IsNoise(trimmed);
-                lineMenu = menu;
-            }
-            else if (trimmed.StartsWith("/", StringComparison.Ordinal))
-            {
-                inHeader = false;
                 var (path, isHeader) = MenuOf(trimmed);
                 if (isHeader) menu = path;
                 lineMenu = path;
             }
-            else
-            {
-                if (trimmed.Length > 0) inHeader = false;
-                lineMenu = menu;
-            }
-            continued = text.EndsWith("\\", StringComparison.Ordinal);
-            lines.Add(new ExportLine(i + 1, text, lineMenu, noise));
+            lines.Add(new ExportLine(number, text, lineMenu, joinContinuations && inHeader, written));
         }
         return lines;
     }
 
-    /// <summary>True for a header comment that changes on every export of the same configuration.</summary>
-    public static bool IsNoise(string commentLine)
+    private static bool EndsInContinuation(StringBuilder line)
     {
-        foreach (var pattern in NoisePatterns)
-            if (pattern.IsMatch(commentLine)) return true;
-        return false;
+        var backslashes = 0;
+        for (var j = line.Length - 1; j >= 0 && line[j] == '\\'; j--) backslashes++;
+        return backslashes % 2 == 1;
     }
 
     /// <summary>The lines that differ, in file order: removed and added lines interleaved where they replace each other.</summary>
@@ -96,14 +97,14 @@ public static class ExportDiff
 
     /// <summary>
     /// A unified diff (<c>--- from</c>, <c>+++ to</c>, <c>@@ -l,s +l,s @@</c> hunks with <paramref name="context"/> lines
-    /// around each change); empty when the texts are the same. With <paramref name="ignoreNoise"/> header noise is left out.
+    /// around each change); empty when the texts are the same. With <paramref name="ignoreNoise"/> (the default) the
+    /// comment header is left out and continued lines are compared whole, though printed as the file has them;
+    /// without it, a plain line diff of the two files, as the SDX service gives.
     /// </summary>
     public static string Unified(string reference, string difference, string fromName, string toName, int context = 3, bool ignoreNoise = true)
     {
-        var parsedA = Parse(reference);
-        var parsedB = Parse(difference);
-        var a = ignoreNoise ? Significant(parsedA) : parsedA;
-        var b = ignoreNoise ? Significant(parsedB) : parsedB;
+        var a = ignoreNoise ? Significant(Parse(reference)) : Parse(reference, joinContinuations: false);
+        var b = ignoreNoise ? Significant(Parse(difference)) : Parse(difference, joinContinuations: false);
         var edits = Edits(a, b);
         var output = new StringBuilder();
         var i = 0;
@@ -136,22 +137,24 @@ public static class ExportDiff
         for (var j = start; j < end; j++)
         {
             var e = edits[j];
-            if (e.Kind != EditKind.Insert) { aCount++; if (aStart < 0) aStart = a[e.A].Number; }
-            if (e.Kind != EditKind.Delete) { bCount++; if (bStart < 0) bStart = b[e.B].Number; }
+            if (e.Kind != EditKind.Insert) { aCount += a[e.A].Lines.Count; if (aStart < 0) aStart = a[e.A].Number; }
+            if (e.Kind != EditKind.Delete) { bCount += b[e.B].Lines.Count; if (bStart < 0) bStart = b[e.B].Number; }
         }
         // An empty side starts at the line before the hunk, as diff -u writes it.
         if (aStart < 0) aStart = Math.Max(0, PositionBefore(edits, start, a, true));
         if (bStart < 0) bStart = Math.Max(0, PositionBefore(edits, start, b, false));
         output.Append("@@ -").Append(Range(aStart, aCount)).Append(" +").Append(Range(bStart, bCount)).Append(" @@\n");
+        // Each logical line is printed as the file wraps it, so the hunk's ranges count the file's lines.
         for (var j = start; j < end; j++)
         {
             var e = edits[j];
-            switch (e.Kind)
+            var (marker, line) = e.Kind switch
             {
-                case EditKind.Equal: output.Append(' ').Append(a[e.A].Text).Append('\n'); break;
-                case EditKind.Delete: output.Append('-').Append(a[e.A].Text).Append('\n'); break;
-                default: output.Append('+').Append(b[e.B].Text).Append('\n'); break;
-            }
+                EditKind.Equal => (' ', a[e.A]),
+                EditKind.Delete => ('-', a[e.A]),
+                _ => ('+', b[e.B]),
+            };
+            foreach (var written in line.Lines) output.Append(marker).Append(written).Append('\n');
         }
     }
 
@@ -160,11 +163,13 @@ public static class ExportDiff
         for (var j = index - 1; j >= 0; j--)
         {
             var e = edits[j];
-            if (sideA && e.Kind != EditKind.Insert) return lines[e.A].Number;
-            if (!sideA && e.Kind != EditKind.Delete) return lines[e.B].Number;
+            if (sideA && e.Kind != EditKind.Insert) return LastNumber(lines[e.A]);
+            if (!sideA && e.Kind != EditKind.Delete) return LastNumber(lines[e.B]);
         }
         return 0;
     }
+
+    private static int LastNumber(ExportLine line) => line.Number + line.Lines.Count - 1;
 
     private static string Range(int start, int count) =>
         count == 1 ? start.ToString(CultureInfo.InvariantCulture) : start.ToString(CultureInfo.InvariantCulture) + "," + count.ToString(CultureInfo.InvariantCulture);

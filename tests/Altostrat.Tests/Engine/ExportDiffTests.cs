@@ -52,14 +52,61 @@ public sealed class ExportDiffTests
     }
 
     [Fact]
-    public void A_continuation_line_belongs_to_the_menu_of_the_line_it_continues()
+    public void A_change_in_a_continued_line_is_the_whole_logical_line_in_its_menu()
     {
         var changed = Reference.Replace("    in-interface=ether1", "    in-interface=ether9");
-        var line = Assert.Single(ExportDiff.Compare(Reference, changed), l => l.Added);
-        Assert.Equal("/ip firewall filter", line.Menu);
-        Assert.Equal(13, line.LineNumber);
+        var diff = ExportDiff.Compare(Reference, changed);
+        Assert.Equal(2, diff.Count);
+        Assert.Equal("add action=drop chain=input comment=\"drop all from WAN\" in-interface=ether1", diff[0].Text);
+        Assert.Equal("add action=drop chain=input comment=\"drop all from WAN\" in-interface=ether9", diff[1].Text);
+        Assert.All(diff, l => Assert.Equal("/ip firewall filter", l.Menu));
+        Assert.All(diff, l => Assert.Equal(12, l.LineNumber));
         Assert.Equal("/system identity", ExportDiff.Parse(Reference).Single(l => l.Text == "set name=core-01").Menu);
         Assert.Null(ExportDiff.Parse(Reference).First().Menu);
+    }
+
+    [Fact]
+    public void A_line_wrapped_at_another_column_is_no_difference()
+    {
+        var rewrapped = Reference.Replace("add action=drop chain=input comment=\"drop all from WAN\" \\\n    in-interface=ether1",
+            "add action=drop chain=input \\\n    comment=\"drop all from WAN\" in-interface=ether1");
+        Assert.NotEqual(Reference, rewrapped);
+        Assert.Empty(ExportDiff.Compare(Reference, rewrapped));
+        var unwrapped = Reference.Replace(" \\\n    in-interface", " in-interface");
+        Assert.Empty(ExportDiff.Compare(Reference, unwrapped));
+        Assert.Equal("", ExportDiff.Unified(Reference, unwrapped, "a.rsc", "b.rsc"));
+    }
+
+    [Fact]
+    public void A_continued_string_joins_without_the_indent_and_an_escaped_backslash_continues_nothing()
+    {
+        const string script = """
+            /system script
+            add name=hello source=":put \"hel\
+                lo\""
+            add name=path comment=C:\\
+            add name=next
+
+            """;
+        var lines = ExportDiff.Parse(script);
+        Assert.Equal(new[] { "/system script", "add name=hello source=\":put \\\"hello\\\"\"", "add name=path comment=C:\\\\", "add name=next" },
+            lines.Select(l => l.Text));
+        Assert.Equal(new[] { 1, 2, 4, 5 }, lines.Select(l => l.Number));
+    }
+
+    [Fact]
+    public void Unified_output_prints_a_continued_line_as_the_file_wraps_it()
+    {
+        var changed = Reference.Replace("    in-interface=ether1", "    in-interface=ether9");
+        var lines = ExportDiff.Unified(Reference, changed, "1.rsc", "2.rsc", context: 1).Split('\n');
+        Assert.Equal(new[]
+        {
+            "--- 1.rsc", "+++ 2.rsc", "@@ -11,4 +11,4 @@",
+            " add action=accept chain=input connection-state=established,related",
+            "-add action=drop chain=input comment=\"drop all from WAN\" \\", "-    in-interface=ether1",
+            "+add action=drop chain=input comment=\"drop all from WAN\" \\", "+    in-interface=ether9",
+            " /system identity", "",
+        }, lines);
     }
 
     [Fact]
@@ -82,7 +129,7 @@ public sealed class ExportDiffTests
         var lines = unified.Split('\n');
         Assert.Equal("--- 1.rsc", lines[0]);
         Assert.Equal("+++ 2.rsc", lines[1]);
-        Assert.Equal("@@ -12,4 +12,4 @@", lines[2]);
+        Assert.Equal("@@ -11,5 +11,5 @@", lines[2]); // three lines of context: two of them one continued line
         Assert.Contains("-set name=core-01", lines);
         Assert.Contains("+set name=core-02", lines);
         Assert.Contains("     in-interface=ether1", lines);
@@ -99,12 +146,37 @@ public sealed class ExportDiffTests
         Assert.All(diff, l => Assert.False(l.Added));
     }
 
-    [Theory]
-    [InlineData("# 2025-11-01 02:00:00 by RouterOS 7.16.1", true)]
-    [InlineData("# nov/01/2025 02:00:00 by RouterOS 6.49.10", true)]
-    [InlineData("# software id = AB12-CD34", true)]
-    [InlineData("# serial number = HE9A025", true)]
-    [InlineData("# model = CHR", false)]
-    [InlineData("# my own note", false)]
-    public void Header_noise_is_recognized(string line, bool noise) => Assert.Equal(noise, ExportDiff.IsNoise(line));
+    [Fact]
+    public void The_same_configuration_exported_from_other_hardware_has_no_difference()
+    {
+        // Another model, a RouterOS 6 date, no serial number (as on a CHR): every line of the header differs.
+        var other = Reference.Replace("""
+            # 2025-11-01 02:00:00 by RouterOS 7.16.1
+            # software id = AB12-CD34
+            #
+            # model = CHR
+            # serial number = HE9A025
+            """, """
+            # dec/01/2026 09:00:00 by RouterOS 6.49.10
+            # software id = ZZ99-YY88
+            #
+            # model = RB5009UG+S+IN
+            #
+            """);
+        Assert.NotEqual(Reference, other);
+        Assert.Empty(ExportDiff.Compare(Reference, other));
+        Assert.Equal("", ExportDiff.Unified(Reference, other, "a.rsc", "b.rsc"));
+        Assert.All(ExportDiff.Parse(Reference).Take(5), l => Assert.True(l.IsNoise, l.Text));
+        Assert.All(ExportDiff.Parse(Reference).Skip(5), l => Assert.False(l.IsNoise, l.Text));
+    }
+
+    [Fact]
+    public void A_comment_below_the_first_command_is_configuration()
+    {
+        var commented = Reference.Replace("/system identity\n", "# model = CHR\n#\n/system identity\n");
+        var diff = ExportDiff.Compare(Reference, commented);
+        Assert.Equal(new[] { "# model = CHR", "#" }, diff.Select(l => l.Text));
+        Assert.All(diff, l => Assert.True(l.Added));
+        Assert.Equal(new[] { 14, 15 }, diff.Select(l => l.LineNumber));
+    }
 }

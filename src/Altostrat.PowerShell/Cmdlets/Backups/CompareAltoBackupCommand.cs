@@ -15,7 +15,8 @@ namespace Altostrat.PowerShell.Cmdlets.Backups;
 /// <summary>
 /// Compare-AltoBackup: the differences between two backups of a site, a backup and a local .rsc, or the latest
 /// backups of two sites, as objects (line number, +/-, text, menu) like Compare-Object; -Unified for a unified diff
-/// (the API's own for two backups of a site). The export header's timestamps and ids are never a difference.
+/// (the API's own for two backups of a site). The export's comment header (date, software id, model, serial number) is
+/// never a difference, and a wrapped line is compared whole (see <see cref="ExportDiff"/>).
 /// </summary>
 [Cmdlet(VerbsData.Compare, "AltoBackup", DefaultParameterSetName = BackupsSet)]
 [OutputType(typeof(AltoBackupDiffLine), typeof(string))]
