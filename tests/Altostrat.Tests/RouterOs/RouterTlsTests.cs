@@ -1,4 +1,6 @@
 using System;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Altostrat.Emulator.Routers;
@@ -77,6 +79,49 @@ public class RouterTlsTests
         await using var router = SimulatedRouter.Start(new SimulatedRouterOptions { Certificate = certificate });
         using var connection = await ConnectAsync(router, o => o.SkipCertificateCheck = true);
         Assert.True(connection.IsTls);
+    }
+
+    [Fact]
+    public async Task TLS_to_a_plain_API_port_says_to_check_the_port_whether_or_not_the_certificate_is_checked()
+    {
+        // A plain API port takes the TLS hello for a sentence: it waits for the rest (a timeout) or refuses it (no TLS
+        // record comes back), depending on what the hello's first bytes read as.
+        await using var router = SimulatedRouter.Start(new SimulatedRouterOptions());
+
+        var silent = await Assert.ThrowsAnyAsync<RouterException>(() => ConnectAsync(router, o => o.ConnectTimeout = TimeSpan.FromSeconds(1)));
+        var skipped = await Assert.ThrowsAnyAsync<RouterException>(() => ConnectAsync(router, o => { o.ConnectTimeout = TimeSpan.FromSeconds(1); o.SkipCertificateCheck = true; }));
+
+        Assert.Contains("API-SSL port", silent.Message);
+        Assert.Contains("API-SSL port", skipped.Message);
+        Assert.DoesNotContain("skip the check", skipped.Message);
+    }
+
+    [Fact]
+    public async Task A_port_that_answers_TLS_with_something_else_is_named_as_the_likely_cause_not_the_certificate()
+    {
+        // What a plain API port that rejects the hello sends back: an API sentence, which is no TLS record.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serving = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var fatal = new byte[] { 6, (byte)'!', (byte)'f', (byte)'a', (byte)'t', (byte)'a', (byte)'l', 0 };
+            await client.GetStream().WriteAsync(fatal);
+            await Task.Delay(2000);
+        });
+        try
+        {
+            var options = new RouterConnectionOptions("127.0.0.1") { Port = port, UseTls = true, SkipCertificateCheck = true, ConnectTimeout = TimeSpan.FromSeconds(5) };
+            var error = await Assert.ThrowsAnyAsync<RouterException>(() => RouterConnection.ConnectAsync(options, "admin", ""));
+
+            Assert.Contains("API-SSL port", error.Message);
+            Assert.DoesNotContain("Trust the router's certificate", error.Message);
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     [Theory]

@@ -79,6 +79,7 @@ public sealed class RouterConnection : IDisposable
         var tcp = new TcpClient { NoDelay = true };
         Stream? stream = null;
         RouterConnection? connection = null;
+        var handshaking = false;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.ConnectTimeout);
         try
@@ -88,7 +89,12 @@ public sealed class RouterConnection : IDisposable
             {
                 await tcp.ConnectAsync(host, port).ConfigureAwait(false);
                 stream = tcp.GetStream();
-                if (policy is not null) stream = await NegotiateTlsAsync(stream, name, host, port, policy).ConfigureAwait(false);
+                if (policy is not null)
+                {
+                    handshaking = true;
+                    stream = await NegotiateTlsAsync(stream, name, host, port, policy).ConfigureAwait(false);
+                    handshaking = false;
+                }
                 connection = new RouterConnection(options, userName, tcp, stream);
                 await RouterLogin.LoginAsync(stream, connection._reader, connection._writer, name, userName, password, deadline.Token).ConfigureAwait(false);
             }
@@ -102,7 +108,10 @@ public sealed class RouterConnection : IDisposable
             tcp.Dispose();
             if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
             if (deadline.IsCancellationRequested)
-                throw new RouterTimeoutException(name, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.", options.ConnectTimeout);
+                throw new RouterTimeoutException(name, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s." +
+                    // A plain API port waits for a sentence and never answers a TLS hello: the likeliest cause by far.
+                    (handshaking ? $" It did not answer the TLS handshake: is {port} the router's API-SSL port (8729 unless changed), not the plain API port?" : ""),
+                    options.ConnectTimeout);
             throw ex switch
             {
                 RouterException => ex,
@@ -127,8 +136,11 @@ public sealed class RouterConnection : IDisposable
         {
             ssl.Dispose();
             if (ex is not AuthenticationException) throw;
-            throw new RouterConnectionException(name,
-                $"The TLS handshake with {host}:{port} failed: {policy.RejectionReason ?? ex.Message}. Trust the router's certificate, pin it with its thumbprint, or skip the check explicitly.", ex);
+            // The certificate policy refused the router: say how to trust it. Otherwise TLS itself failed, and the
+            // usual cause is a port that does not speak it.
+            throw new RouterConnectionException(name, policy.RejectionReason is { } rejected
+                ? $"The TLS handshake with {host}:{port} failed: {rejected}. Trust the router's certificate, pin it with its thumbprint, or skip the check explicitly."
+                : $"The TLS handshake with {host}:{port} failed: {ex.Message.TrimEnd('.')}. Is {port} the router's API-SSL port (8729 unless changed), with a certificate set on the api-ssl service?", ex);
         }
     }
 
