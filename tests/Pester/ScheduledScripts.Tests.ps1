@@ -58,6 +58,14 @@ Describe 'Scheduled scripts' {
         (Get-AltoScheduledScriptProgress -Id $created.Id | Where-Object State -eq Failed).SiteId | Should -Be 'site_emu0002'
     }
 
+    It 'says why a wait for a script that was never approved ran out' {
+        $created = New-AltoScheduledScript -Description 'Pester unapproved' -Script '/system identity print' -LaunchAt (Get-Date).AddSeconds(2) -SiteId site_emu0001
+        $created | Wait-AltoScheduledScript -Timeout 1 -PollIntervalSeconds 0.2 -ErrorVariable timedOut -ErrorAction SilentlyContinue | Out-Null
+        $timedOut[0].FullyQualifiedErrorId | Should -BeLike 'Altostrat.WaitTimedOut*'
+        "$($timedOut[0])" | Should -Match "still unauthorized.*Approve-AltoScheduledScript -Id $($created.Id)"
+        $created | Stop-AltoScheduledScript -Confirm:$false
+    }
+
     It 'asks before cancelling by default and cancels with -Confirm:$false' {
         $created = New-AltoScheduledScript -Description 'Pester stop' -Script '/x' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
         (Get-Command Stop-AltoScheduledScript).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |

@@ -70,7 +70,11 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
                     ErrorIds.Sdx.ScheduledScriptCancelled, ErrorCategory.OperationStopped, id));
                 break;
             case ScheduledScriptEventKind.TimedOut:
-                WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' still has {e.Progress!.Pending.Count} of {e.Total} site(s) pending after {Timeout} s."),
+                // A script still waiting for approval will never start by waiting: say so rather than only "pending".
+                var why = string.Equals(e.Status, "unauthorized", StringComparison.OrdinalIgnoreCase)
+                    ? $" It is still unauthorized, so it cannot launch: request approval with Approve-AltoScheduledScript -Id {id}."
+                    : e.Status is { } status ? $" Its status is {status}." : "";
+                WriteError(new ErrorRecord(new TimeoutException($"Scheduled script '{id}' still has {e.Progress!.Pending.Count} of {e.Total} site(s) pending after {Timeout} s.{why}"),
                     ErrorIds.Sdx.WaitTimedOut, ErrorCategory.OperationTimeout, id));
                 break;
         }
