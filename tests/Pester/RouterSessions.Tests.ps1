@@ -10,6 +10,11 @@ Describe 'Connect-AltoRouter, Get-AltoRouterSession and Disconnect-AltoRouter' {
         $session.IsConnected | Should -BeTrue
         $session.ComputerName | Should -Be $script:Routers['site_emu0001']
         (Get-AltoRouterSession -Id $session.Id).Id | Should -Be $session.Id
+        # Tab offers the open sessions: ids, and router names.
+        $line = 'Disconnect-AltoRouter -Id '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "$($session.Id)"
+        $line = 'Get-AltoRouterSession -ComputerName 127'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $session.ComputerName
         $closed = $session | Disconnect-AltoRouter -PassThru
         $closed.IsConnected | Should -BeFalse
         Get-AltoRouterSession -Id $session.Id -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty

@@ -17,6 +17,7 @@ public sealed class DisconnectAltoRouterCommand : PSCmdlet
     public AltoRouterSession[] Session { get; set; } = System.Array.Empty<AltoRouterSession>();
 
     [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+    [ArgumentCompleter(typeof(Completion.RouterSessionCompleter))]
     public int[] Id { get; set; } = System.Array.Empty<int>();
 
     [Parameter]

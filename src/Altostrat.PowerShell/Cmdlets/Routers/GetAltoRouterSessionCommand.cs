@@ -11,10 +11,12 @@ namespace Altostrat.PowerShell.Cmdlets.Routers;
 public sealed class GetAltoRouterSessionCommand : PSCmdlet
 {
     [Parameter(Position = 0, ParameterSetName = "Id")]
+    [ArgumentCompleter(typeof(Completion.RouterSessionCompleter))]
     public int[]? Id { get; set; }
 
     [Parameter(ParameterSetName = "ComputerName")]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completion.RouterSessionCompleter))]
     public string[]? ComputerName { get; set; }
 
     protected override void ProcessRecord()
