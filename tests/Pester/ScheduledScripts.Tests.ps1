@@ -58,6 +58,13 @@ Describe 'Scheduled scripts' {
         (Get-AltoScheduledScriptProgress -Id $created.Id | Where-Object State -eq Failed).SiteId | Should -Be 'site_emu0002'
     }
 
+    It 'completes -Status with the states a script can be in' {
+        $line = 'Get-AltoScheduledScript -Status '
+        $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $offered | Should -Contain 'Unauthorized'
+        $offered | Should -Not -Contain 'Unknown'
+    }
+
     It 'says why a wait for a script that was never approved ran out' {
         $created = New-AltoScheduledScript -Description 'Pester unapproved' -Script '/system identity print' -LaunchAt (Get-Date).AddSeconds(2) -SiteId site_emu0001
         $created | Wait-AltoScheduledScript -Timeout 1 -PollIntervalSeconds 0.2 -ErrorVariable timedOut -ErrorAction SilentlyContinue | Out-Null

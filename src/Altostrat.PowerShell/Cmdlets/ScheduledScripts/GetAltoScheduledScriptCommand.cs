@@ -19,7 +19,9 @@ public sealed class GetAltoScheduledScriptCommand : AltoCmdlet
     [ArgumentCompleter(typeof(ScheduledScriptIdCompleter))]
     public string[]? Id { get; set; }
 
+    /// <summary>Unknown is what an unrecognised status maps to, not one to ask for: Tab and validation leave it out.</summary>
     [Parameter]
+    [ValidateSet("Unauthorized", "Scheduled", "Launched", "Cancelled", IgnoreCase = true)]
     public ScheduledScriptStatus[]? Status { get; set; }
 
     [Parameter]
