@@ -25,6 +25,14 @@ Describe 'Script templates' {
         Get-AltoScriptTemplate -Name 'Pester*' -Scope Private | Should -HaveCount 1
     }
 
+    It 'keeps a template whose script does not parse, and warns that it cannot run as it is' {
+        $draft = New-AltoScriptTemplate -Name 'Pester draft' -Description 'draft' -Content '/ip address add address="10.0.0.1/24' -WarningVariable warned -WarningAction SilentlyContinue
+        $draft.Content | Should -Be '/ip address add address="10.0.0.1/24'
+        "$warned" | Should -Match 'syntax error.*saved as given'
+        Set-AltoScriptTemplate -Id $draft.Id -Content '/system identity print' -WarningVariable fixed -WarningAction SilentlyContinue | Out-Null
+        $fixed | Should -BeNullOrEmpty
+    }
+
     It 'refuses a global template and a too long one before sending, with clear errors' {
         $global = @(Get-AltoScriptTemplate -Scope Public)[0]
         Set-AltoScriptTemplate -Id $global.Id -Name 'mine' -ErrorVariable e -ErrorAction SilentlyContinue

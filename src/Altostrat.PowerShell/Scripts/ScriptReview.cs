@@ -57,6 +57,13 @@ internal static class ScriptReview
         return new ErrorRecord(new ArgumentException(message), ErrorIds.Script.SyntaxError, ErrorCategory.ParserError, target);
     }
 
+    /// <summary>A template is kept as given (it may be a draft), but whoever saves one that cannot run should know.</summary>
+    public static string TemplateWarning(AltoScriptAnalysis analysis)
+    {
+        var errors = Errors(analysis);
+        return $"The template's script has {errors.Count} syntax error(s); it is saved as given, and running it will fail until they are fixed:{Environment.NewLine}{List(errors.Select(d => d.ToString()))}";
+    }
+
     public static string ForcedWarning(AltoScriptAnalysis analysis)
     {
         var errors = Errors(analysis);

@@ -55,6 +55,8 @@ public sealed class NewAltoScriptTemplateCommand : AltoCmdlet
             return;
         }
         if (!ShouldProcess($"template '{Name}'", "Create")) return;
+        var analysis = Scripts.ScriptReview.Analyze(content);
+        if (!analysis.IsValid) WriteWarning(Scripts.ScriptReview.TemplateWarning(analysis));
         var client = RequireClient();
         RunOrWriteError(async token =>
         {

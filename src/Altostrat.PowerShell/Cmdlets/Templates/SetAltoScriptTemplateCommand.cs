@@ -80,6 +80,8 @@ public sealed class SetAltoScriptTemplateCommand : AltoCmdlet
             return;
         }
         if (!ShouldProcess($"template {Id} ({existing!.Name})", "Update")) return;
+        if (content is not null && Scripts.ScriptReview.Analyze(content) is { IsValid: false } analysis)
+            WriteWarning(Scripts.ScriptReview.TemplateWarning(analysis));
         RunOrWriteError(async token =>
         {
             var updated = SdxMapper.ToTemplate(await client.UpdateTemplateAsync(Id, request, token).ConfigureAwait(false));
