@@ -13,17 +13,31 @@ public sealed class CommunityScriptStore
 
     public CommunityScriptStore(EmulatorDatabase database) => _database = database;
 
-    /// <summary>Two published scripts with their content, so reading one works without a submission first.</summary>
+    /// <summary>The published scripts the emulator starts with, so reading one works without a submission first.</summary>
     public void SeedIfEmpty(DateTimeOffset now) => _database.Use(connection =>
     {
         using (var count = connection.Command("SELECT COUNT(*) FROM community_scripts"))
             if ((long)count.ExecuteScalar()! > 0) return;
-        Insert(connection, Published("cs_emu0001", "backup-to-email", "E-mails a fresh backup and export every night.",
-            ":local name (\"backup-\" . [/system identity get name])\n/system backup save name=$name\n/export file=$name\n" +
-            "/tool e-mail send to=\"noc@example.com\" subject=\"Backup $name\" file=(\"$name.backup\", \"$name.rsc\")", now));
-        Insert(connection, Published("cs_emu0002", "dns-failover", "Switches DNS servers when the primary stops answering.",
-            ":if ([/ping 9.9.9.9 count=3] = 0) do={ /ip dns set servers=1.1.1.1 } else={ /ip dns set servers=9.9.9.9 }", now));
+        foreach (var script in Seeds(now)) Insert(connection, script);
     });
+
+    /// <summary>
+    /// The seeded scripts, with their content. The help examples queue them on sites, where the simulated routers run
+    /// them (see ScriptInterpreter): so they use only what the simulator runs (menu commands with literal values,
+    /// :log), no variables, :if or code blocks, and a test runs each one on a simulated router.
+    /// </summary>
+    public static CommunityScriptRecord[] Seeds(DateTimeOffset now) => new[]
+    {
+        Published("cs_emu0001", "nightly-backup", "Saves a backup and a readable export of the configuration as nightly.backup and nightly.rsc.",
+            "# A binary backup and a readable export side by side in Files, for a nightly schedule to run and collect.\n" +
+            "/system backup save name=nightly dont-encrypt=yes\n" +
+            "/export file=nightly\n" +
+            ":log info \"nightly-backup: nightly.backup and nightly.rsc saved\"\n", now),
+        Published("cs_emu0002", "dns-failover", "Sets a second DNS server, which RouterOS asks when the primary stops answering.",
+            "# Two upstream resolvers in order: RouterOS falls over to the second when the first stops answering.\n" +
+            "/ip dns set servers=9.9.9.9,1.1.1.1\n" +
+            ":log info \"dns-failover: DNS servers 9.9.9.9, then 1.1.1.1\"\n", now),
+    };
 
     public void Insert(CommunityScriptRecord script) => _database.Use(connection => Insert(connection, script));
 
