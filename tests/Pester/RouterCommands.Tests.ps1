@@ -32,6 +32,19 @@ Describe 'Invoke-AltoRouterCommand' {
         $trapped[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
+    It 'completes -Command with the menus it knows and their commands, each of which the simulated routers run' {
+        $line = 'Invoke-AltoRouterCommand -Command /ip/firewall/address-list/'
+        $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $offered | Should -Contain '/ip/firewall/address-list/print'
+        $offered | Should -Contain '/ip/firewall/address-list/add'
+        $line = 'Invoke-AltoRouterCommand -Command /'
+        $prints = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Where-Object { $_ -like '*/print' }
+        $prints.Count | Should -BeGreaterThan 20
+        foreach ($print in $prints) {
+            { Invoke-AltoRouterCommand $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Command $print -ErrorAction Stop | Out-Null } | Should -Not -Throw -Because $print
+        }
+    }
+
     It 'changes nothing with -WhatIf' {
         Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command '/system identity set' -Parameter @{ name = 'whatif' } -WhatIf
         (Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0005'] -Credential $script:RouterCredential -Command /system/identity/print).name | Should -Not -Be 'whatif'

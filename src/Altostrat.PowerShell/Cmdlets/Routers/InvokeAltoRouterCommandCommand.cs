@@ -37,6 +37,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.RouterCommandCompleter))]
     public string Command { get; set; } = "";
 
     [Parameter]
