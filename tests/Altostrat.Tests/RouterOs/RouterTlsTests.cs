@@ -96,23 +96,27 @@ public class RouterTlsTests
         Assert.DoesNotContain("skip the check", skipped.Message);
     }
 
-    [Fact]
-    public async Task A_port_that_answers_TLS_with_something_else_is_named_as_the_likely_cause_not_the_certificate()
+    [Theory]
+    [InlineData(true, false)]  // answers the hello with an API sentence, which is no TLS record
+    [InlineData(false, false)] // drops the connection on the hello
+    [InlineData(false, true)]  // the same, with the certificate check on
+    public async Task A_port_that_does_not_speak_TLS_is_named_as_the_likely_cause_not_the_certificate(bool answers, bool checkCertificate)
     {
-        // What a plain API port that rejects the hello sends back: an API sentence, which is no TLS record.
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var serving = Task.Run(async () =>
         {
             using var client = await listener.AcceptTcpClientAsync();
-            var fatal = new byte[] { 6, (byte)'!', (byte)'f', (byte)'a', (byte)'t', (byte)'a', (byte)'l', 0 };
-            await client.GetStream().WriteAsync(fatal);
+            var stream = client.GetStream();
+            await stream.ReadAsync(new byte[512]);
+            if (!answers) return;
+            await stream.WriteAsync(new byte[] { 6, (byte)'!', (byte)'f', (byte)'a', (byte)'t', (byte)'a', (byte)'l', 0 });
             await Task.Delay(2000);
         });
         try
         {
-            var options = new RouterConnectionOptions("127.0.0.1") { Port = port, UseTls = true, SkipCertificateCheck = true, ConnectTimeout = TimeSpan.FromSeconds(5) };
+            var options = new RouterConnectionOptions("127.0.0.1") { Port = port, UseTls = true, SkipCertificateCheck = !checkCertificate, ConnectTimeout = TimeSpan.FromSeconds(5) };
             var error = await Assert.ThrowsAnyAsync<RouterException>(() => RouterConnection.ConnectAsync(options, "admin", ""));
 
             Assert.Contains("API-SSL port", error.Message);
@@ -121,6 +125,7 @@ public class RouterTlsTests
         finally
         {
             listener.Stop();
+            await serving;
         }
     }
 

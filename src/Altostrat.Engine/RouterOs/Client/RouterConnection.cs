@@ -107,15 +107,14 @@ public sealed class RouterConnection : IDisposable
             stream?.Dispose();
             tcp.Dispose();
             if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+            // A plain API port never answers a TLS hello, or drops the connection on it: the likeliest cause by far.
+            var notTls = handshaking ? $" The TLS handshake got no answer: is {port} the router's API-SSL port (8729 unless changed), not the plain API port?" : "";
             if (deadline.IsCancellationRequested)
-                throw new RouterTimeoutException(name, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s." +
-                    // A plain API port waits for a sentence and never answers a TLS hello: the likeliest cause by far.
-                    (handshaking ? $" It did not answer the TLS handshake: is {port} the router's API-SSL port (8729 unless changed), not the plain API port?" : ""),
-                    options.ConnectTimeout);
+                throw new RouterTimeoutException(name, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.{notTls}", options.ConnectTimeout);
             throw ex switch
             {
                 RouterException => ex,
-                SocketException or IOException or ObjectDisposedException => new RouterConnectionException(name, $"Could not connect to {host}:{port}: {ex.Message}", ex),
+                SocketException or IOException or ObjectDisposedException => new RouterConnectionException(name, $"Could not connect to {host}:{port}: {ex.Message}{notTls}", ex),
                 _ => ex,
             };
         }
