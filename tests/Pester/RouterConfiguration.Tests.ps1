@@ -221,6 +221,15 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $thrown = { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -PassThru
         $thrown.Exception.Message | Should -Match ([regex]::Escape("${bad}:3"))
+        # More than one hashtable, in a block of its own, is refused as such (and not with a NullReferenceException).
+        Set-Content -Path $bad -Value "begin { @{ '/ip/dns' = @{ servers = '9.9.9.9' } } }"
+        { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -ExpectedMessage '*holds one hashtable*'
+        # A cast is a value, as Import-PowerShellDataFile takes it: [bool]@{ x = 1 } is $true, not a table.
+        Set-Content -Path $bad -Value "@{ '/ip/dns' = @{ 'allow-remote-requests' = [bool]@{ x = 1 } } }"
+        (Import-PowerShellDataFile $bad)['/ip/dns']['allow-remote-requests'] | Should -BeTrue
+        { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratRouter.ConnectionFailed*'
     }
 
     It 'reorders forward-chain rules as an ordinary change, unasked, and asks before reordering the input chain' {

@@ -63,7 +63,8 @@ internal static class DesiredStateInput
             error = Invalid($"{resolved}:{first.Extent.StartLineNumber}:{first.Extent.StartColumnNumber}: {first.Message}", path);
             return null;
         }
-        if (ast.Find(a => a is HashtableAst, false) is not HashtableAst table || ast.EndBlock.Statements.Count != 1)
+        // Statements outside the end block (begin { }, a param block) are more than one hashtable, as is an empty file.
+        if (ast.Find(a => a is HashtableAst, false) is not HashtableAst table || ast.EndBlock is not { Statements.Count: 1 } || ast.BeginBlock is not null || ast.ProcessBlock is not null)
         {
             error = Invalid($"{resolved}: a desired-state .psd1 holds one hashtable, @{{ ... }}, and nothing else.", path);
             return null;

@@ -29,8 +29,6 @@ internal static class PowerShellDataTree
     private static object? Value(Ast ast) => ast switch
     {
         HashtableAst table => From(table),
-        // [ordered]@{ ... }: the order is the file's either way.
-        ConvertExpressionAst { Child: HashtableAst table } => From(table),
         PipelineAst pipeline when pipeline.GetPureExpression() is { } expression => Value(expression),
         ParenExpressionAst paren => Value(paren.Pipeline),
         ArrayLiteralAst array => Items(array.Elements, enumerate: false),

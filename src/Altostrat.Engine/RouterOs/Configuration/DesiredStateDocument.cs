@@ -186,7 +186,9 @@ public sealed class DesiredStateDocument
             }
             return string.Join(",", parts);
         }
-        throw new DesiredStateException($"a property value must be text, a number, a boolean, a list of those, or null (to unset); got {value.GetType().Name}.", source, menu, entryIndex, property, line);
+        // Named as the document spells it: the reader's own types (a located table) mean nothing to its author.
+        var got = AsMap(value) is not null ? "a table" : value.GetType().Name;
+        throw new DesiredStateException($"a property value must be text, a number, a boolean, a list of those, or null (to unset); got {got}.", source, menu, entryIndex, property, line);
     }
 
     private static IDictionary? AsMap(object? value) => value as IDictionary;

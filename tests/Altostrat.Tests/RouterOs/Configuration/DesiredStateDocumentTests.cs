@@ -74,7 +74,7 @@ public class DesiredStateDocumentTests
         new object?[] { "{ \"/ip/firewall/filter\": { \"Key\": 3, \"Entries\": [] } }", "Key takes", null, "Key", 1 },
         new object?[] { "{ \"/interface\": { \"Absent\": \"Remove\", \"Entries\": [] } }", "cannot be removed", null, "Absent", 1 },
         new object?[] { "{ \"/ip/address\": { \"Entries\": [ { \"address\": \"10.0.0.1/24\", \"interface\": \"ether1\", \"network\": \"10.0.0.0\" } ] } }", "read-only", 0, "network", 1 },
-        new object?[] { "{ \"/ip/dns\": { \"servers\": { \"a\": 1 } } }", "must be text", null, "servers", 1 },
+        new object?[] { "{ \"/ip/dns\": { \"servers\": { \"a\": 1 } } }", "must be text, a number, a boolean, a list of those, or null (to unset); got a table.", null, "servers", 1 },
         new object?[] { "{ \"/ip/dns\": { \"servers\": \"a\", \"SERVERS\": \"b\" } }", "twice", null, "SERVERS", 1 },
     };
 
