@@ -265,6 +265,10 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $text | Should -Match 'Add\s+Change\s+/ip/firewall/address-list\s+\[list=view,address=192\.0\.2\.77\] com'
         $wide = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $desired | Out-String -Width 120
         $wide | Should -Match '\[list=view,address=192\.0\.2\.77\] comment=shown'
+        # A value is left out only when the key shows it, not when the key's text happens to contain it.
+        $rule = @{ '/ip/firewall/filter' = @{ Key = 'chain', 'comment'; Entries = @( @{ chain = 'forward'; action = 'accept'; protocol = 'tcp'; 'dst-port' = '443'; comment = 'allow dst-port=443' } ) } }
+        $text = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $rule | Out-String -Width 160
+        $text | Should -Match '\[chain=forward,comment=allow dst-port=443\] action=accept dst-port=443 protocol=tcp'
     }
 }
 
