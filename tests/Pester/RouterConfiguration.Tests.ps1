@@ -282,10 +282,12 @@ Describe 'Safe mode' {
         $result.SafeMode | Should -Be 'RolledBackByRouter'
         "$warned" | Should -Match 'rolled back'
         Get-Dump $router | Should -Be $before
-        # What was applied and then undone stays in the result, the change that cut the module off included.
+        # What was applied and then undone stays in the result, the change that cut the module off included: the
+        # simulated router answers the disable before it drops the session (a router that never answered it would
+        # list it in FailedChanges).
         $result.Changes | Should -BeNullOrEmpty
         $result.RolledBackChanges.Path | Should -Contain '/system/identity'
-        @($result.RolledBackChanges) + @($result.FailedChanges) | Where-Object Key -eq 'name=api' | Should -Not -BeNullOrEmpty
+        $result.RolledBackChanges.Key | Should -Contain 'name=api'
     }
 
     It 'undoes the applied changes when another one fails, and says which were undone' {
