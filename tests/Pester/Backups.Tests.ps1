@@ -34,8 +34,9 @@ Describe 'Backups' {
 
     It 'refuses several backups for a folder that does not exist, says so and how to create it, before any request' {
         $missing = Join-Path $TestDrive 'no-such-folder'
-        $verbose = $null
-        $thrown = { Get-AltoBackup -SiteId site_emu0001, site_emu0003 -Latest -OutFile $missing -Verbose 4>&1 | Tee-Object -Variable verbose } |
+        # Made out here: the block Should -Throw runs is a child scope, where a variable it sets would not be seen.
+        $verbose = [System.Collections.Generic.List[object]]::new()
+        $thrown = { Get-AltoBackup -SiteId site_emu0001, site_emu0003 -Latest -OutFile $missing -Verbose 4>&1 | ForEach-Object { $verbose.Add($_) } } |
             Should -Throw -PassThru
         $thrown.FullyQualifiedErrorId | Should -BeLike 'Altostrat.InvalidOutFile*'
         $thrown.Exception.Message | Should -Not -Match 'is a file'
