@@ -78,7 +78,7 @@ Describe 'Scheduled scripts' {
         (Get-Command Stop-AltoScheduledScript).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
             Should -Be 'High'
         # This session cannot answer a question: the error says how to go on, and nothing was cancelled.
-        { $created | Stop-AltoScheduledScript } | Should -Throw -ErrorId 'Altostrat.ConfirmationUnavailable*' -ExpectedMessage '*-Confirm:$false*'
+        { $created | Stop-AltoScheduledScript } | Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*' -ExpectedMessage '*-Confirm:$false*'
         (Get-AltoScheduledScript -Id $created.Id).Status | Should -Not -Be 'Cancelled'
         ($created | Stop-AltoScheduledScript -Confirm:$false -PassThru).Status | Should -Be 'Cancelled'
     }

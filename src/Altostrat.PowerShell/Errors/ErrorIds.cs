@@ -16,7 +16,6 @@ internal static class ErrorIds
         public const string InvalidOutFile = "Altostrat.InvalidOutFile";
         public const string BackupTimedOut = "Altostrat.BackupTimedOut";
         public const string NothingToChange = "Altostrat.NothingToChange";
-        public const string ConfirmationUnavailable = "Altostrat.ConfirmationUnavailable";
         public const string TemplateTooLong = "Altostrat.TemplateTooLong";
         public const string InvalidTemplateFile = "Altostrat.InvalidTemplateFile";
         public const string BackupNotFound = "Altostrat.BackupNotFound";

@@ -36,7 +36,8 @@ public sealed class StopAltoScheduledScriptCommand : AltoCmdlet
     }
 
     // High impact, so it asks under the default $ConfirmPreference: where no one can answer (a runbook, pwsh
-    // -NonInteractive) the host's own refusal does not say what to do instead.
+    // -NonInteractive) the host's own refusal does not say what to do instead. The same id as the risk gate's, for
+    // the same situation.
     private bool ShouldCancel(string id)
     {
         try
@@ -47,7 +48,7 @@ public sealed class StopAltoScheduledScriptCommand : AltoCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"Cancelling scheduled script '{id}' asks for confirmation, and this session cannot ask ({ex.Message.TrimEnd('.')}). Run again with -Confirm:$false.", ex),
-                Errors.ErrorIds.Sdx.ConfirmationUnavailable, ErrorCategory.InvalidOperation, id));
+                Errors.ErrorIds.Script.ConfirmationUnavailable, ErrorCategory.InvalidOperation, id));
             return false;
         }
     }
