@@ -35,6 +35,24 @@ Describe 'Connect-Altostrat and Get-AltoContext' {
     }
 }
 
+Describe 'Disconnect-Altostrat' {
+    It 'stays disconnected: the environment''s token is not used again until Connect-Altostrat' {
+        $saved = $env:ALTOSTRAT_TOKEN
+        try {
+            $env:ALTOSTRAT_TOKEN = $script:Token
+            Disconnect-Altostrat
+            (Get-AltoContext).TokenSet | Should -BeFalse
+            { Get-AltoSite -ErrorAction Stop } | Should -Throw -ErrorId 'Altostrat.NotConnected*' -ExpectedMessage '*Disconnect-Altostrat closed the connection*'
+            Connect-Altostrat -ApiUrl $script:ApiUrl -Token $script:SecureToken
+            (Get-AltoSite | Select-Object -First 1) | Should -Not -BeNullOrEmpty
+        }
+        finally {
+            $env:ALTOSTRAT_TOKEN = $saved
+            Connect-Altostrat -ApiUrl $script:ApiUrl -Token $script:SecureToken
+        }
+    }
+}
+
 Describe 'Secret hygiene' {
     It 'never writes the token to any stream' {
         $all = & {

@@ -50,9 +50,12 @@ internal static class ErrorRecords
         new(new ItemNotFoundException($"No router session has id {id}. Run Get-AltoRouterSession to list them."),
             ErrorIds.Router.SessionNotFound, ErrorCategory.ObjectNotFound, id);
 
-    public static ErrorRecord NotConnected() =>
+    /// <param name="disconnected">Disconnect-Altostrat was run, so the environment's token is not used until Connect-Altostrat.</param>
+    public static ErrorRecord NotConnected(bool disconnected) =>
         new(new InvalidOperationException(
-                "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). " +
+                (disconnected
+                    ? "Not connected to the Altostrat API: Disconnect-Altostrat closed the connection. Run Connect-Altostrat to connect again. "
+                    : "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). ") +
                 "To try the module without an account, start the local emulator and connect to it: see Get-Help about_Altostrat."),
             ErrorIds.Sdx.NotConnected, ErrorCategory.ConnectionError, null);
 

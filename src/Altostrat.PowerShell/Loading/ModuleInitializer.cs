@@ -27,7 +27,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
-        ConnectionManager.Disconnect();
+        ConnectionManager.Reset();
         // Before the resolver goes: closing a session runs engine code.
         RouterSessions.CloseAll();
         if (IsDesktop) DesktopDependencyResolver.Unregister();

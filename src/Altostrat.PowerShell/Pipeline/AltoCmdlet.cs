@@ -37,7 +37,7 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidApiUrl, ex.Message, null));
         }
-        if (client is null) ThrowTerminatingError(ErrorRecords.NotConnected());
+        if (client is null) ThrowTerminatingError(ErrorRecords.NotConnected(ConnectionManager.DisconnectedOnPurpose));
         return client!;
     }
 

@@ -6,7 +6,8 @@ namespace Altostrat.PowerShell.Sdx;
 
 /// <summary>
 /// Holds the process's SDX connection, as Connect-Altostrat made it. When no one connected but ALTOSTRAT_TOKEN is
-/// set, the first cmdlet that needs the API connects from the environment, as a runbook expects.
+/// set, the first cmdlet that needs the API connects from the environment, as a runbook expects, unless the session
+/// was disconnected on purpose.
 /// </summary>
 internal static class ConnectionManager
 {
@@ -15,6 +16,9 @@ internal static class ConnectionManager
 
     private static readonly object Gate = new();
     private static Connection? _current;
+    // Set by Disconnect-Altostrat, cleared by Connect-Altostrat: after an explicit disconnect, connecting again from the
+    // environment would send its token (to the default URL, perhaps not the one the session used) unasked.
+    private static bool _disconnectedOnPurpose;
 
     public static Connection? Current
     {
@@ -29,21 +33,44 @@ internal static class ConnectionManager
         {
             previous = _current;
             _current = connection;
+            _disconnectedOnPurpose = false;
         }
         previous?.Session.Dispose();
         return connection;
     }
 
-    public static bool Disconnect()
+    /// <summary>Disconnect-Altostrat: closes the connection, and the environment's token is not used again until the next Connect.</summary>
+    public static bool Disconnect() => Close(onPurpose: true);
+
+    /// <summary>The module is removed: closes the connection, and a later import starts as a new session would.</summary>
+    public static void Reset() => Close(onPurpose: false);
+
+    private static bool Close(bool onPurpose)
     {
         Connection? previous;
         lock (Gate)
         {
             previous = _current;
             _current = null;
+            _disconnectedOnPurpose = onPurpose;
         }
         previous?.Session.Dispose();
         return previous is not null;
+    }
+
+    /// <summary>Whether Disconnect-Altostrat closed the connection, and no Connect-Altostrat has run since.</summary>
+    public static bool DisconnectedOnPurpose
+    {
+        get { lock (Gate) return _disconnectedOnPurpose; }
+    }
+
+    /// <summary>Whether the next cmdlet that needs the API, with no connection, would connect from ALTOSTRAT_TOKEN.</summary>
+    public static bool ConnectsFromEnvironment
+    {
+        get
+        {
+            return !DisconnectedOnPurpose && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(TokenVariable));
+        }
     }
 
     /// <summary>The connected client, connecting from the environment if that is possible; null when it is not.</summary>
@@ -51,6 +78,7 @@ internal static class ConnectionManager
     {
         var current = Current;
         if (current is not null) return current.Session.Client;
+        if (!ConnectsFromEnvironment) return null;
         var token = Environment.GetEnvironmentVariable(TokenVariable);
         if (string.IsNullOrEmpty(token)) return null;
         return Connect(new AltoApiOptions { ApiUrl = ApiUrlFromEnvironment() ?? AltoApiOptions.DefaultApiUrl, Token = token }, "Environment").Session.Client;

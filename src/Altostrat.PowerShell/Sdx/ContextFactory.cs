@@ -29,7 +29,8 @@ internal static class ContextFactory
         try { url = ConnectionManager.ApiUrlFromEnvironment(); }
         catch (ArgumentException) { url = null; }
         url ??= AltoApiOptions.DefaultApiUrl;
-        var tokenSet = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ConnectionManager.TokenVariable));
+        // After Disconnect-Altostrat the environment's token is not used, so it is not reported as set.
+        var tokenSet = ConnectionManager.ConnectsFromEnvironment;
         var defaults = new AltoApiOptions();
         return new AltoContext
         {
