@@ -12,6 +12,11 @@ Describe 'New-AltoAiScript' {
         $result.DestructiveByAnalyzer | Should -BeTrue
         $result.Analysis.RiskyCommands[0].Line | Should -Be 1
         "$warnings" | Should -Match 'input chain'
+        # The table keeps the script readable at 80 columns: its first line, and how many follow.
+        $first = @($result.Script -split '\r?\n' | Where-Object { $_.Trim() })[0]
+        $table = $result | Out-String -Width 80
+        $table | Should -Match ([regex]::Escape($first.Substring(0, [Math]::Min(40, $first.Length))))
+        foreach ($line in ($table -split '\r?\n')) { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
     }
 
     It 'refuses a prompt over 200 characters before sending it' {
