@@ -281,6 +281,8 @@ Describe 'Safe mode' {
         $result.Status | Should -Be 'RolledBack'
         $result.SafeMode | Should -Be 'RolledBackByRouter'
         "$warned" | Should -Match 'rolled back'
+        # The module saw its session drop; the warning says the router reverts once it notices that too.
+        "$warned" | Should -Match 'reverts the changes once it notices the session is gone'
         Get-Dump $router | Should -Be $before
         # What was applied and then undone stays in the result, the change that cut the module off included: the
         # simulated router answers the disable before it drops the session (a router that never answered it would

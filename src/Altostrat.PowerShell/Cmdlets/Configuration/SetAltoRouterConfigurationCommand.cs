@@ -113,7 +113,7 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         if (_gate!.WhatIf && result.Status == RouterConfigurationStatus.Unchanged) return;
         WriteObject(result);
         if (result.Status == RouterConfigurationStatus.RolledBack)
-            WriteWarning($"{result.ComputerName}: the changes were rolled back ({result.SafeMode}): {result.Error}");
+            WriteWarning(SafeModeWarning.For(result.ComputerName, "the changes were rolled back", result.SafeMode, result.Error));
         else if (result.Status == RouterConfigurationStatus.Failed && outcome.Error is { } error)
             WriteError(error is Altostrat.Engine.RouterOs.Client.RouterException router
                 ? RouterErrors.From(router, result.ComputerName)

@@ -186,7 +186,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
             {
                 WriteObject(result);
                 if (outcome.Status == RouterRunStatus.Failed && outcome.Error is RouterException error) WriteError(RouterErrors.From(error, job.Target.Name));
-                if (outcome.Status == RouterRunStatus.RolledBack) WriteWarning($"{job.Target.Name}: the script was undone ({result.SafeMode}): {outcome.Error?.Message}");
+                if (outcome.Status == RouterRunStatus.RolledBack) WriteWarning(SafeModeWarning.For(job.Target.Name, "the script was undone", result.SafeMode, outcome.Error?.Message));
                 WriteProgress(record);
             });
         }, token));
