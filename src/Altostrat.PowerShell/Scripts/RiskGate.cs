@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using System.Reflection;
 using Altostrat.PowerShell.Errors;
 
@@ -104,14 +103,11 @@ internal sealed class RiskGate
         {
             return _cmdlet.ShouldContinue(query, DestructiveCaption, ref _yesToAll, ref _noToAll);
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException or HostException or NotImplementedException)
+        catch (Exception ex) when (NoOneToAsk.Is(ex))
         {
-            // A runbook or pwsh -NonInteractive has no one to ask: say what to do instead of the host's own words.
-            _cmdlet.ThrowTerminatingError(new ErrorRecord(
-                // What to do comes first: the default error view may run the lines together.
-                new InvalidOperationException($"This is destructive, and this session cannot ask for confirmation ({ex.Message.TrimEnd('.')}). " +
-                    $"Review it ({_reviewWith}), then run again with -Force or -Confirm:$false. Destructive:{nl}{verdict.DestructiveLines}", ex),
-                ErrorIds.Script.ConfirmationUnavailable, ErrorCategory.InvalidOperation, target));
+            // What to do comes before the lines: the default error view may run them together.
+            _cmdlet.ThrowTerminatingError(NoOneToAsk.Error("This is destructive", ex,
+                $"Review it ({_reviewWith}), then run again with -Force or -Confirm:$false. Destructive:{nl}{verdict.DestructiveLines}", target));
             return false;
         }
     }

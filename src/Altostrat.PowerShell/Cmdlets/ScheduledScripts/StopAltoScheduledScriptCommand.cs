@@ -35,20 +35,16 @@ public sealed class StopAltoScheduledScriptCommand : AltoCmdlet
         }
     }
 
-    // High impact, so it asks under the default $ConfirmPreference: where no one can answer (a runbook, pwsh
-    // -NonInteractive) the host's own refusal does not say what to do instead. The same id as the risk gate's, for
-    // the same situation.
+    // High impact, so it asks under the default $ConfirmPreference, which a session with no one to answer cannot.
     private bool ShouldCancel(string id)
     {
         try
         {
             return ShouldProcess($"scheduled script {id}", "Cancel");
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
+        catch (Exception ex) when (Errors.NoOneToAsk.Is(ex))
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"Cancelling scheduled script '{id}' asks for confirmation, and this session cannot ask ({ex.Message.TrimEnd('.')}). Run again with -Confirm:$false.", ex),
-                Errors.ErrorIds.Script.ConfirmationUnavailable, ErrorCategory.InvalidOperation, id));
+            ThrowTerminatingError(Errors.NoOneToAsk.Error($"Cancelling scheduled script '{id}' is a high-impact change", ex, "Run again with -Confirm:$false.", id));
             return false;
         }
     }

@@ -1,0 +1,21 @@
+using System;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+
+namespace Altostrat.PowerShell.Errors;
+
+/// <summary>
+/// A confirmation that a session cannot ask (pwsh -NonInteractive, a runbook, a host without a UI): the host's own
+/// refusal does not say what to do instead, so the module's does, under one error id wherever it happens.
+/// </summary>
+internal static class NoOneToAsk
+{
+    /// <summary>Whether <paramref name="exception"/> is a host saying it cannot prompt.</summary>
+    public static bool Is(Exception exception) => exception is PSInvalidOperationException or HostException or NotImplementedException;
+
+    /// <param name="what">What needed the confirmation, as the start of a sentence.</param>
+    /// <param name="instead">How to go on without one.</param>
+    public static ErrorRecord Error(string what, Exception exception, string instead, object? target) => new(
+        new InvalidOperationException($"{what}, and this session cannot ask for confirmation ({exception.Message.TrimEnd('.')}). {instead}", exception),
+        ErrorIds.Script.ConfirmationUnavailable, ErrorCategory.InvalidOperation, target);
+}
