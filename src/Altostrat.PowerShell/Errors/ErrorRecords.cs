@@ -42,6 +42,12 @@ internal static class ErrorRecords
     public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
         new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
+    /// <summary>A folder -OutFile needs and that is not there, with how to make it: refused before anything is read or sent.</summary>
+    /// <param name="problem">The sentence that says which folder is missing and why it is needed.</param>
+    public static ErrorRecord OutFolderNotFound(string errorId, string folder, string problem, object? target) => new(
+        new DirectoryNotFoundException($"{problem} Create it first (New-Item -ItemType Directory -Path '{folder}'), or choose another -OutFile."),
+        errorId, ErrorCategory.ObjectNotFound, target);
+
     public static ErrorRecord ScheduledScriptNotFound(string id) =>
         new(new ItemNotFoundException($"No scheduled script with id '{id}' exists. Run Get-AltoScheduledScript without -Id to list them."),
             ErrorIds.Sdx.ScheduledScriptNotFound, ErrorCategory.ObjectNotFound, id);

@@ -120,9 +120,7 @@ public sealed class GetAltoBackupCommand : AltoCmdlet
         }, (index, error) => Post(() => WriteError(ErrorRecords.From(error, _files[int.Parse(index, System.Globalization.CultureInfo.InvariantCulture)].Filename))), token));
     }
 
-    private ErrorRecord FolderNotFound(string folder, string problem) => new(
-        new DirectoryNotFoundException($"{problem} Create it first (New-Item -ItemType Directory -Path '{folder}'), or choose another -OutFile."),
-        ErrorIds.Sdx.InvalidOutFile, ErrorCategory.ObjectNotFound, OutFile);
+    private ErrorRecord FolderNotFound(string folder, string problem) => ErrorRecords.OutFolderNotFound(ErrorIds.Sdx.InvalidOutFile, folder, problem, OutFile);
 
     private static bool EndsInSeparator(string path) => path.EndsWith("/", StringComparison.Ordinal) || path.EndsWith("\\", StringComparison.Ordinal);
 

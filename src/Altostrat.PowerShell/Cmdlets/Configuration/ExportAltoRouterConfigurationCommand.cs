@@ -51,8 +51,7 @@ public sealed class ExportAltoRouterConfigurationCommand : RouterCmdlet
         // Checked before the router is read: a run that ends in a failed write would have read it for nothing.
         var folder = System.IO.Path.GetDirectoryName(_outFile);
         if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-            ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"The folder '{folder}' of -OutFile does not exist. Create it first (New-Item -ItemType Directory -Path '{folder}'), or choose another -OutFile."),
-                ErrorIds.Configuration.InvalidOutFile, ErrorCategory.ObjectNotFound, OutFile));
+            ThrowTerminatingError(ErrorRecords.OutFolderNotFound(ErrorIds.Configuration.InvalidOutFile, folder!, $"The folder '{folder}' of -OutFile does not exist.", OutFile));
         if (NoClobber && File.Exists(_outFile))
             ThrowTerminatingError(new ErrorRecord(new IOException($"'{_outFile}' exists and -NoClobber was given. Choose another -OutFile, or leave out -NoClobber to replace it."),
                 ErrorIds.Configuration.InvalidOutFile, ErrorCategory.ResourceExists, OutFile));
