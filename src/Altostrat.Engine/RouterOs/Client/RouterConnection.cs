@@ -108,7 +108,7 @@ public sealed class RouterConnection : IDisposable
             tcp.Dispose();
             if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
             // A plain API port never answers a TLS hello, or drops the connection on it: the likeliest cause by far.
-            var notTls = handshaking ? $" The TLS handshake got no answer: is {port} the router's API-SSL port (8729 unless changed), not the plain API port?" : "";
+            var notTls = handshaking ? $" The TLS handshake got no answer. {ApiSslHint(port)}" : "";
             if (deadline.IsCancellationRequested)
                 throw new RouterTimeoutException(name, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.{notTls}", options.ConnectTimeout);
             throw ex switch
@@ -139,9 +139,13 @@ public sealed class RouterConnection : IDisposable
             // usual cause is a port that does not speak it.
             throw new RouterConnectionException(name, policy.RejectionReason is { } rejected
                 ? $"The TLS handshake with {host}:{port} failed: {rejected}. Trust the router's certificate, pin it with its thumbprint, or skip the check explicitly."
-                : $"The TLS handshake with {host}:{port} failed: {ex.Message.TrimEnd('.')}. Is {port} the router's API-SSL port (8729 unless changed), with a certificate set on the api-ssl service?", ex);
+                : $"The TLS handshake with {host}:{port} failed: {ex.Message.TrimEnd('.')}. {ApiSslHint(port)}", ex);
         }
     }
+
+    // Said wherever TLS fails for want of a TLS server: the usual cause is the plain API port given for API-SSL.
+    private static string ApiSslHint(int port) =>
+        $"Is {port} the router's API-SSL port (8729 unless changed, with a certificate on its api-ssl service), not the plain API port?";
 
     /// <summary>
     /// Runs <paramref name="command"/> to its <c>!done</c> and returns all its rows; a <c>!trap</c> throws
