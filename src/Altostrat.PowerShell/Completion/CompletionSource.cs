@@ -22,9 +22,12 @@ internal static class CompletionSource
 
     public static readonly Fetch Sites = (client, add, token) => client.ListSitesAsync(s => add(s.Id, s.Name ?? s.Id), token);
 
+    /// <summary>What was typed so far, without the quote it may have been opened with: every completer matches on this.</summary>
+    public static string Typed(string? wordToComplete) => (wordToComplete ?? "").Trim('\'', '"');
+
     public static IEnumerable<CompletionResult> Complete(string wordToComplete, Fetch fetch)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = Typed(wordToComplete);
         var candidates = new List<(string Id, string Label)>();
         try
         {

@@ -13,7 +13,7 @@ public sealed class ConfigurationMenuCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var prefix = (wordToComplete ?? "").Trim('\'', '"');
+        var prefix = CompletionSource.Typed(wordToComplete);
         return MenuCatalog.All
             .Where(m => m.Path.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
             .Select(m => new CompletionResult(m.Path, m.Path, CompletionResultType.ParameterValue, m.IsList ? $"{m.Path} (list)" : $"{m.Path} (settings)"));

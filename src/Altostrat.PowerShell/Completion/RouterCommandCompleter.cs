@@ -43,7 +43,7 @@ public sealed class RouterCommandCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var prefix = (wordToComplete ?? "").Trim('\'', '"');
+        var prefix = CompletionSource.Typed(wordToComplete);
         return Commands.Value
             .Where(c => c.Command.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(c => new CompletionResult(c.Command, c.Command, CompletionResultType.ParameterValue, c.Tooltip));

@@ -18,7 +18,7 @@ public sealed class RouterSessionCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = CompletionSource.Typed(wordToComplete);
         var byName = string.Equals(parameterName, "ComputerName", StringComparison.OrdinalIgnoreCase);
         foreach (var session in RouterSessions.All())
         {
