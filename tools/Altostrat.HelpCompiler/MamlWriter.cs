@@ -54,12 +54,8 @@ public static class MamlWriter
         new(Command + "syntaxItem",
             new XElement(Maml + "name", name),
             set.Parameters.Select(p => new XElement(Command + "parameter",
-                new XAttribute("required", Bool(p.Membership.Mandatory)),
-                new XAttribute("variableLength", "true"),
-                new XAttribute("globbing", Bool(p.Parameter.Globbing)),
-                new XAttribute("pipelineInput", ParameterMetadata.PipelineInputText(p.Membership.ByValue, p.Membership.ByPropertyName)),
-                new XAttribute("position", p.Membership.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named"),
-                new XAttribute("aliases", p.Parameter.Aliases),
+                ParameterAttributes(p.Membership.Mandatory, p.Parameter.Globbing, ParameterMetadata.PipelineInputText(p.Membership.ByValue, p.Membership.ByPropertyName),
+                    p.Membership.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named", p.Parameter.Aliases),
                 new XElement(Maml + "name", p.Parameter.Name),
                 p.Parameter.IsSwitch ? null : new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", "false"), p.Parameter.TypeName),
                 new XElement(Dev + "type", new XElement(Maml + "name", p.Parameter.TypeName)))));
@@ -67,15 +63,18 @@ public static class MamlWriter
     // What Get-Help shows as Required?, Position?, Accept pipeline input?, Aliases and Accept wildcard characters?.
     private static IEnumerable<XAttribute> Attributes(ParameterMetadata? metadata) => metadata is null
         ? Enumerable.Empty<XAttribute>()
-        : new[]
-        {
-            new XAttribute("required", Bool(metadata.Required)),
-            new XAttribute("variableLength", "true"),
-            new XAttribute("globbing", Bool(metadata.Globbing)),
-            new XAttribute("pipelineInput", metadata.PipelineInput),
-            new XAttribute("position", metadata.Position),
-            new XAttribute("aliases", metadata.Aliases),
-        };
+        : ParameterAttributes(metadata.Required, metadata.Globbing, metadata.PipelineInput, metadata.Position, metadata.Aliases);
+
+    // The same attributes on a parameter of PARAMETERS and on one of a SYNTAX line (there for its parameter set).
+    private static XAttribute[] ParameterAttributes(bool required, bool globbing, string pipelineInput, string position, string aliases) => new[]
+    {
+        new XAttribute("required", Bool(required)),
+        new XAttribute("variableLength", "true"),
+        new XAttribute("globbing", Bool(globbing)),
+        new XAttribute("pipelineInput", pipelineInput),
+        new XAttribute("position", position),
+        new XAttribute("aliases", aliases),
+    };
 
     private static IEnumerable<XElement> TypeAndText(string type, string text) => new[]
     {
