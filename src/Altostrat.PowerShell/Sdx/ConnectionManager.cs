@@ -65,12 +65,14 @@ internal static class ConnectionManager
     }
 
     /// <summary>Whether the next cmdlet that needs the API, with no connection, would connect from ALTOSTRAT_TOKEN.</summary>
-    public static bool ConnectsFromEnvironment
+    public static bool ConnectsFromEnvironment => EnvironmentToken() is not null;
+
+    // The token a cmdlet would connect with by itself: ALTOSTRAT_TOKEN, unless Disconnect-Altostrat said not to.
+    private static string? EnvironmentToken()
     {
-        get
-        {
-            return !DisconnectedOnPurpose && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(TokenVariable));
-        }
+        if (DisconnectedOnPurpose) return null;
+        var token = Environment.GetEnvironmentVariable(TokenVariable);
+        return string.IsNullOrEmpty(token) ? null : token;
     }
 
     /// <summary>The connected client, connecting from the environment if that is possible; null when it is not.</summary>
@@ -78,9 +80,7 @@ internal static class ConnectionManager
     {
         var current = Current;
         if (current is not null) return current.Session.Client;
-        if (!ConnectsFromEnvironment) return null;
-        var token = Environment.GetEnvironmentVariable(TokenVariable);
-        if (string.IsNullOrEmpty(token)) return null;
+        if (EnvironmentToken() is not { } token) return null;
         return Connect(new AltoApiOptions { ApiUrl = ApiUrlFromEnvironment() ?? AltoApiOptions.DefaultApiUrl, Token = token }, "Environment").Session.Client;
     }
 
