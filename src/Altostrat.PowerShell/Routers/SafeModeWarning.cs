@@ -5,7 +5,7 @@ internal static class SafeModeWarning
 {
     /// <param name="undone">What happened, as a sentence's start: "the script was undone", "the changes were rolled back".</param>
     public static string For(string computerName, string undone, SafeModeOutcome outcome, string? reason) =>
-        $"{computerName}: {undone} ({outcome}){(string.IsNullOrEmpty(reason) ? "" : ": " + reason.TrimEnd('.'))}" +
+        $"{computerName}: {undone} ({outcome}){(reason is { Length: > 0 } given ? ": " + given.TrimEnd('.') : "")}" +
         // The module saw its session drop; the router reverts once it notices that too, and a change that cut the
         // module off may keep it out until then.
         (outcome == SafeModeOutcome.RolledBackByRouter

@@ -19,7 +19,6 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// </summary>
 public static class ConfigurationExecutor
 {
-
     public static async Task<IReadOnlyList<ChangeResult>> ApplyAsync(RouterConnection connection, IReadOnlyList<ConfigurationChange> changes,
         CancellationToken cancellationToken)
     {

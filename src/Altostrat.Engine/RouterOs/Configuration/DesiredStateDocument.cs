@@ -207,5 +207,5 @@ public sealed class DesiredStateDocument
     }
 
     private static int? LineOf(IDictionary map, string field) =>
-        map is LocatedTable json ? json.FieldLines.TryGetValue(field, out var line) ? line : json.Line : null;
+        map is LocatedTable located ? located.FieldLines.TryGetValue(field, out var line) ? line : located.Line : null;
 }
