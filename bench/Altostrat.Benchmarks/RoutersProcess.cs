@@ -51,6 +51,10 @@ public sealed class RoutersProcess : IDisposable
     /// <summary>The routers' process itself: starts the routers, prints their ports, and serves until its input closes.</summary>
     public static async Task ServeAsync(int routerCount, TimeSpan latency, Func<TimeSpan, Task> warmUp)
     {
+        // Commands are read where the socket reports them, not after a wait for a pool thread, whose lateness counted
+        // into the simulated latency. The runtime reads this once, when this process opens its first socket; a
+        // client's process keeps the default.
+        Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
         await warmUp(latency);
         var servers = Enumerable.Range(0, routerCount).Select(_ => NewRouter(latency)).ToList();
         foreach (var server in servers) Console.WriteLine(server.Port);

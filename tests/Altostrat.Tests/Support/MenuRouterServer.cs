@@ -173,7 +173,6 @@ public sealed class MenuRouterServer : IAsyncDisposable
         var gate = new object();
         var replies = new List<Task>();
         var due = new Queue<(long At, byte[] Answer)>();
-        var releasing = false;
         async Task SendAsync(IEnumerable<byte[]> answers)
         {
             lock (gate)
@@ -232,46 +231,34 @@ public sealed class MenuRouterServer : IAsyncDisposable
             }
         }
 
-        // Answers wait out the latency in arrival order, so one timer serves a whole burst of pipelined commands:
-        // a timer per command made the simulated routers, not the client, what a benchmark measured.
+        // Answers wait out the latency in arrival order, so one wake-up serves a whole burst of pipelined commands
+        // (a timer per command made the simulated routers, not the client, what a benchmark measured), and the
+        // answers due together leave in one write.
         void Delay(byte[] answer)
         {
             lock (due)
             {
-                due.Enqueue((Stopwatch.GetTimestamp() + LatencyTicks, answer));
-                if (releasing) return;
-                releasing = true;
+                var at = Stopwatch.GetTimestamp() + LatencyTicks;
+                due.Enqueue((at, answer));
+                // Whenever answers wait, one wake-up is booked for the first of them.
+                if (due.Count == 1) LatencyLine.Shared.At(at, ReleaseDue);
             }
-            replies.Add(ReleaseDueAsync());
         }
 
-        async Task ReleaseDueAsync()
+        void ReleaseDue()
         {
             var ready = new List<byte[]>();
-            while (true)
+            lock (due)
             {
-                long wait;
-                lock (due)
+                var now = Stopwatch.GetTimestamp() + LatencyLine.Tolerance;
+                while (due.Count > 0 && due.Peek().At <= now)
                 {
-                    // Due within the timers' granularity counts as due, as Task.Delay(Latency) per answer did: waiting
-                    // again for the last fraction of a millisecond made every answer a millisecond or two late.
-                    var now = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000;
-                    while (due.Count > 0 && due.Peek().At <= now)
-                    {
-                        var (_, answer) = due.Dequeue();
-                        ready.Add(answer);
-                        Interlocked.Decrement(ref _inFlight);
-                    }
-                    if (ready.Count == 0 && due.Count == 0) { releasing = false; return; }
-                    wait = due.Count > 0 ? due.Peek().At - now : 0;
+                    ready.Add(due.Dequeue().Answer);
+                    Interlocked.Decrement(ref _inFlight);
                 }
-                if (ready.Count > 0)
-                {
-                    await SendAsync(ready);
-                    ready.Clear();
-                }
-                else await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait * 1000.0 / Stopwatch.Frequency))));
+                if (due.Count > 0) LatencyLine.Shared.At(due.Peek().At, ReleaseDue);
             }
+            if (ready.Count > 0) SendAsync(ready).ContinueWith(static _ => { }, TaskScheduler.Default);
         }
 
         async Task AnswerAsync(byte[] answer, Task? hold)
