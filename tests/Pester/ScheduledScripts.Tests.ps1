@@ -30,10 +30,27 @@ Describe 'Scheduled scripts' {
         @{ Case = 'an empty script'; ErrorId = 'Altostrat.EmptyScript'; Command = { New-AltoScheduledScript -Description x -Script '' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001 -ErrorAction Stop } }
         @{ Case = 'a past launch time'; ErrorId = 'Altostrat.LaunchAtInPast'; Command = { New-AltoScheduledScript -Description x -Script '/x' -LaunchAt (Get-Date).AddMinutes(-5) -SiteId site_emu0001 -ErrorAction Stop } }
         @{ Case = 'no site'; ErrorId = 'Altostrat.NoSite'; Command = { New-AltoScheduledScript -Description x -Script '/x' -LaunchAt (Get-Date).AddHours(1) -SiteId @() -ErrorAction Stop } }
+        @{ Case = 'no site from a site filter that matched nothing'; ErrorId = 'Altostrat.NoSite'; Command = { Get-AltoSite -Name 'no-such-site*' | New-AltoScheduledScript -Description x -Script '/x' -LaunchAt (Get-Date).AddHours(1) -ErrorAction Stop } }
     ) {
         $before = Get-ScriptCount
         $Command | Should -Throw -ErrorId "$ErrorId,Altostrat.PowerShell.Cmdlets.ScheduledScripts.NewAltoScheduledScriptCommand"
         Get-ScriptCount | Should -Be $before
+    }
+
+    It 'lists nothing when the pipeline names no script (an empty array, objects that do not bind), so nothing is passed on to Stop' {
+        Get-ScriptCount | Should -BeGreaterThan 0
+        @(@() | Get-AltoScheduledScript) | Should -BeNullOrEmpty
+        @(Get-AltoScheduledScript -Description 'no-such-description*' | Get-AltoScheduledScript) | Should -BeNullOrEmpty
+        @([pscustomobject]@{ ScriptId = 'x' } | Get-AltoScheduledScript -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+    }
+
+    It 'reports an id the account does not have even when a filter is given, and not one the filter leaves out' {
+        $created = New-AltoScheduledScript -Description 'Pester filtered' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        $errors = $null
+        $found = Get-AltoScheduledScript -Id $created.Id, 'no-such-script' -Status Launched -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found | Should -BeNullOrEmpty
+        @($errors).Count | Should -Be 1
+        $errors[0].TargetObject | Should -Be 'no-such-script'
     }
 
     It 'warns that Set resets authorization and changes only what is given' {

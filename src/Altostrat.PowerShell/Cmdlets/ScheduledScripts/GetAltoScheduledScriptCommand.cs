@@ -38,24 +38,25 @@ public sealed class GetAltoScheduledScriptCommand : AltoCmdlet
 
     protected override void EndProcessing()
     {
+        // Piped input that named no script (an empty array, objects that did not bind) asks for nothing: listing
+        // every script then would hand the whole account to the next command in the pipeline (Stop-AltoScheduledScript).
+        if (_ids.Count == 0 && MyInvocation.ExpectingInput) return;
         var client = RequireClient();
         var statuses = Status is null ? null : new HashSet<ScheduledScriptStatus>(Status);
         var description = Description is null ? null : new WildcardPattern(Description, WildcardOptions.IgnoreCase);
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
         RunOrThrow(token => client.ListScheduledScriptsAsync(dto =>
         {
             if (_ids.Count > 0 && !_ids.Contains(dto.Id)) return;
+            existing.Add(dto.Id);
             var script = Mapper.ToScheduledScript(dto);
             if (statuses is not null && !statuses.Contains(script.Status)) return;
             if (description is not null && !description.IsMatch(script.Description)) return;
-            found.Add(dto.Id);
             Post(() => WriteObject(script));
         }, token), null);
 
+        // An id the filters left out is not an error; an id the account does not have is.
         foreach (var id in _ids)
-        {
-            if (found.Contains(id) || statuses is not null || description is not null) continue;
-            WriteError(ErrorRecords.ScheduledScriptNotFound(id));
-        }
+            if (!existing.Contains(id)) WriteError(ErrorRecords.ScheduledScriptNotFound(id));
     }
 }

@@ -73,6 +73,9 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
 
     protected override void EndProcessing()
     {
+        // An empty pipeline (a site filter that matched nothing) never ran ProcessRecord: the -Script typed on the
+        // command line still counts, so that the error is about the missing sites, not an empty script.
+        if (_scripts.Count == 0 && ParameterSetName == ScriptSet) _scripts.Add(Script);
         if (_scripts.Count > 1)
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.SeveralScripts,
                 $"{_scripts.Count} different scripts came down the pipeline; one schedule takes one script. Pipe one script, or call New-AltoScheduledScript once per script.", null));
