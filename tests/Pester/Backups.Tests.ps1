@@ -55,6 +55,16 @@ Describe 'Backups' {
         Test-Path $folder | Should -BeFalse
     }
 
+    It 'compares with the backup piped in, not the latest' {
+        $made = 1..2 | ForEach-Object { Backup-AltoSite -SiteId site_emu0002 -Wait -PollIntervalSeconds 0.2 -Timeout 60; Start-Sleep -Milliseconds 1100 }
+        $backups = Get-AltoBackup -SiteId site_emu0002
+        $oldest = $backups[-1]
+        $saved = Get-AltoBackup -SiteId site_emu0002 -Filename $oldest.Filename -OutFile (Join-Path $TestDrive 'oldest.rsc')
+        Set-Content $saved.SavedTo ((Get-Content $saved.SavedTo -Raw) + "/system note set note=piped`n") -NoNewline
+        $diff = $oldest | Compare-AltoBackup -DifferencePath $saved.SavedTo
+        $diff.Reference | Select-Object -Unique | Should -Be "site_emu0002/$($oldest.Filename)"
+    }
+
     It 'compares a backup with an edited file by menu, and as a unified diff' {
         $saved = Get-AltoBackup -SiteId site_emu0001 -Latest -OutFile (Join-Path $TestDrive 'edit.rsc')
         $text = (Get-Content $saved.SavedTo -Raw) -replace '192\.168\.88\.1/24', '10.0.0.1/24' -replace '(?m)^# \d{4}-\d\d-\d\d \d\d:\d\d:\d\d', '# 2030-01-01 00:00:00'

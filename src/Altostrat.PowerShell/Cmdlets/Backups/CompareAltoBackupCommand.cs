@@ -31,8 +31,10 @@ public sealed class CompareAltoBackupCommand : AltoCmdlet
     [ArgumentCompleter(typeof(SiteIdCompleter))]
     public string SiteId { get; set; } = "";
 
-    [Parameter(Mandatory = true, Position = 1, ParameterSetName = BackupsSet)]
-    [Parameter(ParameterSetName = PathSet)]
+    /// <summary>A piped backup (Get-AltoBackup) is the reference by its Filename: the latest is only for when none is named.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = BackupsSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Filename")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(BackupFilenameCompleter))]
     public string? ReferenceFilename { get; set; }
