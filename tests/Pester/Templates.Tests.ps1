@@ -12,6 +12,16 @@ Describe 'Script templates' {
         (Get-AltoScriptTemplate -Id $public[0].Id).Content | Should -Be $public[0].Content
     }
 
+    It 'reports a name without wildcards that no template has, and says so when it is an id' {
+        $public = @(Get-AltoScriptTemplate -Scope Public)
+        $errors = $null
+        Get-AltoScriptTemplate $public[0].Id -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Altostrat.NameNotFound*'
+        $errors[0].Exception.Message | Should -BeLike "*is the id of one: Get-AltoScriptTemplate -Id $($public[0].Id)*"
+        Get-AltoScriptTemplate 'no such template*' -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors | Should -BeNullOrEmpty
+    }
+
     It 'creates a template from a .rsc file with metadata, and changes only what is given' {
         $file = Join-Path $TestDrive 'ntp.rsc'
         Set-Content $file '/system ntp client set enabled=yes servers=pool.ntp.org'

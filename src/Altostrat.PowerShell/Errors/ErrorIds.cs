@@ -31,6 +31,7 @@ internal static class ErrorIds
         public const string InvalidPrompt = "Altostrat.InvalidPrompt";
         public const string LaunchAtInPast = "Altostrat.LaunchAtInPast";
         public const string NoSite = "Altostrat.NoSite";
+        public const string NameNotFound = "Altostrat.NameNotFound";
         public const string NotConnected = "Altostrat.NotConnected";
         public const string ScheduledScriptCancelled = "Altostrat.ScheduledScriptCancelled";
         public const string ScheduledScriptNotEditable = "Altostrat.ScheduledScriptNotEditable";

@@ -48,6 +48,16 @@ internal static class ErrorRecords
         new DirectoryNotFoundException($"{problem} Create it first (New-Item -ItemType Directory -Path '{folder}'), or choose another -OutFile."),
         errorId, ErrorCategory.ObjectNotFound, target);
 
+    /// <summary>
+    /// A -Name without wildcards that matched nothing, as Get-Process reports one. A name typed where an id was meant
+    /// (the id is the first positional parameter's other set) is the likely mistake, so the message says which.
+    /// </summary>
+    public static ErrorRecord NameNotFound(string what, string name, string command, string idParameter, bool isAnId) =>
+        new(new ItemNotFoundException($"No {what} is named '{name}'." + (isAnId
+                ? $" '{name}' is the id of one: {command} -{idParameter} {name}"
+                : $" -Name matches names (wildcards allowed, e.g. '{name}*'); to get one by its id, use {command} -{idParameter}.")),
+            ErrorIds.Sdx.NameNotFound, ErrorCategory.ObjectNotFound, name);
+
     public static ErrorRecord ScheduledScriptNotFound(string id) =>
         new(new ItemNotFoundException($"No scheduled script with id '{id}' exists. Run Get-AltoScheduledScript without -Id to list them."),
             ErrorIds.Sdx.ScheduledScriptNotFound, ErrorCategory.ObjectNotFound, id);

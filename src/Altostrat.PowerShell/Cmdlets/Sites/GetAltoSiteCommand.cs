@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Altostrat.PowerShell.Completion;
+using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
 using Altostrat.PowerShell.Pipeline;
 
@@ -31,12 +32,18 @@ public sealed class GetAltoSiteCommand : AltoCmdlet
         if (ParameterSetName == ListSet)
         {
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            var matched = false;
+            var isAnId = false;
             RunOrThrow(token => client.ListSitesAsync(dto =>
             {
+                isAnId |= string.Equals(dto.Id, Name, StringComparison.OrdinalIgnoreCase);
                 if (pattern is not null && !pattern.IsMatch(dto.Name ?? "")) return;
+                matched = true;
                 var site = Mapper.ToSite(dto);
                 Post(() => WriteObject(site));
             }, token), Name);
+            if (!matched && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
+                WriteError(ErrorRecords.NameNotFound("site", Name, "Get-AltoSite", "SiteId", isAnId));
             return;
         }
         foreach (var id in SiteId)

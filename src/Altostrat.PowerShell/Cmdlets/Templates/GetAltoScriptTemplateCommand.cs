@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Altostrat.PowerShell.Completion;
+using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Pipeline;
 using Altostrat.PowerShell.Validation;
 using Altostrat.PowerShell.Sdx;
@@ -38,17 +39,23 @@ public sealed class GetAltoScriptTemplateCommand : AltoCmdlet
         if (ParameterSetName == ListSet)
         {
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            var matched = false;
+            var isAnId = false;
             RunOrThrow(async token =>
             {
                 void Emit(Altostrat.Engine.Contracts.TemplateDto dto)
                 {
+                    isAnId |= string.Equals(dto.Id, Name, StringComparison.OrdinalIgnoreCase);
                     if (pattern is not null && !pattern.IsMatch(dto.Name)) return;
+                    matched = true;
                     var template = SdxMapper.ToTemplate(dto);
                     Post(() => WriteObject(template));
                 }
                 if (Scope != AltoTemplateScope.Private) await client.ListTemplatesAsync(true, Emit, token).ConfigureAwait(false);
                 if (Scope != AltoTemplateScope.Public) await client.ListTemplatesAsync(false, Emit, token).ConfigureAwait(false);
             }, Name);
+            if (!matched && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
+                WriteError(ErrorRecords.NameNotFound("template", Name, "Get-AltoScriptTemplate", "Id", isAnId));
             return;
         }
         foreach (var id in InputValidation.CleanIds(Id))
