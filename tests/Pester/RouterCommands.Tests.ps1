@@ -22,6 +22,16 @@ Describe 'Invoke-AltoRouterCommand' {
         finally { $session | Disconnect-AltoRouter }
     }
 
+    It 'returns the value a get reads, directly and through SDX' {
+        $identity = (Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0002'] -Credential $script:RouterCredential -Command /system/identity/print).name
+        $direct = Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0002'] -Credential $script:RouterCredential -Command /system/identity/get -Parameter @{ 'value-name' = 'name' }
+        $direct.Ret | Should -Be $identity
+        $direct.ComputerName | Should -Be $script:Routers['site_emu0002']
+        $viaSdx = Invoke-AltoRouterCommand -SiteId site_emu0002 -Command /system/identity/get -Parameter @{ 'value-name' = 'name' }
+        $viaSdx.Ret | Should -Be $identity
+        $viaSdx.SiteId | Should -Be 'site_emu0002'
+    }
+
     It 'turns a trap into an error with the router message, one router at a time' {
         $rows = $script:Routers['site_emu0001'], $script:Routers['site_emu0004'] |
             Invoke-AltoRouterCommand -Credential $script:RouterCredential -Command /ip/adress/print -ErrorAction SilentlyContinue -ErrorVariable trapped

@@ -30,10 +30,10 @@ public static class SynchronousEndpoints
         if (!site.HasPulse || state.Routers is null)
             throw new ApiErrorException(ApiError.Conflict("site_offline", $"Site '{siteId}' is offline: it has no pulse, so it cannot answer a synchronous command."));
 
-        IReadOnlyList<Engine.RouterOs.Protocol.RouterSentence>? rows;
+        RouterReply? reply;
         try
         {
-            rows = await state.Routers.ExecuteAsync(siteId, command, context.RequestAborted);
+            reply = await state.Routers.ExecuteAsync(siteId, command, context.RequestAborted);
         }
         catch (RouterTrapException trap)
         {
@@ -43,16 +43,23 @@ public static class SynchronousEndpoints
         {
             throw new ApiErrorException(ApiError.Conflict("site_unreachable", $"Site '{siteId}' did not answer: {ex.Message}"));
         }
-        if (rows is null)
+        if (reply is null)
             throw new ApiErrorException(ApiError.Conflict("site_offline", $"Site '{siteId}' has no router to answer."));
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartArray();
-            foreach (var row in rows)
+            foreach (var row in reply.Rows)
             {
                 writer.WriteStartObject();
                 foreach (var attribute in row.Attributes) writer.WriteString(attribute.Key, attribute.Value);
+                writer.WriteEndObject();
+            }
+            // The raw reply's !done carries a get's value (=ret=): it is the last row, as {"ret": ...}.
+            if (reply.Ret is not null)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("ret", reply.Ret);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

@@ -75,12 +75,11 @@ public sealed class SiteRouters : IDisposable
     }
 
     /// <summary>Runs one command on the site's router and returns its reply rows; null when the site has no router.</summary>
-    public async Task<IReadOnlyList<RouterSentence>?> ExecuteAsync(string siteId, RouterCommand command, CancellationToken cancellationToken)
+    public async Task<RouterReply?> ExecuteAsync(string siteId, RouterCommand command, CancellationToken cancellationToken)
     {
         if (!_routers.TryGetValue(siteId, out var router)) return null;
         using var connection = await RouterConnection.ConnectAsync(OptionsFor(router), UserName, Password, cancellationToken).ConfigureAwait(false);
-        var reply = await connection.ExecuteAsync(command, cancellationToken, RunTimeout).ConfigureAwait(false);
-        return reply.Rows;
+        return await connection.ExecuteAsync(command, cancellationToken, RunTimeout).ConfigureAwait(false);
     }
 
     private static RouterConnectionOptions OptionsFor(SimulatedRouter router) => new(router.Host) { Port = router.Port };

@@ -262,10 +262,20 @@ public sealed class RouterConnection : IDisposable
     /// <see cref="StreamAsync"/> with a callback per row, for callers that must not depend on IAsyncEnumerable
     /// (the module's cmdlet assembly, which loads outside the engine's isolation, has no Microsoft.Bcl.AsyncInterfaces).
     /// </summary>
-    public async Task ForEachRowAsync(RouterCommand command, Action<RouterSentence> onRow, CancellationToken cancellationToken = default)
+    /// <returns>The <c>=ret=</c> of the command's <c>!done</c>: the value a <c>get</c> reads; null when there is none.</returns>
+    public async Task<string?> ForEachRowAsync(RouterCommand command, Action<RouterSentence> onRow, CancellationToken cancellationToken = default)
     {
         if (onRow is null) throw new ArgumentNullException(nameof(onRow));
-        await foreach (var row in StreamAsync(command, cancellationToken).ConfigureAwait(false)) onRow(row);
+        var pending = await SendAsync(command, watchSilence: !IsStreaming(command), collect: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (await pending.NextRowAsync(cancellationToken).ConfigureAwait(false) is { } row) onRow(row);
+            return pending.Ret;
+        }
+        finally
+        {
+            if (!pending.IsFinished) await AbandonAsync(pending).ConfigureAwait(false);
+        }
     }
 
     private static bool IsStreaming(RouterCommand command)

@@ -156,12 +156,13 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
             connection = await endpoint.OpenAsync(token).ConfigureAwait(false);
             if (ReadOnly)
             {
-                // Reads can be large: rows go out as they arrive.
-                await connection.ForEachRowAsync(_command!, row =>
+                // Reads can be large: rows go out as they arrive. A get's value is the =ret= of its !done.
+                var value = await connection.ForEachRowAsync(_command!, row =>
                 {
                     var item = RouterCommands.ToObject(row, name);
                     Post(() => WriteObject(item));
                 }, token).ConfigureAwait(false);
+                WriteReturnValue(value, name);
                 return;
             }
             // Changes are small and may return a value (the id of an added item) that the caller wants.
@@ -171,11 +172,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
                 var item = RouterCommands.ToObject(row, name);
                 Post(() => WriteObject(item));
             }
-            if (reply.Ret is { } ret)
-            {
-                var result = RouterCommands.ReturnValue(ret, name);
-                Post(() => WriteObject(result));
-            }
+            WriteReturnValue(reply.Ret, name);
         }
         catch (RouterException ex)
         {
@@ -185,5 +182,12 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         {
             if (endpoint.OwnsConnection) connection?.Dispose();
         }
+    }
+
+    private void WriteReturnValue(string? ret, string name)
+    {
+        if (ret is null) return;
+        var result = RouterCommands.ReturnValue(ret, name);
+        Post(() => WriteObject(result));
     }
 }
