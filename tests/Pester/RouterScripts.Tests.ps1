@@ -37,6 +37,14 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         $retried.ComputerName | Should -Be $script:Routers['site_emu0002']
     }
 
+    It 'names each backup apart, also for runs in the same second' {
+        $router = $script:Routers['site_emu0004']
+        $names = 1..3 | ForEach-Object { (Invoke-AltoRouterScript -ComputerName $router -Credential $script:RouterCredential -Script ':log info backup' -MakeBackup).BackupName }
+        $names | Select-Object -Unique | Should -HaveCount 3
+        $files = (Invoke-AltoRouterCommand -ComputerName $router -Credential $script:RouterCredential -Command /file/print).name
+        $names | ForEach-Object { $files | Should -Contain "$_.backup" }
+    }
+
     It 'lists what would run where with -WhatIf and runs nothing' {
         $output = Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'], $script:Routers['site_emu0003'] -Credential $script:RouterCredential -Script '/system identity set name=never' -WhatIf 6>&1
         ($output | Where-Object { $_ -is [Altostrat.PowerShell.AltoRouterScriptResult] }) | Should -BeNullOrEmpty

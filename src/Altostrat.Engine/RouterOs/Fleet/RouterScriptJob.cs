@@ -56,7 +56,9 @@ public sealed class RouterScriptJob
             connection = await endpoint.OpenAsync(deadline.Token).ConfigureAwait(false);
             if (MakeBackup)
             {
-                backupName = NamePrefix + startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+                // To the millisecond: RouterOS overwrites a backup of the same name, so a second run (a retry) within
+                // the same second would replace the backup taken before the first.
+                backupName = NamePrefix + startedAt.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
                 await connection.ExecuteAsync(new RouterCommand("/system/backup/save").With("name", backupName), deadline.Token).ConfigureAwait(false);
             }
             if (!UseSafeMode)
