@@ -32,6 +32,16 @@ Describe 'Invoke-AltoRouterCommand' {
         $viaSdx.SiteId | Should -Be 'site_emu0002'
     }
 
+    It 'refuses a site piped in as a router address, saying that a site has none, without connecting' {
+        $errors = $null
+        $rows = Get-AltoSite | Select-Object -First 2 | Invoke-AltoRouterCommand -Credential $script:RouterCredential -Command /system/identity/print -ErrorVariable errors -ErrorAction SilentlyContinue
+        $rows | Should -BeNullOrEmpty
+        @($errors).Count | Should -Be 2
+        $errors | ForEach-Object { $_.Exception.Message | Should -BeLike "*is a site, and a site carries no router address*-SiteId*" }
+        { Get-AltoRouterConfiguration -ComputerName (Get-AltoSite | Select-Object -First 1) -Credential $script:RouterCredential -Path /ip/dns -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*carries no router address*'
+    }
+
     It 'turns a trap into an error with the router message, one router at a time' {
         $rows = $script:Routers['site_emu0001'], $script:Routers['site_emu0004'] |
             Invoke-AltoRouterCommand -Credential $script:RouterCredential -Command /ip/adress/print -ErrorAction SilentlyContinue -ErrorVariable trapped

@@ -8,6 +8,7 @@ using Altostrat.Engine.RouterOs.Configuration;
 using Altostrat.Engine.RouterOs.Fleet;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Pipeline;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Routers;
 
@@ -25,6 +26,7 @@ public abstract class RouterCmdlet : AltoCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerSet)]
     [Alias("Address", "IPAddress", "HostName")]
+    [RouterAddress]
     [ValidateNotNullOrEmpty]
     public string[] ComputerName { get; set; } = Array.Empty<string>();
 

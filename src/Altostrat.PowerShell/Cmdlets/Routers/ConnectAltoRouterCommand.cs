@@ -3,6 +3,7 @@ using Altostrat.Engine.RouterOs.Client;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Pipeline;
 using Altostrat.PowerShell.Routers;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -15,6 +16,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Address", "IPAddress", "HostName")]
+    [RouterAddress]
     [ValidateNotNullOrEmpty]
     public string ComputerName { get; set; } = "";
 
