@@ -13,6 +13,7 @@ BeforeAll {
             Key     = 'list', 'address'
             Absent  = 'Remove'
             Entries = @(
+                @{ list = 'mgmt'; address = '10.0.0.0/24'; comment = 'admins' }
                 @{ list = 'block'; address = '192.0.2.1'; comment = 'bad' }
                 @{ list = 'block'; address = '192.0.2.2'; comment = $null }
             )
@@ -87,7 +88,7 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         ($plan | Group-Object ComputerName).Count | Should -Be 2
         $first = $plan | Where-Object ComputerName -eq $routers[0]
         $first | Where-Object { $_.Path -eq '/system/identity' -and $_.Action -eq 'Set' } | ForEach-Object ChangedProperties | Should -Be 'name'
-        @($first | Where-Object { $_.Path -eq '/ip/firewall/address-list' -and $_.Action -eq 'Add' }).Count | Should -Be 2
+        @($first | Where-Object { $_.Path -eq '/ip/firewall/address-list' -and $_.Action -eq 'Add' }).Count | Should -Be 3
         $first | ForEach-Object { $_.Script | Should -Not -BeNullOrEmpty }
 
         # The drop rule on the input chain is destructive: the suite cannot answer the question, so -Force.
