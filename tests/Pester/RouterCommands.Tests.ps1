@@ -32,6 +32,13 @@ Describe 'Invoke-AltoRouterCommand' {
         $viaSdx.SiteId | Should -Be 'site_emu0002'
     }
 
+    It 'runs an export, which RouterOS answers without text over its API, directly and through SDX' {
+        $errors = $null
+        Invoke-AltoRouterCommand -SiteId site_emu0001 -Command '/ip dns export' -ErrorVariable errors | Should -BeNullOrEmpty
+        Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Command /export -ErrorVariable +errors | Should -BeNullOrEmpty
+        $errors | Should -BeNullOrEmpty
+    }
+
     It 'refuses a site piped in as a router address, saying that a site has none, without connecting' {
         $errors = $null
         $rows = Get-AltoSite | Select-Object -First 2 | Invoke-AltoRouterCommand -Credential $script:RouterCredential -Command /system/identity/print -ErrorVariable errors -ErrorAction SilentlyContinue

@@ -38,6 +38,8 @@ public sealed class RouterCommandProcessor
     {
         if (path == "/system/backup/save") return SaveBackup(attributes);
         if (path is "/system/reboot" or "/system/shutdown") return CommandOutcome.Done;
+        // RouterOS runs an export over the API but sends none of its text, only !done: the same here.
+        if (path == "/export") return CommandOutcome.Done;
 
         var (menu, verb) = Split(path);
         if (menu.Path == "/system/script" && verb == "run") return await RunScriptAsync(menu, attributes, cancellationToken).ConfigureAwait(false);
@@ -53,6 +55,7 @@ public sealed class RouterCommandProcessor
                 "move" => Move(menu, attributes),
                 "enable" or "disable" => Enable(menu, attributes, verb == "enable"),
                 "get" => Get(menu, attributes),
+                "export" => CommandOutcome.Done,
                 _ => throw SimulatedTrap.NoSuchCommand(verb),
             };
         }
