@@ -124,6 +124,24 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $added.After['comment'] | Should -Be 'new'
     }
 
+    It 'warns, in Compare and in Set, which of several router entries sharing the key it manages' {
+        $router = $script:Routers['site_emu0005']
+        $ids = 1..2 | ForEach-Object { (Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/firewall/filter/add -Parameter @{ chain = 'pester-dup'; action = 'drop' } -Force).Ret }
+        try {
+            $doc = @{ '/ip/firewall/filter' = @{ Key = 'chain', 'action'; Entries = @(@{ chain = 'pester-dup'; action = 'drop'; comment = 'managed' }) } }
+            $warnings = $null
+            $plan = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -WarningVariable warnings -WarningAction SilentlyContinue
+            $plan.Id | Should -Be $ids[0]
+            "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*manages the first of them ($($ids[0]))*"
+            $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -WarningVariable warnings -WarningAction SilentlyContinue
+            $result.Status | Should -Be 'Changed'
+            "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*"
+        }
+        finally {
+            $ids | ForEach-Object { Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/firewall/filter/remove -Parameter @{ '.id' = $_ } -Force | Out-Null }
+        }
+    }
+
     It 'keeps the document''s order in the chain' {
         $router = $script:Routers['site_emu0001']
         $order = (Get-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/firewall/filter).Entries |

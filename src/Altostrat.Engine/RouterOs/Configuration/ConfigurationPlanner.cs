@@ -95,6 +95,10 @@ public static class ConfigurationPlanner
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
                 var change = SetChange(menu, entry.PropertyTable, row, id, entry.KeyText, findById: rowsOfKey.Count > 1);
                 if (change is not null) changes.Add(change);
+                if (rowsOfKey.Count > 1)
+                    notes.Add($"{menu.Path}: the router has {rowsOfKey.Count} entries with {entry.KeyText}; the document manages the first of them ({id}) and " +
+                              (menu.Absent == AbsentEntries.Remove ? "removes the others" : "leaves the others as they are") +
+                              ". Add a property that tells them apart to Key (a comment, for instance).");
                 if (positions is not null)
                 {
                     positions[entry.Index] = rowIndex;

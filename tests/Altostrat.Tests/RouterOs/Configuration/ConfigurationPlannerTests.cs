@@ -161,6 +161,20 @@ public class ConfigurationPlannerTests
         Assert.Equal("/ip firewall address-list remove [find .id=*2]", change.Script);
     }
 
+    [Theory]
+    [InlineData("Ignore", "leaves the others as they are")]
+    [InlineData("Remove", "removes the others")]
+    public void Router_entries_that_share_the_document_key_are_named_in_a_note_with_the_one_managed(string absent, string others)
+    {
+        var plan = Plan($$"""{ "/ip/firewall/filter": { "Key": ["chain", "action"], "Absent": "{{absent}}", "Entries": [ { "chain": "forward", "action": "drop", "src-address": "10.1.1.1" } ] } }""",
+            ("/ip/firewall/filter", new[] { ".id=*3 chain=forward action=drop", ".id=*4 chain=forward action=drop", ".id=*5 chain=input action=accept" }));
+
+        var note = Assert.Single(plan.Notes);
+        Assert.Contains("2 entries with chain=forward,action=drop", note);
+        Assert.Contains("manages the first of them (*3) and " + others, note);
+        Assert.Equal("*3", plan.Changes.First(c => c.Action == ChangeAction.Set).Id);
+    }
+
     [Fact]
     public void Changes_run_access_additions_then_removes_then_sets_then_additions_then_moves()
     {
