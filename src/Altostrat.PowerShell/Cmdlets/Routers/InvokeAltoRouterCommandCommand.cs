@@ -51,7 +51,6 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerSet)]
     [Alias("Address", "IPAddress", "HostName")]
-    [RouterAddress]
     [ValidateNotNullOrEmpty]
     public string[] ComputerName { get; set; } = Array.Empty<string>();
 

@@ -50,7 +50,6 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerScriptSet)]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ComputerPathSet)]
     [Alias("Address", "IPAddress", "HostName")]
-    [RouterAddress]
     [ValidateNotNullOrEmpty]
     public string[] ComputerName { get; set; } = Array.Empty<string>();
 
