@@ -70,6 +70,12 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         $router | Invoke-AltoRouterScript -Script ':log info x' -WhatIf | Should -BeNullOrEmpty
     }
 
+    It 'takes a -Path wildcard that matches one file' {
+        Set-Content (Join-Path $TestDrive 'only-one.rsc') ':log info from-a-wildcard'
+        $result = Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Path (Join-Path $TestDrive 'only-*.rsc')
+        $result.Status | Should -Be 'Succeeded'
+    }
+
     It 'refuses an empty script before connecting' {
         { Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Script ' ' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Altostrat.EmptyScript*'

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Validation;
@@ -33,7 +34,8 @@ internal sealed class ScriptInput
         text = "";
         analysis = null!;
         error = null!;
-        var resolvedPath = path is null ? null : _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        string? resolvedPath = null;
+        if (path is not null && !TryResolveFile(path, out resolvedPath, out error)) return false;
         var read = InputValidation.ReadScript(path is null ? script : null, resolvedPath, out var readError);
         if (read is null)
         {
@@ -57,6 +59,39 @@ internal sealed class ScriptInput
             _cmdlet.WriteWarning(ScriptReview.ForcedWarning(analysis));
         }
         _analyses[read] = analysis;
+        return true;
+    }
+
+    // One existing .rsc file: a wildcard must match exactly one, and a folder or a missing file is refused by name.
+    private bool TryResolveFile(string path, out string resolved, out ErrorRecord error)
+    {
+        error = null!;
+        resolved = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        if (WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            var matches = new List<string>();
+            try { matches.AddRange(_cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _)); }
+            catch (ItemNotFoundException) { /* reported below as a missing file */ }
+            if (matches.Count > 1)
+            {
+                error = new ErrorRecord(new ArgumentException($"'{path}' matches {matches.Count} files; one script takes one file. Give its full name."),
+                    ErrorIds.Script.FileNotFound, ErrorCategory.InvalidArgument, path);
+                return false;
+            }
+            if (matches.Count == 1) resolved = matches[0];
+        }
+        if (Directory.Exists(resolved))
+        {
+            error = new ErrorRecord(new ArgumentException($"'{resolved}' is a folder. Give the path of a .rsc file in it, or pass the script text with -Script."),
+                ErrorIds.Script.PathIsFolder, ErrorCategory.InvalidArgument, path);
+            return false;
+        }
+        if (!File.Exists(resolved))
+        {
+            error = new ErrorRecord(new ItemNotFoundException($"The script file '{resolved}' does not exist. Give the path of a .rsc file, or pass the script text with -Script."),
+                ErrorIds.Script.FileNotFound, ErrorCategory.ObjectNotFound, path);
+            return false;
+        }
         return true;
     }
 }

@@ -10,19 +10,14 @@ namespace Altostrat.PowerShell.Validation;
 /// <summary>Checks made before any request is sent, with messages that say what was wrong and how to fix it.</summary>
 internal static class InputValidation
 {
-    /// <summary>The script text, from -Script or from the file at <paramref name="resolvedPath"/>; null with <paramref name="error"/> set when unusable.</summary>
+    /// <summary>
+    /// The script text, from -Script or from the existing file at <paramref name="resolvedPath"/>; null with
+    /// <paramref name="error"/> set when it is empty.
+    /// </summary>
     public static string? ReadScript(string? script, string? resolvedPath, out string? error)
     {
         error = null;
-        if (resolvedPath is not null)
-        {
-            if (!File.Exists(resolvedPath))
-            {
-                error = $"The script file '{resolvedPath}' does not exist. Give the path of a .rsc file, or pass the script text with -Script.";
-                return null;
-            }
-            script = File.ReadAllText(resolvedPath);
-        }
+        if (resolvedPath is not null) script = File.ReadAllText(resolvedPath);
         if (string.IsNullOrWhiteSpace(script))
         {
             error = resolvedPath is null

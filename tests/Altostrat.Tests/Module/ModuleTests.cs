@@ -189,7 +189,6 @@ public sealed class ModuleTests
     [InlineData("New-AltoScheduledScript -Description x -Script '' -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId site_emu0001", "Altostrat.EmptyScript", "script is empty")]
     [InlineData("New-AltoScheduledScript -Description x -Script '/x' -LaunchAt ([datetime]::Now.AddMinutes(-1)) -SiteId site_emu0001", "Altostrat.LaunchAtInPast", "not in the future")]
     [InlineData("New-AltoScheduledScript -Description x -Script '/x' -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId @()", "Altostrat.NoSite", "No site was given")]
-    [InlineData("New-AltoScheduledScript -Description x -Path ./missing.rsc -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "Altostrat.EmptyScript", "does not exist")]
     [InlineData("New-AltoAiScript -Prompt ('a' * 201)", "Altostrat.InvalidPrompt", "at most 200. Shorten it by 1 character.")]
     [InlineData("New-AltoAiScript -Prompt ('a' * 203)", "Altostrat.InvalidPrompt", "Shorten it by 3 characters.")]
     [InlineData("Invoke-AltoRouterScript -SiteId a -Script '/x' -Description d -NotifyUrl http://hooks.example.com/x", "Altostrat.InvalidNotifyUrl", "https")]
@@ -201,6 +200,22 @@ public sealed class ModuleTests
         var error = Assert.Single(run.Errors);
         Assert.StartsWith(errorId, (string?)error["id"]);
         Assert.Equal("InvalidArgument", (string?)error["category"]);
+        Assert.Contains(message, (string?)error["message"]);
+        Assert.Empty(host.RecordedRequests);
+    }
+
+    [Theory]
+    [InlineData("New-AltoScheduledScript -Description x -Path ./missing.rsc -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "AltostratScript.FileNotFound", "ObjectNotFound", "missing.rsc' does not exist")]
+    [InlineData("New-AltoScheduledScript -Description x -Path ./no-such-*.rsc -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "AltostratScript.FileNotFound", "ObjectNotFound", "does not exist")]
+    [InlineData("New-AltoScheduledScript -Description x -Path . -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "AltostratScript.PathIsFolder", "InvalidArgument", "is a folder")]
+    [InlineData("Invoke-AltoRouterScript -ComputerName 127.0.0.1 -Credential ([pscredential]::new('a', [securestring]::new())) -Path ./missing.rsc", "AltostratScript.FileNotFound", "ObjectNotFound", "does not exist")]
+    public async Task A_script_file_that_is_missing_or_a_folder_is_refused_by_name_before_any_request(string command, string errorId, string category, string message)
+    {
+        await using var host = await TestEmulator.StartAsync();
+        var run = await RunAsync(command, host);
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith(errorId, (string?)error["id"]);
+        Assert.Equal(category, (string?)error["category"]);
         Assert.Contains(message, (string?)error["message"]);
         Assert.Empty(host.RecordedRequests);
     }
