@@ -83,7 +83,7 @@ Describe 'Invoke-AltoRouterCommand' {
         $target = $script:Routers['site_emu0005']
         # -NonInteractive: the question cannot be asked, so the command fails with an error that says what to do.
         { Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/add -Parameter @{ address = '10.67.0.1/24'; interface = 'ether3' } -ErrorAction Stop } |
-            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*'
+            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*' -ExpectedMessage "Run /ip/address/add on `"$target`" is destructive, and this session cannot ask*"
         Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/print | ForEach-Object address | Should -Not -Contain '10.67.0.1/24'
         $null = Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/add -Parameter @{ address = '10.67.0.1/24'; interface = 'ether3' } -Force
         Invoke-AltoRouterCommand -ComputerName $target -Credential $script:RouterCredential -Command /ip/address/print | ForEach-Object address | Should -Contain '10.67.0.1/24'

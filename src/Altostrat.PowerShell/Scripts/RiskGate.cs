@@ -106,7 +106,7 @@ internal sealed class RiskGate
         catch (Exception ex) when (NoOneToAsk.Is(ex))
         {
             // What to do comes before the lines: the default error view may run them together.
-            _cmdlet.ThrowTerminatingError(NoOneToAsk.Error("This is destructive", ex,
+            _cmdlet.ThrowTerminatingError(NoOneToAsk.Error($"{action} on \"{target}\" is destructive", ex,
                 $"Review it ({_reviewWith}), then run again with -Force or -Confirm:$false. Destructive:{nl}{verdict.DestructiveLines}", target));
             return false;
         }
