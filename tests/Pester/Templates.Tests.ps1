@@ -51,6 +51,9 @@ Describe 'Script templates' {
         New-AltoScriptTemplate -Name 'Long' -Description ('d' * 201) -Content 'c' -ErrorVariable e2 -ErrorAction SilentlyContinue
         $e2[0].FullyQualifiedErrorId | Should -BeLike 'Altostrat.TemplateTooLong*'
         $e2[0].Exception.Message | Should -Match '201 characters'
+        New-AltoScriptTemplate -Name 'Empty' -Description 'd' -Content ' ' -ErrorVariable e3 -ErrorAction SilentlyContinue
+        $e3[0].FullyQualifiedErrorId | Should -BeLike 'Altostrat.TemplateFieldEmpty*'
+        $e3[0].Exception.Message | Should -Match 'content is empty'
     }
 
     It 'pipes into Test-AltoRouterScript, New-AltoScheduledScript and Invoke-AltoRouterScript as the script' {

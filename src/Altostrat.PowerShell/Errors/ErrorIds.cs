@@ -17,6 +17,7 @@ internal static class ErrorIds
         public const string BackupTimedOut = "Altostrat.BackupTimedOut";
         public const string NothingToChange = "Altostrat.NothingToChange";
         public const string TemplateTooLong = "Altostrat.TemplateTooLong";
+        public const string TemplateFieldEmpty = "Altostrat.TemplateFieldEmpty";
         public const string InvalidTemplateFile = "Altostrat.InvalidTemplateFile";
         public const string BackupNotFound = "Altostrat.BackupNotFound";
         public const string CommandNotReadOnly = "AltostratSdx.CommandNotReadOnly";

@@ -48,10 +48,10 @@ public sealed class NewAltoScriptTemplateCommand : AltoCmdlet
             if (fileError is not null) ThrowTerminatingError(SdxErrors.InvalidArgument(ErrorIds.Sdx.InvalidTemplateFile, fileError, Path));
         }
         var request = new TemplateWriteRequest { Name = Name, Description = Description, Content = content, Metadata = TemplateInput.Metadata(Metadata) };
-        var limitError = TemplateInput.LimitError(request);
+        var limitError = TemplateInput.LimitError(request, out var limitErrorId);
         if (limitError is not null)
         {
-            WriteError(SdxErrors.InvalidArgument(ErrorIds.Sdx.TemplateTooLong, limitError, Name));
+            WriteError(SdxErrors.InvalidArgument(limitErrorId, limitError, Name));
             return;
         }
         if (!ShouldProcess($"template '{Name}'", "Create")) return;

@@ -73,10 +73,10 @@ public sealed class SetAltoScriptTemplateCommand : AltoCmdlet
             Content = content ?? existing!.Content,
             Metadata = Metadata is null ? existing!.MetadataValues() : TemplateInput.Metadata(Metadata),
         };
-        var limitError = TemplateInput.LimitError(request);
+        var limitError = TemplateInput.LimitError(request, out var limitErrorId);
         if (limitError is not null)
         {
-            WriteError(SdxErrors.InvalidArgument(ErrorIds.Sdx.TemplateTooLong, limitError, Id));
+            WriteError(SdxErrors.InvalidArgument(limitErrorId, limitError, Id));
             return;
         }
         if (!ShouldProcess($"template {Id} ({existing!.Name})", "Update")) return;

@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Altostrat.Engine.Contracts;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Cmdlets.Templates;
 
@@ -22,9 +24,13 @@ internal static class TemplateInput
         return error is null ? text : null;
     }
 
-    public static string? LimitError(TemplateWriteRequest request)
+    /// <summary>What breaks the API's limits, and the error id: an empty field is not a long one.</summary>
+    public static string? LimitError(TemplateWriteRequest request, out string errorId)
     {
         var errors = request.LimitErrors();
+        errorId = new[] { request.Name, request.Description, request.Content }.Any(string.IsNullOrWhiteSpace)
+            ? ErrorIds.Sdx.TemplateFieldEmpty
+            : ErrorIds.Sdx.TemplateTooLong;
         return errors.Count == 0 ? null : string.Join(" ", errors);
     }
 
