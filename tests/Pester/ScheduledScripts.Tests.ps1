@@ -91,9 +91,12 @@ Describe 'Scheduled scripts' {
         $offered | Should -Not -Contain 'Unknown'
     }
 
-    It 'says why a wait for a script that was never approved ran out' {
+    It 'says why a wait for a script that was never approved ran out, when it runs out rather than a poll interval later' {
         $created = New-AltoScheduledScript -Description 'Pester unapproved' -Script '/system identity print' -LaunchAt (Get-Date).AddSeconds(2) -SiteId site_emu0001
-        $created | Wait-AltoScheduledScript -Timeout 1 -PollIntervalSeconds 0.2 -ErrorVariable timedOut -ErrorAction SilentlyContinue | Out-Null
+        # A poll interval far longer than the timeout: waiting it out would take 30 s.
+        $took = Measure-Command { $created | Wait-AltoScheduledScript -Timeout 1 -PollIntervalSeconds 30 -ErrorVariable script:timedOut -ErrorAction SilentlyContinue | Out-Null }
+        $took.TotalSeconds | Should -BeLessThan 20
+        $timedOut = $script:timedOut
         $timedOut[0].FullyQualifiedErrorId | Should -BeLike 'Altostrat.WaitTimedOut*'
         "$($timedOut[0])" | Should -Match "still unauthorized.*Approve-AltoScheduledScript -Id $($created.Id)"
         $created | Stop-AltoScheduledScript -Confirm:$false

@@ -45,7 +45,7 @@ public sealed class ScheduledScriptWatcher
             if (IsStatus(script, "cancelled")) return ApprovalOutcome.CancelledAs(script);
             if (_timeout is { } limit && watch.Elapsed >= limit) return ApprovalOutcome.TimedOutAs(script);
             onWaiting(script.Status, watch.Elapsed);
-            await Task.Delay(_pollInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(NextWait(watch.Elapsed), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -91,8 +91,15 @@ public sealed class ScheduledScriptWatcher
                 if (kind == ScheduledScriptEventKind.Waiting) stillWaiting.Add(id);
             }
             waiting = stillWaiting;
-            if (waiting.Count > 0) await Task.Delay(_pollInterval, cancellationToken).ConfigureAwait(false);
+            if (waiting.Count > 0) await Task.Delay(NextWait(watch.Elapsed), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The last wait ends at the time limit, not a whole poll interval after it; one more look then decides.
+    private TimeSpan NextWait(TimeSpan elapsed)
+    {
+        if (_timeout is not { } limit || limit - elapsed >= _pollInterval) return _pollInterval;
+        return limit > elapsed ? limit - elapsed : TimeSpan.Zero;
     }
 
     private static bool IsStatus(ScheduledScriptDto script, string status) => string.Equals(script.Status, status, StringComparison.OrdinalIgnoreCase);
