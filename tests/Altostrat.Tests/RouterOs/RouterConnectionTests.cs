@@ -347,5 +347,19 @@ public class RouterConnectionTests
     {
         var error = Assert.Throws<ArgumentException>(() => RouterAddress.Parse(text));
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        // The message is the user's error as it stands; .NET's "(Parameter 'computerName')" would be noise in it.
+        Assert.DoesNotContain("(Parameter", error.Message);
+    }
+
+    [Fact]
+    public async Task Messages_write_an_IPv6_router_in_brackets_with_its_port()
+    {
+        Assert.Equal("[fe80::1]:8730", new RouterConnectionOptions("fe80::1") { Port = 8730 }.DisplayName);
+        Assert.Equal("10.0.0.1:8730", new RouterConnectionOptions("10.0.0.1") { Port = 8730 }.DisplayName);
+        Assert.Equal("fe80::1", new RouterConnectionOptions("fe80::1").DisplayName);
+        // Nothing listens on port 1: refused (or unreachable where this machine has no IPv6), named as [::1]:1.
+        var error = await Assert.ThrowsAnyAsync<RouterException>(() => RouterConnection.ConnectAsync(
+            new RouterConnectionOptions("::1") { Port = 1, ConnectTimeout = TimeSpan.FromSeconds(5) }, "admin", ""));
+        Assert.Contains("[::1]:1", error.Message);
     }
 }

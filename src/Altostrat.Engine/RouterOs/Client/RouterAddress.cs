@@ -20,16 +20,16 @@ public readonly struct RouterAddress
     public static RouterAddress Parse(string computerName)
     {
         if (string.IsNullOrWhiteSpace(computerName))
-            throw new ArgumentException("A computer name is required, such as 'router1', '10.0.0.1' or '10.0.0.1:8728'.", nameof(computerName));
+            throw new ArgumentException("A computer name is required, such as 'router1', '10.0.0.1' or '10.0.0.1:8728'.");
         var text = computerName.Trim();
         if (text.StartsWith("[", StringComparison.Ordinal))
         {
             var close = text.IndexOf(']');
-            if (close < 0) throw new ArgumentException($"'{computerName}' opens '[' for an IPv6 address but never closes it.", nameof(computerName));
+            if (close < 0) throw new ArgumentException($"'{computerName}' opens '[' for an IPv6 address but never closes it.");
             var host = text.Substring(1, close - 1);
             var rest = text.Substring(close + 1);
             if (rest.Length == 0) return new RouterAddress(host, 0);
-            if (rest[0] != ':') throw new ArgumentException($"'{computerName}' has '{rest}' after the address; write [address]:port.", nameof(computerName));
+            if (rest[0] != ':') throw new ArgumentException($"'{computerName}' has '{rest}' after the address; write [address]:port.");
             return new RouterAddress(host, ParsePort(rest.Substring(1), computerName));
         }
         var colon = text.IndexOf(':');
@@ -41,6 +41,6 @@ public readonly struct RouterAddress
     private static int ParsePort(string text, string computerName)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535) return port;
-        throw new ArgumentException($"'{text}' in '{computerName}' is not a TCP port (1-65535).", nameof(computerName));
+        throw new ArgumentException($"'{text}' in '{computerName}' is not a TCP port (1-65535).");
     }
 }

@@ -49,7 +49,7 @@ public sealed class RouterConnection : IDisposable
 
     // How messages name this router (host, or host:port off the standard port); spelled once, as every command's
     // bookkeeping carries it.
-    private string Peer { get; }
+    internal string Peer { get; }
 
     public int Port => _options.EffectivePort;
 
@@ -110,11 +110,11 @@ public sealed class RouterConnection : IDisposable
             // A plain API port never answers a TLS hello, or drops the connection on it: the likeliest cause by far.
             var notTls = handshaking ? $" The TLS handshake got no answer. {ApiSslHint(port)}" : "";
             if (deadline.IsCancellationRequested)
-                throw new RouterTimeoutException(name, $"Connecting to {host}:{port} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.{notTls}", options.ConnectTimeout);
+                throw new RouterTimeoutException(name, $"Connecting to {options} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.{notTls}", options.ConnectTimeout);
             throw ex switch
             {
                 RouterException => ex,
-                SocketException or IOException or ObjectDisposedException => new RouterConnectionException(name, $"Could not connect to {host}:{port}: {ex.Message}{notTls}", ex),
+                SocketException or IOException or ObjectDisposedException => new RouterConnectionException(name, $"Could not connect to {options}: {ex.Message}{notTls}", ex),
                 _ => ex,
             };
         }

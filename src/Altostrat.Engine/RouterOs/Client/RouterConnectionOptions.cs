@@ -51,7 +51,8 @@ public sealed class RouterConnectionOptions
 
     public ProtocolLimits Limits { get; set; } = ProtocolLimits.Default;
 
-    public override string ToString() => $"{Host}:{EffectivePort}";
+    /// <summary>host:port, an IPv6 address in brackets ([fe80::1]:8728) so that its own colons do not read as the port's.</summary>
+    public override string ToString() => Host.IndexOf(':') >= 0 ? $"[{Host}]:{EffectivePort}" : $"{Host}:{EffectivePort}";
 
     /// <summary>
     /// The router as messages name it: the host alone on the standard port, host:port otherwise, so that routers

@@ -31,7 +31,7 @@ public sealed class RouterSafeMode
         }
         catch (RouterTrapException trap)
         {
-            throw new SafeModeUnavailableException(connection.Host, trap.RouterMessage, trap);
+            throw new SafeModeUnavailableException(connection.Peer, trap.RouterMessage, trap);
         }
         return new RouterSafeMode(connection) { IsHeld = true };
     }
