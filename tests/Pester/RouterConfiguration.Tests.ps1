@@ -217,6 +217,10 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $thrown.Exception.Message | Should -Match ([regex]::Escape("${bad}:2"))
         { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState (Join-Path $TestDrive 'none.psd1') -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratConfiguration.FileNotFound*'
+        { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $TestDrive -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -ExpectedMessage '*is a folder*'
+        { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState '' -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*-DesiredState*'
     }
 
     It 'names the file, line, entry and field of a mistake in a .psd1 that parses' {

@@ -42,7 +42,17 @@ internal static class DesiredStateInput
     private static DesiredStateDocument? ReadFile(PSCmdlet cmdlet, string path, out ErrorRecord? error)
     {
         error = null;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            error = Invalid("-DesiredState is empty. Give a hashtable, or the path of a .psd1 or .json file.", path);
+            return null;
+        }
         var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        if (Directory.Exists(resolved))
+        {
+            error = Invalid($"'{resolved}' is a folder. Give the path of a .psd1 or .json file in it, or a hashtable.", path);
+            return null;
+        }
         if (!File.Exists(resolved))
         {
             error = new ErrorRecord(new FileNotFoundException($"The desired-state file '{resolved}' does not exist. Give a .psd1 or .json file, or a hashtable.", resolved),
