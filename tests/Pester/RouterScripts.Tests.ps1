@@ -76,6 +76,18 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         $result.Status | Should -Be 'Succeeded'
     }
 
+    It 'shows why a router failed in a table that fits 80 columns, without repeating its name' {
+        $result = Invoke-AltoRouterScript -ComputerName 127.0.0.1:1 -Credential $script:RouterCredential -Script ':log info x' -ErrorAction SilentlyContinue
+        $result.Error | Should -BeLike 'Could not connect to 127.0.0.1:1: *'
+        $lines = ($result | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ }
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines[-1] | Should -Match '^127\.0\.0\.1:1\s+Failed\s+\S+s Could not connect: \w'
+        $configuration = Set-AltoRouterConfiguration -ComputerName 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState @{ '/ip/dns' = @{ servers = '9.9.9.9' } } -ErrorAction SilentlyContinue
+        (($configuration | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ })[-1] | Should -Match '^127\.0\.0\.1:1\s+Failed\s+0\s+Could not connect: \w'
+        $rolledBack = [pscustomobject]@{ PSTypeName = 'Altostrat.PowerShell.AltoRouterConfigurationResult'; ComputerName = 'r1'; Status = 'RolledBack'; Changes = @(1); SafeMode = 'RolledBackByRouter'; Error = 'r1 dropped the connection' }
+        (($rolledBack | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ })[-1] | Should -Match '^r1\s+RolledBack\s+1 ByRouter dropped the connection'
+    }
+
     It 'refuses an empty script before connecting' {
         { Invoke-AltoRouterScript -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Script ' ' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Altostrat.EmptyScript*'
