@@ -308,6 +308,53 @@ public class RouterConnectionTests
     }
 
     [Fact]
+    public async Task A_service_that_is_not_the_RouterOS_API_is_named_with_a_hint_to_check_the_port()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        // An SSH server's greeting, then the end: no sentence the API would send.
+        var greeting = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n"));
+        });
+        try
+        {
+            var error = await Assert.ThrowsAsync<RouterConnectionException>(() =>
+                RouterConnection.ConnectAsync(new RouterConnectionOptions("127.0.0.1") { Port = port, ConnectTimeout = TimeSpan.FromSeconds(10) }, "admin", ""));
+            Assert.StartsWith($"127.0.0.1:{port} did not answer as the RouterOS API", error.Message);
+            Assert.Contains("API port", error.Message);
+            await greeting;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task A_fleet_run_whose_login_never_finishes_says_nothing_was_run()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start(); // accepts at the TCP level, never speaks
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var endpoint = RouterEndpoint.ForAddress($"127.0.0.1:{port}", new RouterConnectionOptions("127.0.0.1") { Port = port }, "admin", "");
+            var outcome = await new RouterScriptJob(":log info x", makeBackup: false, timeout: TimeSpan.FromMilliseconds(300)).RunAsync(endpoint, CancellationToken.None);
+            Assert.Equal(RouterRunStatus.Failed, outcome.Status);
+            Assert.Contains("logging in to", outcome.Error!.Message);
+            Assert.Contains("the script was not run", outcome.Error.Message);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
     public async Task A_login_that_never_answers_hits_the_connect_timeout()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);

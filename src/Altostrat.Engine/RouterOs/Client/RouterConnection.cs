@@ -113,6 +113,9 @@ public sealed class RouterConnection : IDisposable
                 throw new RouterTimeoutException(name, $"Connecting to {options} took longer than {options.ConnectTimeout.TotalSeconds:0.#} s.{notTls}", options.ConnectTimeout);
             throw ex switch
             {
+                // Bytes that are not the API's sentences before the login finished: another service on that port.
+                RouterProtocolException => new RouterConnectionException(name,
+                    $"{options} did not answer as the RouterOS API ({ex.Message.TrimEnd('.')}). Is {port} the router's API port (8728, or 8729 for API-SSL), and its api service enabled?", ex),
                 RouterException => ex,
                 SocketException or IOException or ObjectDisposedException => new RouterConnectionException(name, $"Could not connect to {options}: {ex.Message}{notTls}", ex),
                 _ => ex,

@@ -57,8 +57,9 @@ public sealed class RouterConfigurationJob
         }
         catch (Exception ex) when (deadline.IsCancellationRequested && ex is OperationCanceledException or RouterException)
         {
-            var timeout = new RouterTimeoutException(endpoint.ComputerName,
-                $"The configuration did not finish on {endpoint.ComputerName} within {Timeout!.Value.TotalSeconds:0.#} s.", Timeout.Value);
+            var timeout = new RouterTimeoutException(endpoint.ComputerName, session is null
+                ? $"Connecting and logging in to {endpoint.ComputerName} did not finish within {Timeout!.Value.TotalSeconds:0.#} s; nothing was read or changed."
+                : $"The configuration did not finish on {endpoint.ComputerName} within {Timeout!.Value.TotalSeconds:0.#} s.", Timeout.Value);
             return RouterConfigurationSession.Failed(endpoint.ComputerName, timeout, startedAt, clock.Elapsed);
         }
         catch (Exception ex) when (ex is RouterException or DesiredStateException)

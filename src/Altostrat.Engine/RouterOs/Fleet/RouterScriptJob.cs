@@ -108,8 +108,9 @@ public sealed class RouterScriptJob
         }
         catch (Exception ex) when (deadline.IsCancellationRequested && ex is OperationCanceledException or RouterException)
         {
-            var timeout = new RouterTimeoutException(endpoint.ComputerName,
-                $"The script did not finish on {endpoint.ComputerName} within {Timeout!.Value.TotalSeconds:0.#} s.", Timeout.Value);
+            var timeout = new RouterTimeoutException(endpoint.ComputerName, connection is null
+                ? $"Connecting and logging in to {endpoint.ComputerName} did not finish within {Timeout!.Value.TotalSeconds:0.#} s; the script was not run."
+                : $"The script did not finish on {endpoint.ComputerName} within {Timeout!.Value.TotalSeconds:0.#} s.", Timeout.Value);
             return new RouterRunOutcome(endpoint.ComputerName, RouterRunStatus.Failed, timeout, backupName, startedAt, clock.Elapsed);
         }
         catch (RouterException ex)
