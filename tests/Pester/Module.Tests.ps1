@@ -85,7 +85,7 @@ Describe 'Table views' {
         $text | Should -Not -Match ([char]0x2026) -Because 'no value is cut'
     }
 
-    It 'shows a scheduled script whole at 120 columns, and its first columns without wrapped headers at 80' {
+    It 'shows a scheduled script whole at 120 columns, and at 80 everything but the id, without wrapped headers' {
         $scheduled = New-AltoScheduledScript -Description 'Views' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
         $wide = $scheduled | Out-String -Width 120
         $wide | Should -Match $scheduled.Id
@@ -94,7 +94,9 @@ Describe 'Table views' {
         # A label squeezed narrower than itself wraps onto more lines: header, dashes and one row are all there should be.
         $narrow = ($scheduled | Out-String -Width 80).Trim() -split '\r?\n'
         $narrow.Count | Should -Be 3
-        $narrow[2] | Should -Match "^$($scheduled.Id) +Unauthorized"
+        $narrow | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $narrow[0] | Should -Match '^Description +Status +LaunchAt +Sites +Done +Failed'
+        $narrow[2] | Should -Match '^Views +Unauthorized +\d{4}-\d\d-\d\d \d\d:\d\d +1 +0 +0'
         $scheduled | Stop-AltoScheduledScript -Confirm:$false
     }
 }
@@ -109,6 +111,23 @@ Describe 'Tab completion' {
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $scheduled.Id
         }
         finally { $scheduled | Stop-AltoScheduledScript -Confirm:$false }
+    }
+
+    It 'offers Stop, Set and Approve only the scripts that can still change, and Get all of them' {
+        $cancelled = New-AltoScheduledScript -Description 'Completion cancelled' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        $cancelled | Stop-AltoScheduledScript -Confirm:$false
+        $line = "Stop-AltoScheduledScript -Id $($cancelled.Id.Substring(0, 8))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Not -Contain $cancelled.Id
+        $line = "Get-AltoScheduledScript -Id $($cancelled.Id.Substring(0, 8))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $cancelled.Id
+    }
+
+    It 'completes site names for Get-AltoSite -Name, quoted where they need it' {
+        $site = Get-AltoSite | Select-Object -First 1
+        $line = "Get-AltoSite -Name $($site.Name.Substring(0, 3))"
+        $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $expected = if ($site.Name -match '\s') { "'$($site.Name)'" } else { $site.Name }
+        $offered | Should -Contain $expected
     }
 }
 

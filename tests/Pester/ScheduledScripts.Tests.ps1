@@ -53,15 +53,6 @@ Describe 'Scheduled scripts' {
         $errors[0].TargetObject | Should -Be 'no-such-script'
     }
 
-    It 'shows description, status, launch time and site counts in a table that fits 80 columns, and the id where there is room' {
-        $created = New-AltoScheduledScript -Description 'Pester table' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001, site_emu0002
-        $narrow = ($created | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ }
-        $narrow | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-        $narrow[0] | Should -Match '^Description\s+Status\s+LaunchAt\s+Sites\s+Done\s+Failed'
-        $narrow[-1] | Should -Match '^Pester table\s+Unauthorized\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+2\s+0\s+0'
-        ($created | Out-String -Width 120) | Should -Match ([regex]::Escape($created.Id))
-    }
-
     It 'warns that Set resets authorization and changes only what is given' {
         $created = New-AltoScheduledScript -Description 'Pester set' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
         $updated = $created | Set-AltoScheduledScript -Description 'Pester set 2' -WarningVariable warnings -WarningAction SilentlyContinue
