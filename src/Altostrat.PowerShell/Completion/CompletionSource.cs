@@ -20,6 +20,16 @@ internal static class CompletionSource
 
     public static readonly Fetch ScheduledScripts = (client, add, token) => client.ListScheduledScriptsAsync(s => add(s.Id, s.Description), token);
 
+    /// <summary>The scripts that can still be changed, approved or cancelled: neither launched nor cancelled.</summary>
+    public static readonly Fetch PendingScheduledScripts = (client, add, token) => client.ListScheduledScriptsAsync(s =>
+    {
+        if (!string.Equals(s.Status, "launched", StringComparison.OrdinalIgnoreCase) && !string.Equals(s.Status, "cancelled", StringComparison.OrdinalIgnoreCase))
+            add(s.Id, s.Description);
+    }, token);
+
+    /// <summary>Site names (for -Name), the id as tooltip.</summary>
+    public static readonly Fetch SiteNames = (client, add, token) => client.ListSitesAsync(s => { if (!string.IsNullOrEmpty(s.Name)) add(s.Name!, s.Id); }, token);
+
     public static readonly Fetch Sites = (client, add, token) => client.ListSitesAsync(s => add(s.Id, s.Name ?? s.Id), token);
 
     /// <summary>What was typed so far, without the quote it may have been opened with: every completer matches on this.</summary>
@@ -49,7 +59,16 @@ internal static class CompletionSource
         }
         var results = new List<CompletionResult>(candidates.Count);
         foreach (var (id, label) in candidates)
-            results.Add(new CompletionResult(id, id, CompletionResultType.ParameterValue, string.IsNullOrEmpty(label) ? id : label));
+            results.Add(new CompletionResult(Quoted(id), id, CompletionResultType.ParameterValue, string.IsNullOrEmpty(label) ? id : label));
         return results;
+    }
+
+    // A name with spaces (or a quote) must be one argument on the command line.
+    private static string Quoted(string value)
+    {
+        foreach (var c in value)
+            if (char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`' or ';' or '(' or ')' or '{' or '}' or ',' or '@' or '#')
+                return "'" + value.Replace("'", "''") + "'";
+        return value;
     }
 }

@@ -21,7 +21,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("ScheduledScriptId")]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ScheduledScriptIdCompleter))]
+    [ArgumentCompleter(typeof(PendingScheduledScriptIdCompleter))]
     public string Id { get; set; } = "";
 
     [Parameter]

@@ -14,7 +14,7 @@ public sealed class StopAltoScheduledScriptCommand : AltoCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ScheduledScriptId")]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ScheduledScriptIdCompleter))]
+    [ArgumentCompleter(typeof(PendingScheduledScriptIdCompleter))]
     public string[] Id { get; set; } = Array.Empty<string>();
 
     [Parameter]

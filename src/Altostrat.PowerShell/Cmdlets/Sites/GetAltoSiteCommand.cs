@@ -24,6 +24,7 @@ public sealed class GetAltoSiteCommand : AltoCmdlet
     [Parameter(Position = 0, ParameterSetName = ListSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SiteNameCompleter))]
     public string? Name { get; set; }
 
     protected override void ProcessRecord()
