@@ -66,6 +66,11 @@ Describe 'Invoke-AltoRouterCommand' {
         $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $offered | Should -Contain '/ip/firewall/address-list/print'
         $offered | Should -Contain '/ip/firewall/address-list/add'
+        # Through SDX only reads are allowed, so only reads are offered.
+        $line = 'Invoke-AltoRouterCommand -SiteId site_emu0001 -Command /ip/firewall/address-list/'
+        $offered = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $offered | Should -Contain '/ip/firewall/address-list/print'
+        $offered | Should -Not -Contain '/ip/firewall/address-list/add'
         $line = 'Invoke-AltoRouterCommand -Command /'
         $prints = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Where-Object { $_ -like '*/print' }
         $prints.Count | Should -BeGreaterThan 20

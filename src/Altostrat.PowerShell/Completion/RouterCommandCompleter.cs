@@ -44,8 +44,11 @@ public sealed class RouterCommandCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var prefix = CompletionSource.Typed(wordToComplete);
+        // Through SDX (-SiteId) only commands that read are allowed: offering the others would only lead to a refusal.
+        var readOnly = fakeBoundParameters?.Contains("SiteId") == true;
         return Commands.Value
             .Where(c => c.Command.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Where(c => !readOnly || Altostrat.Engine.Sdx.SynchronousCommands.IsReadOnly(c.Command))
             .Select(c => new CompletionResult(c.Command, c.Command, CompletionResultType.ParameterValue, c.Tooltip));
     }
 }
