@@ -73,6 +73,31 @@ Describe 'Module' {
             }
         }
     }
+
+    It 'gives in help the default value a parameter starts with, and every parameter that starts with one declares it' {
+        $checked = 0
+        foreach ($command in Get-Command -Module Altostrat -CommandType Cmdlet) {
+            $fresh = [Activator]::CreateInstance($command.ImplementingType)
+            foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -notin [System.Management.Automation.Cmdlet]::CommonParameters -and $_.Name -notin [System.Management.Automation.Cmdlet]::OptionalCommonParameters }) {
+                $property = $command.ImplementingType.GetProperty($parameter.Name)
+                $declared = $property.GetCustomAttributes([System.Management.Automation.PSDefaultValueAttribute], $true) | Select-Object -First 1
+                $start = $property.GetValue($fresh)
+                $type = $property.PropertyType
+                $empty = $null -eq $start -or ($start -is [string] -and $start -eq '') -or ($start -is [array] -and $start.Count -eq 0) -or
+                    $start -is [System.Management.Automation.SwitchParameter] -or $start -eq [System.Management.Automation.PSCredential]::Empty -or
+                    ($type.IsValueType -and $start -eq [Activator]::CreateInstance($type))
+                if (-not $empty) { $declared | Should -Not -BeNullOrEmpty -Because "$($command.Name) -$($parameter.Name) starts as $start" }
+                if ($null -eq $declared) { continue }
+                $checked++
+                if ($null -ne $declared.Value) { "$($declared.Value)" | Should -Be "$start" -Because "$($command.Name) -$($parameter.Name) starts as $start" }
+                # A described default begins with the starting value, unless the start is a type's zero that means "not given" (-Port 0).
+                elseif (-not $empty) { $declared.Help | Should -BeLike "$start*" -Because "$($command.Name) -$($parameter.Name) starts as $start" }
+                $shown = (Get-Help $command.Name -Parameter $parameter.Name).defaultValue
+                $shown | Should -Be $(if ($null -ne $declared.Help) { $declared.Help } else { "$($declared.Value)" })
+            }
+        }
+        $checked | Should -BeGreaterThan 20
+    }
 }
 
 Describe 'Table views' {

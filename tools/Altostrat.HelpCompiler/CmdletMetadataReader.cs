@@ -35,13 +35,17 @@ public static class CmdletMetadataReader
                 var sets = attributes.Where(a => a.AttributeType.Name == "ParameterAttribute").Select(Membership).ToList();
                 if (sets.Count == 0) continue;
                 var aliases = Attribute(attributes, "AliasAttribute")?.ConstructorArguments.SelectMany(Strings).ToList() ?? new List<string>();
+                var defaultValue = Attribute(attributes, "PSDefaultValueAttribute") is { } declared
+                    ? Named(declared, "Help") as string ?? Convert.ToString(Named(declared, "Value"), System.Globalization.CultureInfo.InvariantCulture)
+                    : null;
                 parameters.Add(new ParameterMetadata(
                     Name: property.Name,
                     TypeName: FriendlyName(property.PropertyType),
                     IsSwitch: property.PropertyType.FullName == "System.Management.Automation.SwitchParameter",
                     Sets: sets,
                     Aliases: aliases.Count > 0 ? string.Join(", ", aliases) : "none",
-                    Globbing: Attribute(attributes, "SupportsWildcardsAttribute") is not null));
+                    Globbing: Attribute(attributes, "SupportsWildcardsAttribute") is not null,
+                    DefaultValue: defaultValue));
             }
             // PowerShell adds these two to every set of a cmdlet that supports ShouldProcess, after its own parameters.
             if (Named(cmdlet, "SupportsShouldProcess") is true)

@@ -8,7 +8,9 @@ namespace Altostrat.HelpCompiler;
 /// <param name="TypeName">The type as help pages write it (String[], PSCredential, Int32), not the accelerator Get-Command uses.</param>
 /// <param name="IsSwitch">A SwitchParameter: the syntax shows it without a value.</param>
 /// <param name="Sets">One entry per [Parameter] attribute, in declaration order.</param>
-public sealed record ParameterMetadata(string Name, string TypeName, bool IsSwitch, IReadOnlyList<ParameterSetMembership> Sets, string Aliases, bool Globbing)
+/// <param name="DefaultValue">From [PSDefaultValue] (its Help text, else its Value); null where the parameter declares none.</param>
+public sealed record ParameterMetadata(string Name, string TypeName, bool IsSwitch, IReadOnlyList<ParameterSetMembership> Sets, string Aliases, bool Globbing,
+    string? DefaultValue = null)
 {
     /// <summary>The set name PowerShell gives a [Parameter] attribute that names none: the parameter is in every set.</summary>
     public const string AllSets = "__AllParameterSets";

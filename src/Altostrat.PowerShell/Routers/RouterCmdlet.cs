@@ -37,6 +37,7 @@ public abstract class RouterCmdlet : AltoCmdlet
 
     [Parameter(ParameterSetName = ComputerSet)]
     [ValidateRange(1, 65535)]
+    [PSDefaultValue(Help = "8728, or 8729 with -UseTls")]
     public int Port { get; set; }
 
     [Parameter(ParameterSetName = ComputerSet)]
@@ -55,6 +56,7 @@ public abstract class RouterCmdlet : AltoCmdlet
 
     [Parameter]
     [ValidateRange(1, 1024)]
+    [PSDefaultValue(Value = 32)]
     public int ThrottleLimit { get; set; } = 32;
 
     /// <summary>The routers gathered so far; complete in EndProcessing.</summary>

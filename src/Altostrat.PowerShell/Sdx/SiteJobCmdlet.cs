@@ -29,6 +29,7 @@ public abstract class SiteJobCmdlet : AltoCmdlet
 
     [Parameter]
     [ValidateRange(1, 64)]
+    [PSDefaultValue(Value = SiteFanOut.DefaultConcurrency)]
     public int ThrottleLimit { get; set; } = SiteFanOut.DefaultConcurrency;
 
     protected override void ProcessRecord()

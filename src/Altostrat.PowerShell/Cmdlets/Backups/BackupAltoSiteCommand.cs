@@ -36,14 +36,17 @@ public sealed class BackupAltoSiteCommand : AltoCmdlet
     /// <summary>Seconds -Wait waits in all.</summary>
     [Parameter]
     [ValidateRange(1, 86400)]
+    [PSDefaultValue(Value = 300)]
     public int Timeout { get; set; } = 300;
 
     [Parameter]
     [ValidateRange(0.05, 300)]
+    [PSDefaultValue(Value = 2.0)]
     public double PollIntervalSeconds { get; set; } = 2;
 
     [Parameter]
     [ValidateRange(1, 64)]
+    [PSDefaultValue(Value = SiteFanOut.DefaultConcurrency)]
     public int ThrottleLimit { get; set; } = SiteFanOut.DefaultConcurrency;
 
     protected override void ProcessRecord()

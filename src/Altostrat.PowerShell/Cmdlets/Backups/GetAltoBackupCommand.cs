@@ -52,6 +52,7 @@ public sealed class GetAltoBackupCommand : AltoCmdlet
 
     [Parameter]
     [ValidateRange(1, 64)]
+    [PSDefaultValue(Value = SiteFanOut.DefaultConcurrency)]
     public int ThrottleLimit { get; set; } = SiteFanOut.DefaultConcurrency;
 
     protected override void BeginProcessing()

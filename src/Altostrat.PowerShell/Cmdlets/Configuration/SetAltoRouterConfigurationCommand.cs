@@ -46,6 +46,7 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
     /// <summary>Seconds one router may take, connection to verification.</summary>
     [Parameter]
     [ValidateRange(1, 86400)]
+    [PSDefaultValue(Value = 300)]
     public int TimeoutSeconds { get; set; } = 300;
 
     protected override void BeginProcessing()

@@ -26,6 +26,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
 
     [Parameter]
     [ValidateRange(1, 65535)]
+    [PSDefaultValue(Help = "8728, or 8729 with -UseTls")]
     public int Port { get; set; }
 
     [Parameter]
@@ -44,6 +45,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
     [Parameter]
     [Alias("TimeoutSeconds")]
     [ValidateRange(1, 3600)]
+    [PSDefaultValue(Value = 10)]
     public int ConnectTimeoutSeconds { get; set; } = 10;
 
     protected override void BeginProcessing()

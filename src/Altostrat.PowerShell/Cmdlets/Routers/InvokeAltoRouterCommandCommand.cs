@@ -61,6 +61,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
 
     [Parameter(ParameterSetName = ComputerSet)]
     [ValidateRange(1, 65535)]
+    [PSDefaultValue(Help = "8728, or 8729 with -UseTls")]
     public int Port { get; set; }
 
     [Parameter(ParameterSetName = ComputerSet)]
@@ -87,6 +88,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     /// <summary>Routers (or, with -SiteId, SDX requests) at once; with -SiteId the default is the module's SDX fan-out.</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
+    [PSDefaultValue(Help = "32; 8 with -SiteId (SDX requests at once)")]
     public int ThrottleLimit { get; set; } = 32;
 
     /// <summary>Runs a destructive command (one the analyzer rates as able to cut you off or lose configuration) without asking.</summary>

@@ -99,6 +99,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [Parameter(ParameterSetName = ComputerScriptSet)]
     [Parameter(ParameterSetName = ComputerPathSet)]
     [ValidateRange(1, 65535)]
+    [PSDefaultValue(Help = "8728, or 8729 with -UseTls")]
     public int Port { get; set; }
 
     [Parameter(ParameterSetName = ComputerScriptSet)]
@@ -118,6 +119,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [Parameter(ParameterSetName = SessionScriptSet)]
     [Parameter(ParameterSetName = SessionPathSet)]
     [ValidateRange(1, 1024)]
+    [PSDefaultValue(Help = "32; 8 with -SiteId (SDX requests at once)")]
     public int ThrottleLimit { get; set; } = 32;
 
     [Parameter(ParameterSetName = ComputerScriptSet)]
@@ -125,6 +127,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [Parameter(ParameterSetName = SessionScriptSet)]
     [Parameter(ParameterSetName = SessionPathSet)]
     [ValidateRange(1, 86400)]
+    [PSDefaultValue(Value = 300)]
     public int TimeoutSeconds { get; set; } = 300;
 
     /// <summary>Runs the script inside RouterOS safe mode (7.18+): a failed script is unrolled, and a dropped session is rolled back by the router.</summary>

@@ -28,10 +28,12 @@ public sealed class ApproveAltoScheduledScriptCommand : AltoCmdlet
     /// <summary>Seconds to wait for the approval with -Wait; 0 waits without limit.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
+    [PSDefaultValue(Help = "0 (no limit)")]
     public int Timeout { get; set; }
 
     [Parameter]
     [ValidateRange(0.05, 300)]
+    [PSDefaultValue(Value = 2.0)]
     public double PollIntervalSeconds { get; set; } = 2;
 
     [Parameter]

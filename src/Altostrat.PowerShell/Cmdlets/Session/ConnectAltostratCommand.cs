@@ -22,10 +22,12 @@ public sealed class ConnectAltostratCommand : PSCmdlet
 
     [Parameter]
     [ValidateRange(1, 3600)]
+    [PSDefaultValue(Value = 100)]
     public int RequestTimeoutSeconds { get; set; } = 100;
 
     [Parameter]
     [ValidateRange(0, 10)]
+    [PSDefaultValue(Value = 4)]
     public int MaximumRetryCount { get; set; } = 4;
 
     [Parameter]

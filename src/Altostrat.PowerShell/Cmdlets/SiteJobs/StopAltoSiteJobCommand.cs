@@ -38,6 +38,7 @@ public sealed class StopAltoSiteJobCommand : AltoCmdlet
 
     [Parameter]
     [ValidateRange(1, 64)]
+    [PSDefaultValue(Value = SiteFanOut.DefaultConcurrency)]
     public int ThrottleLimit { get; set; } = SiteFanOut.DefaultConcurrency;
 
     [Parameter]

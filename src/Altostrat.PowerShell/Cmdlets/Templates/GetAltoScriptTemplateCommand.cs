@@ -31,6 +31,7 @@ public sealed class GetAltoScriptTemplateCommand : AltoCmdlet
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [PSDefaultValue(Help = "All")]
     public AltoTemplateScope Scope { get; set; } = AltoTemplateScope.All;
 
     protected override void ProcessRecord()
