@@ -84,6 +84,7 @@ public sealed class RouterModuleTests
         Assert.Equal(4, first.Count);
         Assert.Equal("Succeeded", Property(first.Single(r => Property(r, "ComputerName") == Name(two)), "Status"));
         Assert.Equal(new[] { "Skipped", "Succeeded" }, first.Where(r => Property(r, "ComputerName") == Name(one)).Select(r => Property(r, "Status")).OrderBy(s => s));
+        Assert.Contains(run.Warnings, w => w == $"{Name(one)} was listed more than once; the script ran on it once.");
         var failed = first.Single(r => Property(r, "ComputerName") == Name(broken));
         Assert.Equal("Failed", Property(failed, "Status"));
         Assert.Contains("simulated script error", Property(failed, "Error"));
