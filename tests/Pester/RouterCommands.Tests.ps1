@@ -12,6 +12,16 @@ Describe 'Invoke-AltoRouterCommand' {
         $rows | ForEach-Object { $_.Id | Should -Match '^\*[0-9A-F]+$'; $_.ComputerName | Should -Be $script:Routers['site_emu0001'] }
     }
 
+    It 'gives every row the properties -Property asks for, so that a table shows them all' {
+        $direct = Invoke-AltoRouterCommand -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -Command /interface/print -Property name, 'no-such-property'
+        $viaSdx = Invoke-AltoRouterCommand -SiteId site_emu0001 -Command /interface/print -Property name, 'no-such-property'
+        foreach ($row in @($direct) + @($viaSdx)) {
+            $row.PSObject.Properties.Name | Should -Contain 'no-such-property'
+            $row.'no-such-property' | Should -BeNullOrEmpty
+        }
+        ($direct | Format-Table | Out-String -Width 120) | Should -Match 'no-such-property'
+    }
+
     It 'takes sessions from the pipeline and returns the id of an added item' {
         $session = Connect-AltoRouter -ComputerName $script:Routers['site_emu0003'] -Credential $script:RouterCredential
         try {

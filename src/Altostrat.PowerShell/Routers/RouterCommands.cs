@@ -50,6 +50,21 @@ internal static class RouterCommands
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="row"/> with every property -Property asked for, null where the router sent none: RouterOS
+    /// leaves unset properties out of a row, and a table takes its columns from the first row it is given.
+    /// </summary>
+    public static PSObject WithRequested(PSObject row, IReadOnlyList<string>? requested)
+    {
+        if (requested is null) return row;
+        foreach (var property in requested)
+        {
+            var name = property == ".id" ? "Id" : property;
+            if (row.Properties[name] is null) row.Properties.Add(new PSNoteProperty(name, null));
+        }
+        return row;
+    }
+
     /// <summary>The <c>=ret=</c> of a command (the id of an added item, a returned value) as an object.</summary>
     public static PSObject ReturnValue(string ret, string computerName)
     {

@@ -137,7 +137,8 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
         {
             var client = RequireClient();
             var throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : Altostrat.Engine.Sdx.SiteFanOut.DefaultConcurrency;
-            Run(token => SiteCommands.RunAsync(client, _sites, _command!, throttle, Post, WriteObject, WriteError, token));
+            Run(token => SiteCommands.RunAsync(client, _sites, _command!, throttle, Post,
+                row => WriteObject(RouterCommands.WithRequested((PSObject)row, Property)), WriteError, token));
             return;
         }
         if (_routers is null || _routers.Count == 0) return;
@@ -161,7 +162,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
                 // Reads can be large: rows go out as they arrive. A get's value is the =ret= of its !done.
                 var value = await connection.ForEachRowAsync(_command!, row =>
                 {
-                    var item = RouterCommands.ToObject(row, name);
+                    var item = RouterCommands.WithRequested(RouterCommands.ToObject(row, name), Property);
                     Post(() => WriteObject(item));
                 }, token).ConfigureAwait(false);
                 WriteReturnValue(value, name);
@@ -171,7 +172,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
             var reply = await connection.ExecuteAsync(_command!, token).ConfigureAwait(false);
             foreach (var row in reply.Rows)
             {
-                var item = RouterCommands.ToObject(row, name);
+                var item = RouterCommands.WithRequested(RouterCommands.ToObject(row, name), Property);
                 Post(() => WriteObject(item));
             }
             WriteReturnValue(reply.Ret, name);
