@@ -3,6 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Altostrat.Engine.Serialization;
 
@@ -17,7 +18,9 @@ public static class DesiredStateWriter
     public static string ToJson(IDictionary document)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // A file a person edits, never embedded in HTML: quotes, apostrophes, < > & and non-ASCII letters are written as
+        // themselves, not as \u0027 and the like. Control characters are still escaped.
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             PlainJson.Write(json, document);
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }

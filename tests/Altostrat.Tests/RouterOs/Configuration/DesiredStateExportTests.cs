@@ -35,4 +35,20 @@ public class DesiredStateExportTests
         Assert.DoesNotContain("network", document.Menus.Single(m => m.Path == "/ip/address").Entries[0].Properties.Keys);
         Assert.DoesNotContain("cache-used", document.Menus.Single(m => m.Path == "/ip/dns").Values!.Keys);
     }
+
+    [Fact]
+    public void A_json_export_writes_quotes_and_letters_as_themselves_and_reads_them_back()
+    {
+        const string comment = "Ops' \"edge\" <rule> & Zürich";
+        var router = ConfigurationPlannerTests.Rows(("/ip/firewall/filter", new[] { ".id=*1 chain=input action=accept" }));
+        ((Dictionary<string, string>)router["/ip/firewall/filter"][0])["comment"] = comment;
+
+        var json = DesiredStateExport.ToJson(router, new List<string>());
+
+        Assert.Contains("\"comment\": \"Ops' \\\"edge\\\" <rule> & Zürich\"", json);
+        Assert.DoesNotContain("\\u00", json);
+        var document = DesiredStateDocument.Parse(json, "export.json");
+        Assert.Equal(comment, document.Menus.Single().Entries.Single().Properties["comment"]);
+        Assert.Empty(ConfigurationPlanner.Plan(document, router).Changes);
+    }
 }
