@@ -136,6 +136,10 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
             $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -WarningVariable warnings -WarningAction SilentlyContinue
             $result.Status | Should -Be 'Changed'
             "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*"
+            # Also when the router already matches: the duplicate is still there to know about.
+            $again = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -WarningVariable warnings -WarningAction SilentlyContinue
+            $again.Status | Should -Be 'Unchanged'
+            "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*"
         }
         finally {
             $ids | ForEach-Object { Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/firewall/filter/remove -Parameter @{ '.id' = $_ } -Force | Out-Null }
@@ -220,7 +224,7 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $TestDrive -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -ExpectedMessage '*is a folder*'
         { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState '' -ErrorAction Stop } |
-            Should -Throw -ExpectedMessage '*-DesiredState*'
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -ExpectedMessage '*-DesiredState is empty*'
     }
 
     It 'names the file, line, entry and field of a mistake in a .psd1 that parses' {

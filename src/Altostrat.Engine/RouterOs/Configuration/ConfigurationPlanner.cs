@@ -65,16 +65,19 @@ public static class ConfigurationPlanner
     private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
         var definition = menu.Definition;
-        // Router rows by normalised key: how many rows have the key, and the first of them that is not protected, which
-        // is the one the document manages (-1 when every row of the key is protected).
-        var byKey = new Dictionary<EntryKey, (int First, int Count)>(rows.Count);
+        // Router rows by normalised key: how many rows have the key, how many of them may be changed (not protected), and
+        // the first of those, which is the one the document manages (-1 when every row of the key is protected).
+        var byKey = new Dictionary<EntryKey, (int First, int Count, int Changeable)>(rows.Count);
         var rowKeys = new EntryKey[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var key = MatchKey(menu, rows[i]);
             rowKeys[i] = key;
-            var first = IsProtected(rows[i]) ? -1 : i;
-            byKey[key] = byKey.TryGetValue(key, out var seen) ? (seen.First >= 0 ? seen.First : first, seen.Count + 1) : (first, 1);
+            var changeable = !IsProtected(rows[i]);
+            var first = changeable ? i : -1;
+            byKey[key] = byKey.TryGetValue(key, out var seen)
+                ? (seen.First >= 0 ? seen.First : first, seen.Count + 1, seen.Changeable + (changeable ? 1 : 0))
+                : (first, 1, changeable ? 1 : 0);
         }
 
         var matched = new bool[rows.Count];
@@ -95,8 +98,10 @@ public static class ConfigurationPlanner
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
                 var change = SetChange(menu, entry.PropertyTable, row, id, entry.KeyText, findById: rowsOfKey.Count > 1);
                 if (change is not null) changes.Add(change);
-                if (rowsOfKey.Count > 1)
-                    notes.Add($"{menu.Path}: the router has {rowsOfKey.Count} entries with {entry.KeyText}; the document manages the first of them ({id}) and " +
+                // Protected rows of the same key (dynamic, built-in, default) are never touched, so only the others count.
+                if (rowsOfKey.Changeable > 1)
+                    notes.Add($"{menu.Path}: the router has {rowsOfKey.Changeable} entries with {entry.KeyText}; the document manages the first of them" +
+                              (id is null ? "" : $" ({id})") + " and " +
                               (menu.Absent == AbsentEntries.Remove ? "removes the others" : "leaves the others as they are") +
                               ". Add a property that tells them apart to Key (a comment, for instance).");
                 if (positions is not null)

@@ -77,8 +77,6 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
     private Task<IEnumerable<ConfigurationChange>> ApproveAsync(string computerName, ConfigurationPlan plan, CancellationToken token)
     {
         var changes = plan.Changes;
-        // What the planner left alone or chose between, as Compare says it (a plan without changes has nothing to ask).
-        if (plan.Notes.Count > 0) Post(() => { foreach (var note in plan.Notes) WriteWarning($"{computerName}: {note}"); });
         var verdicts = ScriptVerdict.OfEach(plan.Rate(_ratedLines));
         if (_gate!.ApprovesUnseen(verdicts)) return Task.FromResult<IEnumerable<ConfigurationChange>>(changes);
         var answer = new TaskCompletionSource<IEnumerable<ConfigurationChange>>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -112,6 +110,8 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
 
     private void Report(AltoRouterConfigurationResult result, ConfigurationOutcome outcome)
     {
+        // What the planner left alone or chose between, as Compare says it, also where nothing was to change.
+        foreach (var note in outcome.Plan?.Notes ?? Array.Empty<string>()) WriteWarning($"{result.ComputerName}: {note}");
         // -WhatIf listed every change through ShouldProcess; the unchanged results would only repeat the routers.
         if (_gate!.WhatIf && result.Status == RouterConfigurationStatus.Unchanged) return;
         WriteObject(result);

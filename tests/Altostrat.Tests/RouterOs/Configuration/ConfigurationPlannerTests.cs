@@ -176,6 +176,16 @@ public class ConfigurationPlannerTests
     }
 
     [Fact]
+    public void A_dynamic_entry_with_the_same_key_is_not_counted_as_a_duplicate()
+    {
+        var plan = Plan("""{ "/ip/firewall/address-list": { "Absent": "Remove", "Entries": [ { "list": "a", "address": "192.0.2.1", "comment": "x" } ] } }""",
+            ("/ip/firewall/address-list", new[] { ".id=*1 list=a address=192.0.2.1", ".id=*2 list=a address=192.0.2.1 dynamic=true" }));
+
+        Assert.Empty(plan.Notes);
+        Assert.Equal("*1", Assert.Single(plan.Changes).Id);
+    }
+
+    [Fact]
     public void Changes_run_access_additions_then_removes_then_sets_then_additions_then_moves()
     {
         var plan = Plan("""
