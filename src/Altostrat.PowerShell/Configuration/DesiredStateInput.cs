@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using Altostrat.Engine.RouterOs.Configuration;
 using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Configuration;
 
@@ -48,15 +49,11 @@ internal static class DesiredStateInput
             return null;
         }
         var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-        if (Directory.Exists(resolved))
+        if (InputFile.Problem(resolved, "desired-state file", "a .psd1 or .json file", ", or a hashtable", out var isFolder) is { } problem)
         {
-            error = Invalid($"'{resolved}' is a folder. Give the path of a .psd1 or .json file in it, or a hashtable.", path);
-            return null;
-        }
-        if (!File.Exists(resolved))
-        {
-            error = new ErrorRecord(new FileNotFoundException($"The desired-state file '{resolved}' does not exist. Give a .psd1 or .json file, or a hashtable.", resolved),
-                ErrorIds.Configuration.FileNotFound, ErrorCategory.ObjectNotFound, path);
+            error = isFolder
+                ? Invalid(problem, path)
+                : new ErrorRecord(new FileNotFoundException(problem, resolved), ErrorIds.Configuration.FileNotFound, ErrorCategory.ObjectNotFound, path);
             return null;
         }
         var extension = Path.GetExtension(resolved).ToLowerInvariant();

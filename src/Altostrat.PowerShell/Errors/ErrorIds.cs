@@ -75,6 +75,7 @@ internal static class ErrorIds
         public const string ConfirmationUnavailable = "AltostratScript.ConfirmationUnavailable";
         public const string FileNotFound = "AltostratScript.FileNotFound";
         public const string PathIsFolder = "AltostratScript.PathIsFolder";
+        public const string AmbiguousPath = "AltostratScript.AmbiguousPath";
         public const string SyntaxError = "AltostratScript.SyntaxError";
     }
 

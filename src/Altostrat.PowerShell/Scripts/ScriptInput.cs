@@ -62,36 +62,29 @@ internal sealed class ScriptInput
         return true;
     }
 
-    // One existing .rsc file: a wildcard must match exactly one, and a folder or a missing file is refused by name.
+    // One existing .rsc file. A path that names a file as typed is taken literally (x[1].rsc); otherwise a wildcard
+    // must match exactly one. A folder or a missing file is refused by name.
     private bool TryResolveFile(string path, out string resolved, out ErrorRecord error)
     {
         error = null!;
         resolved = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-        if (WildcardPattern.ContainsWildcardCharacters(path))
+        if (!File.Exists(resolved) && WildcardPattern.ContainsWildcardCharacters(path))
         {
             var matches = new List<string>();
             try { matches.AddRange(_cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _)); }
-            catch (ItemNotFoundException) { /* reported below as a missing file */ }
+            catch (SessionStateException) { /* no such item or drive: reported below as a missing file */ }
             if (matches.Count > 1)
             {
-                error = new ErrorRecord(new ArgumentException($"'{path}' matches {matches.Count} files; one script takes one file. Give its full name."),
-                    ErrorIds.Script.FileNotFound, ErrorCategory.InvalidArgument, path);
+                error = new ErrorRecord(new ArgumentException($"'{path}' matches {matches.Count} paths; one script takes one file. Give its full name."),
+                    ErrorIds.Script.AmbiguousPath, ErrorCategory.InvalidArgument, path);
                 return false;
             }
             if (matches.Count == 1) resolved = matches[0];
         }
-        if (Directory.Exists(resolved))
-        {
-            error = new ErrorRecord(new ArgumentException($"'{resolved}' is a folder. Give the path of a .rsc file in it, or pass the script text with -Script."),
-                ErrorIds.Script.PathIsFolder, ErrorCategory.InvalidArgument, path);
-            return false;
-        }
-        if (!File.Exists(resolved))
-        {
-            error = new ErrorRecord(new ItemNotFoundException($"The script file '{resolved}' does not exist. Give the path of a .rsc file, or pass the script text with -Script."),
-                ErrorIds.Script.FileNotFound, ErrorCategory.ObjectNotFound, path);
-            return false;
-        }
-        return true;
+        if (InputFile.Problem(resolved, "script file", "a .rsc file", ", or pass the script text with -Script", out var isFolder) is not { } problem) return true;
+        error = isFolder
+            ? new ErrorRecord(new ArgumentException(problem), ErrorIds.Script.PathIsFolder, ErrorCategory.InvalidArgument, path)
+            : new ErrorRecord(new ItemNotFoundException(problem), ErrorIds.Script.FileNotFound, ErrorCategory.ObjectNotFound, path);
+        return false;
     }
 }

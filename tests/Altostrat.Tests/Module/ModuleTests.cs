@@ -208,6 +208,7 @@ public sealed class ModuleTests
     [InlineData("New-AltoScheduledScript -Description x -Path ./missing.rsc -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "AltostratScript.FileNotFound", "ObjectNotFound", "missing.rsc' does not exist")]
     [InlineData("New-AltoScheduledScript -Description x -Path ./no-such-*.rsc -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "AltostratScript.FileNotFound", "ObjectNotFound", "does not exist")]
     [InlineData("New-AltoScheduledScript -Description x -Path . -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "AltostratScript.PathIsFolder", "InvalidArgument", "is a folder")]
+    [InlineData("New-AltoScheduledScript -Description x -Path /*/ -LaunchAt ([datetime]::Now.AddHours(1)) -SiteId a", "AltostratScript.AmbiguousPath", "InvalidArgument", "one script takes one file")]
     [InlineData("Invoke-AltoRouterScript -ComputerName 127.0.0.1 -Credential ([pscredential]::new('a', [securestring]::new())) -Path ./missing.rsc", "AltostratScript.FileNotFound", "ObjectNotFound", "does not exist")]
     public async Task A_script_file_that_is_missing_or_a_folder_is_refused_by_name_before_any_request(string command, string errorId, string category, string message)
     {

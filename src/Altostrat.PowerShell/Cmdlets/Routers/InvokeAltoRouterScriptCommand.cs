@@ -73,6 +73,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [Parameter(Mandatory = true, ParameterSetName = SdxPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = ComputerPathSet)]
     [Parameter(Mandatory = true, ParameterSetName = SessionPathSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
@@ -119,7 +120,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [Parameter(ParameterSetName = SessionScriptSet)]
     [Parameter(ParameterSetName = SessionPathSet)]
     [ValidateRange(1, 1024)]
-    [PSDefaultValue(Help = "32; 8 with -SiteId (SDX requests at once)")]
+    [PSDefaultValue(Value = 32)]
     public int ThrottleLimit { get; set; } = 32;
 
     [Parameter(ParameterSetName = ComputerScriptSet)]

@@ -32,6 +32,7 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
     public string Script { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 

@@ -33,6 +33,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
     public string? Script { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
