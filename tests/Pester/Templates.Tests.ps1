@@ -54,6 +54,11 @@ Describe 'Script templates' {
         New-AltoScriptTemplate -Name 'Empty' -Description 'd' -Content ' ' -ErrorVariable e3 -ErrorAction SilentlyContinue
         $e3[0].FullyQualifiedErrorId | Should -BeLike 'Altostrat.TemplateFieldEmpty*'
         $e3[0].Exception.Message | Should -Match 'content is empty'
+        # One error per field, each with its own id.
+        New-AltoScriptTemplate -Name ('x' * 101) -Description 'd' -Content ' ' -ErrorVariable e4 -ErrorAction SilentlyContinue
+        @($e4).Count | Should -Be 2
+        ($e4 | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] } | Sort-Object) | Should -Be @('Altostrat.TemplateFieldEmpty', 'Altostrat.TemplateTooLong')
+        { New-AltoScriptTemplate -Name 'Folder' -Description 'd' -Path $TestDrive } | Should -Throw -ExpectedMessage '*is a folder*'
     }
 
     It 'pipes into Test-AltoRouterScript, New-AltoScheduledScript and Invoke-AltoRouterScript as the script' {

@@ -12,14 +12,14 @@ public sealed class TemplateWriteRequest
     /// <summary>Plain values only (see <see cref="Serialization.PlainJson"/>); null sends an empty object.</summary>
     public IDictionary<string, object?>? Metadata { get; set; }
 
-    /// <summary>What breaks the API's length limits, as sentences; empty when the request is fine.</summary>
-    public List<string> LimitErrors()
+    /// <summary>What breaks the API's limits, one sentence per field, and whether the field is empty (rather than too long); empty when the request is fine.</summary>
+    public List<(string Message, bool IsEmpty)> LimitErrors()
     {
-        var errors = new List<string>();
+        var errors = new List<(string, bool)>();
         void Check(string field, string value, int max)
         {
-            if (string.IsNullOrWhiteSpace(value)) errors.Add($"The {field} is empty; the API requires one.");
-            else if (value.Length > max) errors.Add($"The {field} has {value.Length} characters; the API takes at most {max} (remove {value.Length - max}).");
+            if (string.IsNullOrWhiteSpace(value)) errors.Add(($"The {field} is empty; the API requires one.", true));
+            else if (value.Length > max) errors.Add(($"The {field} has {value.Length} characters; the API takes at most {max} (remove {value.Length - max}).", false));
         }
         Check("name", Name, TemplateDto.MaxName);
         Check("description", Description, TemplateDto.MaxDescription);

@@ -48,10 +48,10 @@ public sealed class NewAltoScriptTemplateCommand : AltoCmdlet
             if (fileError is not null) ThrowTerminatingError(SdxErrors.InvalidArgument(ErrorIds.Sdx.InvalidTemplateFile, fileError, Path));
         }
         var request = new TemplateWriteRequest { Name = Name, Description = Description, Content = content, Metadata = TemplateInput.Metadata(Metadata) };
-        var limitError = TemplateInput.LimitError(request, out var limitErrorId);
-        if (limitError is not null)
+        var limitErrors = TemplateInput.LimitErrors(request, Name);
+        if (limitErrors.Count > 0)
         {
-            WriteError(SdxErrors.InvalidArgument(limitErrorId, limitError, Name));
+            foreach (var limitError in limitErrors) WriteError(limitError);
             return;
         }
         if (!ShouldProcess($"template '{Name}'", "Create")) return;

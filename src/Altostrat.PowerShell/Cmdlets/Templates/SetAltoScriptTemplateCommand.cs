@@ -73,10 +73,10 @@ public sealed class SetAltoScriptTemplateCommand : AltoCmdlet
             Content = content ?? existing!.Content,
             Metadata = Metadata is null ? existing!.MetadataValues() : TemplateInput.Metadata(Metadata),
         };
-        var limitError = TemplateInput.LimitError(request, out var limitErrorId);
-        if (limitError is not null)
+        var limitErrors = TemplateInput.LimitErrors(request, Id);
+        if (limitErrors.Count > 0)
         {
-            WriteError(SdxErrors.InvalidArgument(limitErrorId, limitError, Id));
+            foreach (var limitError in limitErrors) WriteError(limitError);
             return;
         }
         if (!ShouldProcess($"template {Id} ({existing!.Name})", "Update")) return;

@@ -2,8 +2,11 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using Altostrat.Engine.Contracts;
 using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Sdx;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.Templates;
 
@@ -13,26 +16,17 @@ internal static class TemplateInput
     /// <summary>The text of the .rsc at <paramref name="resolvedPath"/>; null with <paramref name="error"/> when unusable.</summary>
     public static string? ReadFile(string resolvedPath, out string? error)
     {
-        error = null;
-        if (!File.Exists(resolvedPath))
-        {
-            error = $"The script file '{resolvedPath}' does not exist. Give the path of a .rsc file, or pass the text with -Content.";
-            return null;
-        }
+        error = InputFile.Problem(resolvedPath, "script file", "a .rsc file", ", or pass the text with -Content", out _);
+        if (error is not null) return null;
         var text = File.ReadAllText(resolvedPath);
         if (string.IsNullOrWhiteSpace(text)) error = $"The script file '{resolvedPath}' is empty.";
         return error is null ? text : null;
     }
 
-    /// <summary>What breaks the API's limits, and the error id: an empty field is not a long one.</summary>
-    public static string? LimitError(TemplateWriteRequest request, out string errorId)
-    {
-        var errors = request.LimitErrors();
-        errorId = new[] { request.Name, request.Description, request.Content }.Any(string.IsNullOrWhiteSpace)
-            ? ErrorIds.Sdx.TemplateFieldEmpty
-            : ErrorIds.Sdx.TemplateTooLong;
-        return errors.Count == 0 ? null : string.Join(" ", errors);
-    }
+    /// <summary>One error per field that breaks the API's limits (an empty field is not a long one); none when the request is fine.</summary>
+    public static List<ErrorRecord> LimitErrors(TemplateWriteRequest request, object? target) => request.LimitErrors()
+        .Select(e => SdxErrors.InvalidArgument(e.IsEmpty ? ErrorIds.Sdx.TemplateFieldEmpty : ErrorIds.Sdx.TemplateTooLong, e.Message, target))
+        .ToList();
 
     public static IDictionary<string, object?>? Metadata(Hashtable? metadata) =>
         metadata is null ? null : Sdx.SdxMapper.ToPlain(metadata);
