@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.Http;
@@ -20,15 +21,22 @@ internal static class CompletionSource
 
     public static readonly Fetch ScheduledScripts = (client, add, token) => client.ListScheduledScriptsAsync(s => add(s.Id, s.Description), token);
 
-    /// <summary>The scripts that can still be changed, approved or cancelled: neither launched nor cancelled.</summary>
+    /// <summary>The scripts waiting for approval, for Approve-AltoScheduledScript.</summary>
+    public static readonly Fetch UnauthorizedScheduledScripts = (client, add, token) => client.ListScheduledScriptsAsync(s =>
+    {
+        if (string.Equals(s.Status, "unauthorized", StringComparison.OrdinalIgnoreCase)) add(s.Id, s.Description);
+    }, token);
+
+    /// <summary>The scripts that can still be changed or cancelled: neither launched nor cancelled.</summary>
     public static readonly Fetch PendingScheduledScripts = (client, add, token) => client.ListScheduledScriptsAsync(s =>
     {
         if (!string.Equals(s.Status, "launched", StringComparison.OrdinalIgnoreCase) && !string.Equals(s.Status, "cancelled", StringComparison.OrdinalIgnoreCase))
             add(s.Id, s.Description);
     }, token);
 
-    /// <summary>Site names (for -Name), the id as tooltip.</summary>
-    public static readonly Fetch SiteNames = (client, add, token) => client.ListSitesAsync(s => { if (!string.IsNullOrEmpty(s.Name)) add(s.Name!, s.Id); }, token);
+    /// <summary>Site names for -Name, which is a wildcard pattern: a name with [ * ? is escaped so that it matches itself. The id as tooltip.</summary>
+    public static readonly Fetch SiteNames = (client, add, token) =>
+        client.ListSitesAsync(s => { if (!string.IsNullOrEmpty(s.Name)) add(WildcardPattern.Escape(s.Name!), s.Id); }, token);
 
     public static readonly Fetch Sites = (client, add, token) => client.ListSitesAsync(s => add(s.Id, s.Name ?? s.Id), token);
 
@@ -63,12 +71,13 @@ internal static class CompletionSource
         return results;
     }
 
-    // A name with spaces (or a quote) must be one argument on the command line.
+    // Anything but a plain word (a name with spaces, quotes, operators, or a leading dash, which would read as a
+    // parameter) is completed in single quotes, so that it is one argument as typed.
     private static string Quoted(string value)
     {
+        var plain = value.Length > 0 && value[0] != '-';
         foreach (var c in value)
-            if (char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`' or ';' or '(' or ')' or '{' or '}' or ',' or '@' or '#')
-                return "'" + value.Replace("'", "''") + "'";
-        return value;
+            plain &= char.IsLetterOrDigit(c) || c is '_' or '.' or ':' or '/' or '-' or '+';
+        return plain ? value : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
     }
 }
