@@ -56,7 +56,10 @@ Describe 'Backups' {
     }
 
     It 'compares with the backup piped in, not the latest' {
-        $made = 1..2 | ForEach-Object { Backup-AltoSite -SiteId site_emu0002 -Wait -PollIntervalSeconds 0.2 -Timeout 60; Start-Sleep -Milliseconds 1100 }
+        # Backups are named by the second they were made in: a second apart, so that there are two.
+        Backup-AltoSite -SiteId site_emu0002 -Wait -PollIntervalSeconds 0.2 -Timeout 60 | Out-Null
+        Start-Sleep -Milliseconds 1100
+        Backup-AltoSite -SiteId site_emu0002 -Wait -PollIntervalSeconds 0.2 -Timeout 60 | Out-Null
         $backups = Get-AltoBackup -SiteId site_emu0002
         $oldest = $backups[-1]
         $saved = Get-AltoBackup -SiteId site_emu0002 -Filename $oldest.Filename -OutFile (Join-Path $TestDrive 'oldest.rsc')

@@ -41,6 +41,7 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         $router = $script:Routers['site_emu0004']
         $names = 1..3 | ForEach-Object { (Invoke-AltoRouterScript -ComputerName $router -Credential $script:RouterCredential -Script ':log info backup' -MakeBackup).BackupName }
         $names | Select-Object -Unique | Should -HaveCount 3
+        $names | ForEach-Object { $_ | Should -Match '^altostrat-\d{8}-\d{6}-\d{3}$' }
         $files = (Invoke-AltoRouterCommand -ComputerName $router -Credential $script:RouterCredential -Command /file/print).name
         $names | ForEach-Object { $files | Should -Contain "$_.backup" }
     }

@@ -38,10 +38,12 @@ Describe 'Scheduled scripts' {
     }
 
     It 'lists nothing when the pipeline names no script (an empty array, objects that do not bind), so nothing is passed on to Stop' {
-        Get-ScriptCount | Should -BeGreaterThan 0
+        $listed = New-AltoScheduledScript -Description 'Pester listed' -Script '/system identity print' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
+        (Get-AltoScheduledScript).Id | Should -Contain $listed.Id
         @(@() | Get-AltoScheduledScript) | Should -BeNullOrEmpty
         @(Get-AltoScheduledScript -Description 'no-such-description*' | Get-AltoScheduledScript) | Should -BeNullOrEmpty
         @([pscustomobject]@{ ScriptId = 'x' } | Get-AltoScheduledScript -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+        $listed | Stop-AltoScheduledScript -Confirm:$false
     }
 
     It 'reports an id the account does not have even when a filter is given, and not one the filter leaves out' {
@@ -51,6 +53,7 @@ Describe 'Scheduled scripts' {
         $found | Should -BeNullOrEmpty
         @($errors).Count | Should -Be 1
         $errors[0].TargetObject | Should -Be 'no-such-script'
+        $created | Stop-AltoScheduledScript -Confirm:$false
     }
 
     It 'warns that Set resets authorization and changes only what is given' {

@@ -313,12 +313,16 @@ public class RouterConnectionTests
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        // An SSH server's greeting, then the end: no sentence the API would send.
+        // An SSH server's greeting, then the end: no sentence the API would send. It reads the login first, so that
+        // closing sends an orderly end of stream, not a reset for unread data.
         var greeting = Task.Run(async () =>
         {
             using var client = await listener.AcceptTcpClientAsync();
             var stream = client.GetStream();
+            var login = new byte[256];
+            _ = await stream.ReadAsync(login);
             await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("SSH-2.0-OpenSSH_9.6\r\n"));
+            client.Client.Shutdown(SocketShutdown.Send);
         });
         try
         {
