@@ -49,7 +49,16 @@ Describe 'Test-AltoRouterScript' {
         $text | Should -Match 'Destructive\s+line 2\s+/system reboot'
     }
 
-    It 'says which file is missing' {
+    It 'says which file is missing, also for a wildcard that matches nothing' {
         { Test-AltoRouterScript -Path (Join-Path $TestDrive 'missing.rsc') -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratScript.FileNotFound*'
+        { Test-AltoRouterScript -Path (Join-Path $TestDrive 'none-*.rsc') -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratScript.FileNotFound*'
+    }
+
+    It 'reads a file whose name has brackets as that file, by -Path and from Get-ChildItem' {
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'brackets') -Force
+        Set-Content -LiteralPath (Join-Path $folder 'x[1].rsc') '/system identity print'
+        (Test-AltoRouterScript -Path (Join-Path $folder 'x[1].rsc')).Source | Should -Be (Join-Path $folder 'x[1].rsc')
+        Test-AltoRouterScript -Path (Join-Path $folder 'x[1].rsc') -Quiet | Should -BeTrue
+        @(Get-ChildItem -LiteralPath $folder | Test-AltoRouterScript).Count | Should -Be 1
     }
 }

@@ -62,25 +62,21 @@ internal sealed class ScriptInput
         return true;
     }
 
-    // One existing .rsc file. A path that names a file as typed is taken literally (x[1].rsc); otherwise a wildcard
-    // must match exactly one. A folder or a missing file is refused by name.
+    // One existing .rsc file (see InputFile.Resolve): a wildcard must match exactly one, and a folder or a missing file
+    // is refused by name.
     private bool TryResolveFile(string path, out string resolved, out ErrorRecord error)
     {
         error = null!;
-        resolved = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-        if (!File.Exists(resolved) && WildcardPattern.ContainsWildcardCharacters(path))
+        var matches = InputFile.Resolve(_cmdlet, path);
+        if (matches.Count > 1)
         {
-            var matches = new List<string>();
-            try { matches.AddRange(_cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _)); }
-            catch (SessionStateException) { /* no such item or drive: reported below as a missing file */ }
-            if (matches.Count > 1)
-            {
-                error = new ErrorRecord(new ArgumentException($"'{path}' matches {matches.Count} paths; one script takes one file. Give its full name."),
-                    ErrorIds.Script.AmbiguousPath, ErrorCategory.InvalidArgument, path);
-                return false;
-            }
-            if (matches.Count == 1) resolved = matches[0];
+            error = new ErrorRecord(new ArgumentException($"'{path}' matches {matches.Count} paths; one script takes one file. Give its full name."),
+                ErrorIds.Script.AmbiguousPath, ErrorCategory.InvalidArgument, path);
+            resolved = path;
+            return false;
         }
+        // Nothing matched (or an unknown drive): reported as the file that does not exist.
+        resolved = matches.Count == 1 ? matches[0] : path;
         if (InputFile.Problem(resolved, "script file", "a .rsc file", ", or pass the script text with -Script", out var isFolder) is not { } problem) return true;
         error = isFolder
             ? new ErrorRecord(new ArgumentException(problem), ErrorIds.Script.PathIsFolder, ErrorCategory.InvalidArgument, path)

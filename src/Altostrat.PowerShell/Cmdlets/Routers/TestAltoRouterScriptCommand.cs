@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using Altostrat.PowerShell.Scripts;
 using Altostrat.PowerShell.Errors;
+using Altostrat.PowerShell.Scripts;
+using Altostrat.PowerShell.Validation;
 
 namespace Altostrat.PowerShell.Cmdlets.Routers;
 
@@ -50,15 +51,12 @@ public sealed class TestAltoRouterScriptCommand : PSCmdlet
     {
         foreach (var path in Path)
         {
-            var files = new List<string>();
-            try
+            var files = InputFile.Resolve(this, path);
+            // A wildcard that matches nothing is as missing as a file that does not exist.
+            if (files.Count == 0 || (files.Count == 1 && !File.Exists(files[0]) && !Directory.Exists(files[0])))
             {
-                files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
-            }
-            catch (ItemNotFoundException)
-            {
-                WriteError(new ErrorRecord(new FileNotFoundException($"The script file '{path}' does not exist. Give the path of a .rsc file, or pass the script text with -Script.", path),
-                    ErrorIds.Script.FileNotFound, ErrorCategory.ObjectNotFound, path));
+                var missing = InputFile.Problem(files.Count == 1 ? files[0] : path, "script file", "a .rsc file", ", or pass the script text with -Script", out _);
+                WriteError(new ErrorRecord(new FileNotFoundException(missing), ErrorIds.Script.FileNotFound, ErrorCategory.ObjectNotFound, path));
                 continue;
             }
             foreach (var file in files)
