@@ -57,6 +57,14 @@ Describe 'Invoke-AltoRouterCommand' {
         $errors | ForEach-Object { $_.Exception.Message | Should -BeLike "*is a site, and a site carries no router address*-SiteId*" }
         { Get-AltoRouterConfiguration -ComputerName (Get-AltoSite | Select-Object -First 1) -Credential $script:RouterCredential -Path /ip/dns -ErrorAction Stop } |
             Should -Throw -ExpectedMessage '*carries no router address*'
+        # Other objects that name a site and no address: a backup, and a row with only a SiteId.
+        $backup = [pscustomobject]@{ PSTypeName = 'Altostrat.PowerShell.AltoBackup'; SiteId = 'site_emu0001'; Filename = '1.rsc' }
+        foreach ($named in $backup, [pscustomobject]@{ SiteId = 'site_emu0001' }) {
+            { $named | Get-AltoRouterConfiguration -Credential $script:RouterCredential -Path /ip/dns -ErrorAction Stop } | Should -Throw -ExpectedMessage "*'site_emu0001' is a site*"
+        }
+        # A row with an address as well binds the address.
+        $row = [pscustomobject]@{ SiteId = 'site_emu0001'; Address = $script:Routers['site_emu0001'] }
+        ($row | Get-AltoRouterConfiguration -Credential $script:RouterCredential -Path /ip/dns).ComputerName | Should -Be $script:Routers['site_emu0001']
         # Where sites have a parameter of their own, they still reach it.
         (Get-AltoSite | Select-Object -First 1 | Invoke-AltoRouterCommand -Command /system/identity/print).SiteId | Should -Not -BeNullOrEmpty
     }

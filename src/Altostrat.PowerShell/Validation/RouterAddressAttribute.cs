@@ -1,23 +1,32 @@
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 
 namespace Altostrat.PowerShell.Validation;
 
 /// <summary>
-/// On -ComputerName: refuses a site (Get-AltoSite output). PowerShell would turn it into its SiteId and bind that as a
-/// host name, and every router would then fail to resolve, with nothing to say that a site carries no address.
+/// On -ComputerName: refuses an object that names a site and no router address (Get-AltoSite output, and the progress,
+/// job and backup objects that carry a SiteId). PowerShell would turn it into text and bind that as a host name, and
+/// every router would then fail to resolve, with nothing to say that a site carries no address. An object that also has
+/// an address property (a CSV row with SiteId and Address) passes: PowerShell binds that property.
 /// Not for cmdlets that also take sites by -SiteId (Invoke-AltoRouterScript, Invoke-AltoRouterCommand): PowerShell
 /// tries -ComputerName first, and a refusal there would end the binding before the site could reach -SiteId.
 /// </summary>
 internal sealed class RouterAddressAttribute : ArgumentTransformationAttribute
 {
+    private static readonly string[] AddressProperties = { "ComputerName", "Address", "IPAddress", "HostName" };
+
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         foreach (var item in Items(inputData))
-            if ((item is PSObject wrapped ? wrapped.BaseObject : item) is AltoSite site)
-                throw new ArgumentTransformationMetadataException(
-                    $"'{site.SiteId}' is a site, and a site carries no router address. Give the router's address or name with -ComputerName, " +
-                    "or an open session with -Session; Invoke-AltoRouterScript and Invoke-AltoRouterCommand take sites (through SDX) by -SiteId.");
+        {
+            if (item is null || (item is PSObject text ? text.BaseObject : item) is string) continue;
+            var properties = PSObject.AsPSObject(item).Properties;
+            if (properties["SiteId"] is not { } site || AddressProperties.Any(name => properties[name] is not null)) continue;
+            throw new ArgumentTransformationMetadataException(
+                $"'{site.Value}' is a site, and a site carries no router address. Give the router's address or name with -ComputerName, " +
+                "or an open session with -Session; Invoke-AltoRouterScript and Invoke-AltoRouterCommand take sites (through SDX) by -SiteId.");
+        }
         return inputData;
     }
 
