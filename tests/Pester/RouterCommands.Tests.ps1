@@ -39,6 +39,8 @@ Describe 'Invoke-AltoRouterCommand' {
         $direct.ComputerName | Should -Be $script:Routers['site_emu0002']
         $viaSdx = Invoke-AltoRouterCommand -SiteId site_emu0002 -Command /system/identity/get -Parameter @{ 'value-name' = 'name' }
         $viaSdx.Ret | Should -Be $identity
+        $viaSdx.PSObject.Properties.Name -ccontains 'Ret' | Should -BeTrue -Because 'both paths name it Ret'
+        $direct.PSObject.Properties.Name -ccontains 'Ret' | Should -BeTrue
         $viaSdx.SiteId | Should -Be 'site_emu0002'
     }
 

@@ -85,6 +85,12 @@ Describe 'Scheduled scripts' {
         $offered | Should -Not -Contain 'Unknown'
     }
 
+    It 'warns that -Timeout without -Wait does nothing' {
+        $warned = $null
+        Approve-AltoScheduledScript -Id 'any-id' -Timeout 2 -WhatIf -WarningVariable warned -WarningAction SilentlyContinue | Out-Null
+        "$warned" | Should -BeLike '*apply only with -Wait*'
+    }
+
     It 'says why a wait for a script that was never approved ran out, when it runs out rather than a poll interval later' {
         $created = New-AltoScheduledScript -Description 'Pester unapproved' -Script '/system identity print' -LaunchAt (Get-Date).AddSeconds(2) -SiteId site_emu0001
         # A poll interval far longer than the timeout: waiting it out would take 30 s.

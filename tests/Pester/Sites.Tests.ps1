@@ -21,6 +21,9 @@ Describe 'Get-AltoSite' {
         $errors[0].Exception.Message | Should -BeLike "*is the id of one: Get-AltoSite -SiteId $($site.SiteId)*"
         Get-AltoSite 'No such site' -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errors[0].Exception.Message | Should -BeLike '*use Get-AltoSite -SiteId*'
+        # Typed in another case, the hint gives the id as the API spells it, which is what -SiteId takes.
+        Get-AltoSite $site.SiteId.ToUpperInvariant() -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLikeExactly "*is the id of one: Get-AltoSite -SiteId $($site.SiteId)"
         Get-AltoSite 'No such site*' -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errors | Should -BeNullOrEmpty
     }

@@ -52,9 +52,10 @@ internal static class ErrorRecords
     /// A -Name without wildcards that matched nothing, as Get-Process reports one. A name typed where an id was meant
     /// (the id is the first positional parameter's other set) is the likely mistake, so the message says which.
     /// </summary>
-    public static ErrorRecord NameNotFound(string what, string name, string command, string idParameter, bool isAnId) =>
-        new(new ItemNotFoundException($"No {what} is named '{name}'." + (isAnId
-                ? $" '{name}' is the id of one: {command} -{idParameter} {name}"
+    /// <param name="id">The id the name matches, as the API spells it; null when it is no id either.</param>
+    public static ErrorRecord NameNotFound(string what, string name, string command, string idParameter, string? id) =>
+        new(new ItemNotFoundException($"No {what} is named '{name}'." + (id is not null
+                ? $" '{name}' is the id of one: {command} -{idParameter} {id}"
                 : $" -Name matches names (wildcards allowed, e.g. '{name}*'); to get one by its id, use {command} -{idParameter}.")),
             ErrorIds.Sdx.NameNotFound, ErrorCategory.ObjectNotFound, name);
 

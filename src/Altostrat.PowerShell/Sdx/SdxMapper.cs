@@ -92,9 +92,14 @@ internal static class SdxMapper
         Difference = difference,
     };
 
-    /// <summary>One reply row of a command run through SDX: SiteId, then the router's properties, <c>.id</c> as Id.</summary>
+    /// <summary>
+    /// One reply row of a command run through SDX: SiteId, then the router's properties, <c>.id</c> as Id. A row that
+    /// holds only the <c>!done</c>'s value (<c>ret</c>) names it Ret, as the direct path's object does.
+    /// </summary>
     public static PSObject ToSiteRow(Dictionary<string, string> row, string siteId) =>
-        RouterCommands.RowObject(SiteRowTypeName, "SiteId", siteId, row);
+        row.Count == 1 && row.TryGetValue("ret", out var ret)
+            ? RouterCommands.RowObject(SiteRowTypeName, "SiteId", siteId, new[] { new KeyValuePair<string, string>("Ret", ret) })
+            : RouterCommands.RowObject(SiteRowTypeName, "SiteId", siteId, row);
 
     /// <summary>A Hashtable (or any dictionary) of PowerShell values as plain values for the engine's JSON writer.</summary>
     public static Dictionary<string, object?> ToPlain(IDictionary dictionary)

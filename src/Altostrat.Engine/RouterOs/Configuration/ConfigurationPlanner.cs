@@ -103,7 +103,8 @@ public static class ConfigurationPlanner
                     notes.Add($"{menu.Path}: the router has {rowsOfKey.Changeable} entries with {entry.KeyText}; the document manages the first of them" +
                               (id is null ? "" : $" ({id})") + " and " +
                               (menu.Absent == AbsentEntries.Remove ? "removes the others" : "leaves the others as they are") +
-                              ". Add a property that tells them apart to Key (a comment, for instance).");
+                              ". Add a property that tells them apart to Key" +
+                              (menu.Key.Contains("comment", StringComparer.OrdinalIgnoreCase) ? ", or give each a comment of its own." : " (a comment, for instance)."));
                 if (positions is not null)
                 {
                     positions[entry.Index] = rowIndex;

@@ -39,6 +39,13 @@ public sealed class ApproveAltoScheduledScriptCommand : AltoCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        if (!Wait && (MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) || MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSeconds))))
+            WriteWarning("-Timeout and -PollIntervalSeconds apply only with -Wait: this requests the approval and returns at once.");
+    }
+
     protected override void ProcessRecord()
     {
         var client = RequireClient();

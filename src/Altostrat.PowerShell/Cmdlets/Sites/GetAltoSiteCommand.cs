@@ -34,17 +34,17 @@ public sealed class GetAltoSiteCommand : AltoCmdlet
         {
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             var matched = false;
-            var isAnId = false;
+            string? idOfName = null;
             RunOrThrow(token => client.ListSitesAsync(dto =>
             {
-                isAnId |= string.Equals(dto.Id, Name, StringComparison.OrdinalIgnoreCase);
+                if (string.Equals(dto.Id, Name, StringComparison.OrdinalIgnoreCase)) idOfName = dto.Id;
                 if (pattern is not null && !pattern.IsMatch(dto.Name ?? "")) return;
                 matched = true;
                 var site = Mapper.ToSite(dto);
                 Post(() => WriteObject(site));
             }, token), Name);
             if (!matched && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
-                WriteError(ErrorRecords.NameNotFound("site", Name, "Get-AltoSite", "SiteId", isAnId));
+                WriteError(ErrorRecords.NameNotFound("site", Name, "Get-AltoSite", "SiteId", idOfName));
             return;
         }
         foreach (var id in SiteId)

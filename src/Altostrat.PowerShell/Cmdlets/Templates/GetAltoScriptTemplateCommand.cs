@@ -41,12 +41,12 @@ public sealed class GetAltoScriptTemplateCommand : AltoCmdlet
         {
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             var matched = false;
-            var isAnId = false;
+            string? idOfName = null;
             RunOrThrow(async token =>
             {
                 void Emit(Altostrat.Engine.Contracts.TemplateDto dto)
                 {
-                    isAnId |= string.Equals(dto.Id, Name, StringComparison.OrdinalIgnoreCase);
+                    if (string.Equals(dto.Id, Name, StringComparison.OrdinalIgnoreCase)) idOfName = dto.Id;
                     if (pattern is not null && !pattern.IsMatch(dto.Name)) return;
                     matched = true;
                     var template = SdxMapper.ToTemplate(dto);
@@ -56,7 +56,7 @@ public sealed class GetAltoScriptTemplateCommand : AltoCmdlet
                 if (Scope != AltoTemplateScope.Public) await client.ListTemplatesAsync(false, Emit, token).ConfigureAwait(false);
             }, Name);
             if (!matched && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
-                WriteError(ErrorRecords.NameNotFound("template", Name, "Get-AltoScriptTemplate", "Id", isAnId));
+                WriteError(ErrorRecords.NameNotFound("template", Name, "Get-AltoScriptTemplate", "Id", idOfName));
             return;
         }
         foreach (var id in InputValidation.CleanIds(Id))

@@ -176,6 +176,15 @@ public class ConfigurationPlannerTests
     }
 
     [Fact]
+    public void Where_the_key_has_a_comment_already_the_note_asks_for_a_comment_of_their_own()
+    {
+        var plan = Plan("""{ "/ip/firewall/filter": { "Key": ["chain", "comment"], "Entries": [ { "chain": "forward", "comment": "drop", "action": "drop" } ] } }""",
+            ("/ip/firewall/filter", new[] { ".id=*3 chain=forward comment=drop action=drop", ".id=*4 chain=forward comment=drop action=drop" }));
+
+        Assert.EndsWith("or give each a comment of its own.", Assert.Single(plan.Notes));
+    }
+
+    [Fact]
     public void A_dynamic_entry_with_the_same_key_is_not_counted_as_a_duplicate()
     {
         var plan = Plan("""{ "/ip/firewall/address-list": { "Absent": "Remove", "Entries": [ { "list": "a", "address": "192.0.2.1", "comment": "x" } ] } }""",
