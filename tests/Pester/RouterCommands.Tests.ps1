@@ -67,8 +67,14 @@ Describe 'Invoke-AltoRouterCommand' {
         # A row with an address as well binds the address.
         $row = [pscustomobject]@{ SiteId = 'site_emu0001'; Address = $script:Routers['site_emu0001'] }
         ($row | Get-AltoRouterConfiguration -Credential $script:RouterCredential -Path /ip/dns).ComputerName | Should -Be $script:Routers['site_emu0001']
-        # Where sites have a parameter of their own, they still reach it.
+        # Where sites have a parameter of their own, they still reach it; with -Credential (direct only) they are refused by their id.
         (Get-AltoSite | Select-Object -First 1 | Invoke-AltoRouterCommand -Command /system/identity/print).SiteId | Should -Not -BeNullOrEmpty
+        $errors = $null
+        Get-AltoSite | Select-Object -First 2 | Invoke-AltoRouterCommand -Credential $script:RouterCredential -Command /system/identity/print -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @($errors).Count | Should -Be 2
+        $errors | ForEach-Object { $_.Exception.Message | Should -BeLike "*is a site, and a site carries no router address*" }
+        Get-AltoSite | Select-Object -First 1 | Invoke-AltoRouterScript -Credential $script:RouterCredential -Script ':log info x' -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        "$errors" | Should -BeLike "*is a site, and a site carries no router address*"
     }
 
     It 'turns a trap into an error with the router message, one router at a time' {

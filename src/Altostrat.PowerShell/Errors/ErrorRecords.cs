@@ -48,6 +48,11 @@ internal static class ErrorRecords
         new DirectoryNotFoundException($"{problem} Create it first (New-Item -ItemType Directory -Path '{folder}'), or choose another -OutFile."),
         errorId, ErrorCategory.ObjectNotFound, target);
 
+    /// <summary>Why a site cannot be a router address, and what to give instead: for a site object and for a site id alike.</summary>
+    public static string SiteIsNoRouter(object? siteId) =>
+        $"'{siteId}' is a site, and a site carries no router address. Give the router's address or name with -ComputerName, " +
+        "or an open session with -Session; Invoke-AltoRouterScript and Invoke-AltoRouterCommand take sites (through SDX) by -SiteId, without -Credential.";
+
     /// <summary>
     /// A -Name without wildcards that matched nothing, as Get-Process reports one. A name typed where an id was meant
     /// (the id is the first positional parameter's other set) is the likely mistake, so the message says which.

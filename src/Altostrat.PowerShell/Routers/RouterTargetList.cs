@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using Altostrat.Engine.RouterOs.Fleet;
 using Altostrat.PowerShell.Errors;
 
@@ -34,10 +35,19 @@ internal sealed class RouterTargetList
 
     public int Count => _targets.Count;
 
+    // The form of an SDX site id. A host name never has '_' (RFC 1123), and a site piped into the Invoke cmdlets with
+    // -Credential arrives as its id: refused here, before any prompt or connection, instead of failing to resolve.
+    private static readonly Regex SiteId = new("^site_[A-Za-z0-9]+$", RegexOptions.CultureInvariant);
+
     /// <summary>Adds a router by address, if <paramref name="approve"/> (ShouldProcess, the risk gate) agrees.</summary>
     public void AddComputer(string computerName, Func<string, bool> approve)
     {
         var name = computerName.Trim();
+        if (SiteId.IsMatch(name))
+        {
+            _cmdlet.WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ErrorRecords.SiteIsNoRouter(name), name));
+            return;
+        }
         if (!approve(name)) return;
         Add(name, () => (_settings ??= _settingsFactory()).EndpointFor(name));
     }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using Altostrat.PowerShell.Errors;
 
 namespace Altostrat.PowerShell.Validation;
 
@@ -23,9 +24,7 @@ internal sealed class RouterAddressAttribute : ArgumentTransformationAttribute
             if (item is null || (item is PSObject text ? text.BaseObject : item) is string) continue;
             var properties = PSObject.AsPSObject(item).Properties;
             if (properties["SiteId"] is not { } site || AddressProperties.Any(name => properties[name] is not null)) continue;
-            throw new ArgumentTransformationMetadataException(
-                $"'{site.Value}' is a site, and a site carries no router address. Give the router's address or name with -ComputerName, " +
-                "or an open session with -Session; Invoke-AltoRouterScript and Invoke-AltoRouterCommand take sites (through SDX) by -SiteId.");
+            throw new ArgumentTransformationMetadataException(ErrorRecords.SiteIsNoRouter(site.Value));
         }
         return inputData;
     }
