@@ -71,9 +71,12 @@ internal static class CompletionSource
         return results;
     }
 
-    // Anything but a plain word (a name with spaces, quotes, operators, or a leading dash, which would read as a
-    // parameter) is completed in single quotes, so that it is one argument as typed.
-    private static string Quoted(string value)
+    /// <summary>
+    /// A value as a completion writes it: anything but a plain word (a name with spaces, quotes, operators, or a leading
+    /// dash, which would read as a parameter) in single quotes, so that it is one argument as typed. Every completer
+    /// that offers names uses it.
+    /// </summary>
+    public static string Quoted(string value)
     {
         var plain = value.Length > 0 && value[0] != '-';
         foreach (var c in value)

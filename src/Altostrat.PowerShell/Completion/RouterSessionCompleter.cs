@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Altostrat.PowerShell.Routers;
@@ -27,13 +26,10 @@ public sealed class RouterSessionCompleter : IArgumentCompleter
             if (byName)
             {
                 if (session.ComputerName.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                    yield return new CompletionResult(Quoted(session.ComputerName), session.ComputerName, CompletionResultType.ParameterValue, tooltip);
+                    yield return new CompletionResult(CompletionSource.Quoted(session.ComputerName), session.ComputerName, CompletionResultType.ParameterValue, tooltip);
             }
             else if (id.StartsWith(word, StringComparison.Ordinal))
                 yield return new CompletionResult(id, id, CompletionResultType.ParameterValue, tooltip);
         }
     }
-
-    // A name with characters PowerShell would split on (a space, a comma) is completed in quotes.
-    private static string Quoted(string name) => name.Any(c => char.IsWhiteSpace(c) || c is ',' or ';' or '(' or ')' or '{' or '}' or '$' or '\'') ? $"'{name.Replace("'", "''")}'" : name;
 }
