@@ -43,7 +43,7 @@ internal static class RouterCommands
         if (sourceName is not null) result.Properties.Add(new PSNoteProperty(sourceName, source));
         foreach (var property in properties)
         {
-            var name = property.Key == ".id" ? "Id" : property.Key;
+            var name = PropertyName(property.Key);
             // A router never repeats a property in one row; if one did, the first value is kept rather than failing.
             if (result.Properties[name] is null) result.Properties.Add(new PSNoteProperty(name, property.Value));
         }
@@ -59,11 +59,14 @@ internal static class RouterCommands
         if (requested is null) return row;
         foreach (var property in requested)
         {
-            var name = property == ".id" ? "Id" : property;
+            var name = PropertyName(property);
             if (row.Properties[name] is null) row.Properties.Add(new PSNoteProperty(name, null));
         }
         return row;
     }
+
+    // A router property as the objects name it: .id is Id, the rest as the router names them.
+    private static string PropertyName(string routerName) => routerName == ".id" ? "Id" : routerName;
 
     /// <summary>The <c>=ret=</c> of a command (the id of an added item, a returned value) as an object.</summary>
     public static PSObject ReturnValue(string ret, string computerName)
