@@ -61,6 +61,14 @@ public static class ConfigurationPlanner
         if (change is not null) changes.Add(change);
     }
 
+    // Several router entries answer to one document entry: which one is managed, what becomes of the others, and how to tell them apart.
+    private static string SharedKeyNote(DesiredMenu menu, string keyText, int count, string? managedId) =>
+        $"{menu.Path}: the router has {count} entries with {keyText}; the document manages the first of them" +
+        (managedId is null ? "" : $" ({managedId})") + " and " +
+        (menu.Absent == AbsentEntries.Remove ? "removes the others" : "leaves the others as they are") +
+        ". Add a property that tells them apart to Key" +
+        (menu.Key.Contains("comment", StringComparer.OrdinalIgnoreCase) ? ", or give each a comment of its own." : " (a comment, for instance).");
+
     [MethodImpl(HotPath.Optimize)]
     private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
     {
@@ -99,12 +107,7 @@ public static class ConfigurationPlanner
                 var change = SetChange(menu, entry.PropertyTable, row, id, entry.KeyText, findById: rowsOfKey.Count > 1);
                 if (change is not null) changes.Add(change);
                 // Protected rows of the same key (dynamic, built-in, default) are never touched, so only the others count.
-                if (rowsOfKey.Changeable > 1)
-                    notes.Add($"{menu.Path}: the router has {rowsOfKey.Changeable} entries with {entry.KeyText}; the document manages the first of them" +
-                              (id is null ? "" : $" ({id})") + " and " +
-                              (menu.Absent == AbsentEntries.Remove ? "removes the others" : "leaves the others as they are") +
-                              ". Add a property that tells them apart to Key" +
-                              (menu.Key.Contains("comment", StringComparer.OrdinalIgnoreCase) ? ", or give each a comment of its own." : " (a comment, for instance)."));
+                if (rowsOfKey.Changeable > 1) notes.Add(SharedKeyNote(menu, entry.KeyText, rowsOfKey.Changeable, id));
                 if (positions is not null)
                 {
                     positions[entry.Index] = rowIndex;
