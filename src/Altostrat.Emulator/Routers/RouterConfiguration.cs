@@ -64,26 +64,23 @@ public sealed class RouterConfiguration
             "in-interface", "out-interface", "in-interface-list", "out-interface-list", "connection-state", "log", "log-prefix", "jump-target",
         };
         var ruleKinds = new Dictionary<string, RouterValueKind> { ["log"] = Bool, ["connection-state"] = RouterValueKind.List, ["dst-port"] = RouterValueKind.List };
-        var filter = Add(new RouterMenu("/ip/firewall/filter", false, filterProperties, new[] { "chain" },
-            new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
-            readOnly: new[] { "bytes", "packets", "invalid" }, kinds: ruleKinds, isOrdered: true));
+        // Every firewall menu: ordered rules by chain that accept and log nothing unless told, their counters read-only.
+        RouterMenu FirewallMenu(string path, IEnumerable<string> properties, Dictionary<string, RouterValueKind> kinds) =>
+            Add(new RouterMenu(path, false, properties, new[] { "chain" },
+                new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
+                readOnly: new[] { "bytes", "packets", "invalid" }, kinds: kinds, isOrdered: true));
+        var filter = FirewallMenu("/ip/firewall/filter", filterProperties, ruleKinds);
         filter.Seed(("chain", "input"), ("action", "accept"), ("connection-state", "established,related"), ("log", "false"), ("log-prefix", ""),
             ("dynamic", "false"), ("disabled", "false"), ("comment", "accept established"));
         filter.Seed(("chain", "input"), ("action", "drop"), ("in-interface", "ether1"), ("log", "false"), ("log-prefix", ""),
             ("dynamic", "false"), ("disabled", "false"), ("comment", "drop all from WAN"));
-        var nat = Add(new RouterMenu("/ip/firewall/nat", false, filterProperties.Concat(new[] { "to-addresses", "to-ports" }), new[] { "chain" },
-            new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
-            readOnly: new[] { "bytes", "packets", "invalid" }, kinds: ruleKinds, isOrdered: true));
+        var nat = FirewallMenu("/ip/firewall/nat", filterProperties.Concat(new[] { "to-addresses", "to-ports" }), ruleKinds);
         nat.Seed(("chain", "srcnat"), ("action", "masquerade"), ("out-interface", "ether1"), ("log", "false"), ("log-prefix", ""),
             ("dynamic", "false"), ("disabled", "false"), ("comment", "masquerade to WAN"));
         // Mangle and raw: empty, as on a router out of the box; mangle has its marking actions besides the filter's.
-        Add(new RouterMenu("/ip/firewall/mangle", false, filterProperties.Concat(new[] { "new-connection-mark", "new-packet-mark", "new-routing-mark", "passthrough" }),
-            new[] { "chain" }, new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
-            readOnly: new[] { "bytes", "packets", "invalid" },
-            kinds: new Dictionary<string, RouterValueKind>(ruleKinds) { ["passthrough"] = Bool }, isOrdered: true));
-        Add(new RouterMenu("/ip/firewall/raw", false, filterProperties, new[] { "chain" },
-            new Dictionary<string, string> { ["action"] = "accept", ["log"] = "false", ["log-prefix"] = "", ["dynamic"] = "false" },
-            readOnly: new[] { "bytes", "packets", "invalid" }, kinds: ruleKinds, isOrdered: true));
+        FirewallMenu("/ip/firewall/mangle", filterProperties.Concat(new[] { "new-connection-mark", "new-packet-mark", "new-routing-mark", "passthrough" }),
+            new Dictionary<string, RouterValueKind>(ruleKinds) { ["passthrough"] = Bool });
+        FirewallMenu("/ip/firewall/raw", filterProperties, ruleKinds);
         Add(new RouterMenu("/ip/firewall/address-list", false, new[] { "list", "address", "timeout" }, new[] { "list", "address" },
             new Dictionary<string, string> { ["dynamic"] = "false" }, readOnly: new[] { "creation-time" },
             kinds: new Dictionary<string, RouterValueKind> { ["timeout"] = RouterValueKind.Duration }, isOrdered: true));
