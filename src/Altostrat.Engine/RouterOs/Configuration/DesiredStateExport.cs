@@ -75,6 +75,10 @@ public static class DesiredStateExport
             }
             kept.Add(entry);
         }
+        // One property order for every entry, the key first and then as the router lists them, so that the entries read
+        // as a table and a document kept under version control changes only where the router did.
+        var order = key.Concat(kept.SelectMany(entry => entry.Keys.Cast<string>())).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        kept = kept.Select(entry => InOrder(entry, order)).ToList();
         var table = new OrderedDictionary(StringComparer.OrdinalIgnoreCase)
         {
             ["Key"] = key.ToArray(),
@@ -102,6 +106,14 @@ public static class DesiredStateExport
             if (IsUnique(menu, entries, key)) return key;
         }
         return menu.DefaultKey;
+    }
+
+    private static OrderedDictionary InOrder(OrderedDictionary entry, IEnumerable<string> order)
+    {
+        var ordered = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in order)
+            if (entry.Contains(property)) ordered[property] = entry[property];
+        return ordered;
     }
 
     private static bool IsUnique(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries, IReadOnlyList<string> key)

@@ -51,4 +51,22 @@ public class DesiredStateExportTests
         Assert.Equal(comment, document.Menus.Single().Entries.Single().Properties["comment"]);
         Assert.Empty(ConfigurationPlanner.Plan(document, router).Changes);
     }
+
+    [Fact]
+    public void Every_exported_entry_lists_its_properties_in_one_order_the_key_first()
+    {
+        // The router lists a property it was given later after the others, so its entries differ in order.
+        var router = ConfigurationPlannerTests.Rows(("/ip/firewall/address-list", new[]
+        {
+            ".id=*1 address=192.0.2.1 list=block comment=bad timeout=1d",
+            ".id=*2 comment=worse address=192.0.2.2 list=block",
+            ".id=*3 address=192.0.2.3 timeout=2d list=block comment=old",
+        }));
+
+        var tree = DesiredStateExport.ToTree(router);
+
+        var entries = (object[])((System.Collections.IDictionary)tree["/ip/firewall/address-list"]!)["Entries"]!;
+        var orders = entries.Cast<System.Collections.Specialized.OrderedDictionary>().Select(e => string.Join(",", e.Keys.Cast<string>())).ToList();
+        Assert.Equal(new[] { "list,address,comment,timeout", "list,address,comment", "list,address,comment,timeout" }, orders);
+    }
 }
