@@ -213,6 +213,27 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $thrown.Exception.Message | Should -Match $Message
     }
 
+    It 'refuses, per router and before writing, a property its menu does not have, and hints at a misspelled list property' {
+        $router = $script:Routers['site_emu0004']
+        $before = Get-Dump $router
+        $typo = @{ '/ip/dns' = @{ serverz = '9.9.9.9'; 'allow-remote-requests' = 'yes' } }
+        $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $typo -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Failed'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'AltostratConfiguration.InvalidDocument*'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failed[0].Exception.Message | Should -BeLike "*/ip/dns, field 'serverz': $router has no such property (did you mean 'servers'?)*Nothing was sent to $router.*"
+        # allow-remote-requests was right, and was not written either: the document does not fit this router as written.
+        Get-Dump $router | Should -Be $before
+        $thrown = { Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $typo -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -PassThru
+        $thrown.TargetObject | Should -Be $router
+        # Every simulated router has input rules with an action.
+        $hint = @{ '/ip/firewall/filter' = @{ Key = 'comment'; Entries = @( @{ chain = 'input'; comment = 'typo'; acton = 'drop' } ) } }
+        $null = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $hint -WarningVariable warned -WarningAction SilentlyContinue
+        $warned | Should -HaveCount 1
+        "$warned" | Should -BeLike "${router}: /ip/firewall/filter: no entry on the router has 'acton'; did you mean 'action'?*"
+    }
+
     It 'names the file and line of a .json that does not parse, and the file of a missing one' {
         $bad = Join-Path $TestDrive 'bad.json'
         Set-Content -Path $bad -Value "{`n  `"/ip/dns`": { `"servers`": nope }`n}"
@@ -322,12 +343,16 @@ Describe 'Safe mode' {
     It 'undoes the applied changes when another one fails, and says which were undone' {
         $router = $script:Routers['site_emu0003']
         $before = Get-Dump $router
-        $mistyped = [ordered]@{ '/system/identity' = @{ name = 'undone' }; '/ip/dns' = @{ serverz = '192.0.2.53' } }
+        # A property like no other on the router: the planner cannot tell, and the router refuses the addition.
+        $mistyped = [ordered]@{
+            '/system/identity'          = @{ name = 'undone' }
+            '/ip/firewall/address-list' = @{ Entries = @( @{ list = 'undone'; address = '192.0.2.53'; 'no-such-property' = 'x' } ) }
+        }
         $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $mistyped -SafeMode -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
         $result.Status | Should -Be 'RolledBack'
         $result.SafeMode | Should -Be 'Unrolled'
         $result.RolledBackChanges.Path | Should -Be '/system/identity'
-        $result.FailedChanges.Path | Should -Be '/ip/dns'
+        $result.FailedChanges.Path | Should -Be '/ip/firewall/address-list'
         Get-Dump $router | Should -Be $before
     }
 

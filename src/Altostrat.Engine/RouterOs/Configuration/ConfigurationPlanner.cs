@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using Altostrat.Engine.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -24,8 +25,14 @@ public static class ConfigurationPlanner
     internal static readonly ChangePhase[] PhasesInOrder = ((ChangePhase[])Enum.GetValues(typeof(ChangePhase))).OrderBy(p => p).ToArray();
 
     /// <param name="rows">The rows each menu's print returned, keyed by API path (dynamic rows included).</param>
+    /// <param name="routerName">The router the rows come from, for the messages; null says "the router".</param>
+    /// <exception cref="DesiredStateException">
+    /// A single-value menu of the document sets a property the router's menu does not have (a misspelling, or a
+    /// setting of another RouterOS version): nothing of the document can be applied to that router as written.
+    /// </exception>
     [MethodImpl(HotPath.Optimize)]
-    public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
+    public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
+        string? routerName = null)
     {
         if (document is null) throw new ArgumentNullException(nameof(document));
         if (rows is null) throw new ArgumentNullException(nameof(rows));
@@ -35,7 +42,7 @@ public static class ConfigurationPlanner
         {
             var menuRows = rows.TryGetValue(menu.Path, out var found) ? found : NoRows;
             if (menu.Definition.IsList) PlanList(menu, menuRows, changes, notes);
-            else PlanSingle(menu, menuRows, changes, notes);
+            else PlanSingle(menu, menuRows, changes, routerName ?? "the router");
         }
         // Stable: document order within each phase. One pass per phase (there are five) rather than a general sort.
         var ordered = new List<ConfigurationChange>(changes.Count);
@@ -54,11 +61,41 @@ public static class ConfigurationPlanner
     private static bool IsTrue(IReadOnlyDictionary<string, string> row, string name) =>
         row.TryGetValue(name, out var value) && ValueNormalizer.Boolean(value.Trim()) == "true";
 
-    private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
+    private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, string routerName)
     {
         var row = rows.Count > 0 ? rows[0] : new Dictionary<string, string>();
+        // A single-value menu prints every property it has, so one missing from the print is not there to set.
+        if (row.Count > 0)
+            foreach (var property in menu.ValueTable!.Keys)
+                if (!row.ContainsKey(property) && !menu.Definition.Knows(property))
+                    throw UnknownProperty(menu, property, row, routerName);
         var change = SetChange(menu, menu.ValueTable!, row, id: null, key: string.Empty, findById: false);
         if (change is not null) changes.Add(change);
+    }
+
+    private static DesiredStateException UnknownProperty(DesiredMenu menu, string property, IReadOnlyDictionary<string, string> row, string routerName)
+    {
+        var settable = row.Keys.Where(name => !menu.Definition.IsReadOnly(name)).ToList();
+        var meant = SpellingSuggestion.Closest(property, settable);
+        return new DesiredStateException(
+            $"{routerName} has no such property{(meant is null ? "" : $" (did you mean '{meant}'?)")}; it has {string.Join(", ", settable)}. Nothing was sent to {routerName}.",
+            menu: menu.Path, field: property);
+    }
+
+    // A list prints only the properties an entry has, so one no entry has may still exist: a hint, when one it has is spelled almost alike.
+    private static void NoteMisspelledProperties(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<string> notes)
+    {
+        HashSet<string>? unknown = null;
+        foreach (var entry in menu.Entries)
+            foreach (var property in entry.PropertyTable.Keys)
+                if (!menu.Definition.Knows(property)) (unknown ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(property);
+        if (unknown is null) return;
+        unknown.RemoveWhere(property => rows.Any(row => row.ContainsKey(property)));
+        if (unknown.Count == 0) return;
+        var seen = new HashSet<string>(rows.SelectMany(row => row.Keys).Where(name => !menu.Definition.IsReadOnly(name)), StringComparer.OrdinalIgnoreCase);
+        foreach (var property in unknown)
+            if (SpellingSuggestion.Closest(property, seen) is { } meant)
+                notes.Add($"{menu.Path}: no entry on the router has '{property}'; did you mean '{meant}'? The router refuses a property it does not have.");
     }
 
     // Several router entries answer to one document entry: which one is managed, what becomes of the others, and how to tell them apart.
@@ -88,6 +125,7 @@ public static class ConfigurationPlanner
                 : (first, 1, changeable ? 1 : 0);
         }
 
+        if (rows.Count > 0) NoteMisspelledProperties(menu, rows, notes);
         var matched = new bool[rows.Count];
         // For the move phase only (a menu whose document keeps order): where each document entry sits, a row index or
         // rows.Count + n for the n-th addition, and what a move of it refers to.

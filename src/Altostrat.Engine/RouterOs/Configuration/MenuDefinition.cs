@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
@@ -74,6 +75,14 @@ public sealed class MenuDefinition
     public bool IsReadOnly(string property) => _readOnly.Contains(property);
 
     public IEnumerable<string> ReadOnlyProperties => _readOnly;
+
+    /// <summary>
+    /// Whether the catalog names <paramref name="property"/> for this menu (a key, a value kind, a read-only property,
+    /// or the comment and disabled flag every list has). A property it does not name may still exist on a router.
+    /// </summary>
+    public bool Knows(string property) =>
+        _kinds.ContainsKey(property) || _readOnly.Contains(property) || DefaultKey.Contains(property, StringComparer.OrdinalIgnoreCase)
+        || (IsList && (property.Equals("comment", StringComparison.OrdinalIgnoreCase) || property.Equals("disabled", StringComparison.OrdinalIgnoreCase)));
 
     [MethodImpl(HotPath.Optimize)]
     public PropertyKind KindOf(string property) => _kinds.TryGetValue(property, out var kind) ? (PropertyKind)kind : PropertyKind.Text;

@@ -54,7 +54,7 @@ public sealed class RouterConfigurationSession : IDisposable
     public async Task<ConfigurationPlan> ReadAndPlanAsync(CancellationToken cancellationToken)
     {
         Rows = await ConfigurationReader.ReadAsync(Connection, Document.Paths, cancellationToken).ConfigureAwait(false);
-        Plan = ConfigurationPlanner.Plan(Document, Rows);
+        Plan = ConfigurationPlanner.Plan(Document, Rows, ComputerName);
         return Plan;
     }
 
@@ -62,7 +62,7 @@ public sealed class RouterConfigurationSession : IDisposable
     public async Task<ConfigurationPlan> VerifyAsync(CancellationToken cancellationToken)
     {
         var rows = await ConfigurationReader.ReadAsync(Connection, Document.Paths, cancellationToken).ConfigureAwait(false);
-        return ConfigurationPlanner.Plan(Document, rows);
+        return ConfigurationPlanner.Plan(Document, rows, ComputerName);
     }
 
     /// <summary>

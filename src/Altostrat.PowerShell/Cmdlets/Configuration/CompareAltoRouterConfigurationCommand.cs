@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using Altostrat.Engine.RouterOs.Client;
@@ -50,9 +51,9 @@ public sealed class CompareAltoRouterConfigurationCommand : RouterCmdlet
             });
             return false;
         }
-        catch (RouterException ex)
+        catch (Exception ex) when (ex is RouterException or DesiredStateException)
         {
-            Post(() => WriteError(RouterErrors.From(ex, name)));
+            Post(() => WriteError(ConfigurationErrors.From(ex, name)));
             return true;
         }
     });

@@ -118,8 +118,6 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         if (result.Status == RouterConfigurationStatus.RolledBack)
             WriteWarning(SafeModeWarning.For(result.ComputerName, "the changes were rolled back", result.SafeMode, result.Error));
         else if (result.Status == RouterConfigurationStatus.Failed && outcome.Error is { } error)
-            WriteError(error is Altostrat.Engine.RouterOs.Client.RouterException router
-                ? RouterErrors.From(router, result.ComputerName)
-                : new ErrorRecord(error, ErrorIds.Configuration.Failed, ErrorCategory.InvalidResult, result.ComputerName));
+            WriteError(ConfigurationErrors.From(error, result.ComputerName));
     }
 }

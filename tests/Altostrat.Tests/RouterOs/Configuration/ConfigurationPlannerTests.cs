@@ -326,4 +326,46 @@ public class ConfigurationPlannerTests
         plan.Rate();
         Assert.All(plan.Changes, c => Assert.Equal(ScriptRisk.Change, c.Rating!.MaxRisk));
     }
+
+    [Fact]
+    public void A_property_a_single_value_menu_does_not_print_is_refused_with_the_name_it_probably_meant()
+    {
+        var document = DesiredStateDocument.Parse("""{ "/ip/dns": { "serverz": "9.9.9.9", "allow-remote-requests": "no" } }""");
+        var rows = Rows(("/ip/dns", new[] { "servers= allow-remote-requests=false cache-size=2048KiB dynamic-servers= cache-used=28KiB" }));
+
+        var refused = Assert.Throws<DesiredStateException>(() => ConfigurationPlanner.Plan(document, rows, "branch-1"));
+
+        Assert.Equal("/ip/dns", refused.Menu);
+        Assert.Equal("serverz", refused.Field);
+        Assert.Contains("branch-1 has no such property (did you mean 'servers'?)", refused.Message);
+        Assert.Contains("Nothing was sent to branch-1", refused.Message);
+        // The read-only properties are not offered as what it could have meant.
+        Assert.DoesNotContain("cache-used", refused.Problem);
+    }
+
+    [Fact]
+    public void A_property_the_catalog_knows_is_planned_even_when_the_router_does_not_print_it()
+    {
+        // Another RouterOS version may hide a setting; the router, not a guess, then decides.
+        var plan = Plan("""{ "/system/ntp/client": { "enabled": "yes", "mode": "unicast" } }""",
+            ("/system/ntp/client", new[] { "enabled=false status=stopped" }));
+
+        Assert.Equal(new[] { "enabled", "mode" }, plan.Changes.Single().ChangedProperties.OrderBy(p => p));
+    }
+
+    [Fact]
+    public void A_list_property_no_entry_has_gets_a_hint_only_when_one_is_spelled_almost_alike()
+    {
+        var plan = Plan("""
+            { "/ip/firewall/filter": { "Key": ["chain", "comment"], "Entries": [
+                { "chain": "input", "comment": "ssh", "action": "accept", "dst-prot": "22" },
+                { "chain": "input", "comment": "log", "action": "accept", "log-prefix": "in" } ] } }
+            """,
+            ("/ip/firewall/filter", new[] { ".id=*1 chain=input comment=web action=accept dst-port=80 protocol=tcp" }));
+
+        var note = Assert.Single(plan.Notes);
+        Assert.Contains("'dst-prot'; did you mean 'dst-port'?", note);
+        // log-prefix is like nothing the router printed: no hint, the router decides.
+        Assert.DoesNotContain("log-prefix", note);
+    }
 }
