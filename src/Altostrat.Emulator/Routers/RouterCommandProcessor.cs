@@ -40,6 +40,8 @@ public sealed class RouterCommandProcessor
         if (path is "/system/reboot" or "/system/shutdown") return CommandOutcome.Done;
         // RouterOS runs an export over the API but sends none of its text, only !done: the same here.
         if (path == "/export") return CommandOutcome.Done;
+        // A message for the router's log: accepted, though the simulated routers keep no log.
+        if (path is "/log/info" or "/log/warning" or "/log/error" or "/log/debug") return CommandOutcome.Done;
 
         var (menu, verb) = Split(path);
         if (menu.Path == "/system/script" && verb == "run") return await RunScriptAsync(menu, attributes, cancellationToken).ConfigureAwait(false);

@@ -72,6 +72,11 @@ public sealed class ScriptInterpreter
             attributes.Add(new KeyValuePair<string, string>(argument.Name ?? "numbers", ValueOf(argument, nested, statement.Depth + 1)));
         RefuseSubstitutions(nested);
         var path = statement.Path == "/" ? "/" + statement.Command : statement.Path + "/" + statement.Command;
+        // A path alone that names a menu only changes the current menu, as the router reads it; any other runs (and an
+        // unknown command fails, as on a router).
+        if (statement.MayBeMenu)
+            lock (_processor.Configuration.Sync)
+                if (_processor.Configuration.TryGetMenu(path, out _)) return;
         try
         {
             await _processor.ExecuteAsync(path, attributes, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);

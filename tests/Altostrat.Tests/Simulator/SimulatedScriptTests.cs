@@ -116,4 +116,18 @@ public sealed class SimulatedScriptTests
         Assert.Equal(3, trap.Category);
         Assert.Equal("MikroTik", router.Configuration.Menu("/system/identity").Items[0]["name"]);
     }
+
+    [Fact]
+    public async Task A_path_alone_that_names_a_menu_only_changes_menu_and_an_unknown_command_fails_as_on_a_router()
+    {
+        await using var router = SimulatedRouter.Start(new SimulatedRouterOptions());
+
+        // The last line names a menu and nothing uses it: the analyzer counts it, the router only changes menu.
+        Assert.Null(await RunAsync(router, "/log info \"quoted text\"\n/log warning plain\n/ip address add address=10.0.9.1/24 interface=ether2\n/ip firewall filter"));
+        Assert.Contains(router.Configuration.Menu("/ip/address").Items, a => a["address"] == "10.0.9.1/24");
+
+        // The simulated routers have no /interface/ethernet menu, so power-cycle is unknown to them, as a command would be.
+        var trap = await RunAsync(router, "/interface/ethernet/poe/power-cycle ether2");
+        Assert.Equal("no such command or directory (ethernet) (line 1)", trap?.Message);
+    }
 }

@@ -34,6 +34,9 @@ internal static class RiskRules
         var full = menu == "/" ? "/" + verb : menu + "/" + verb;
         if (WholeRouterCommands.TryGetValue(full, out var wholeRouter)) return (ScriptRisk.Destructive, wholeRouter);
         if (RouterOsCommands.IsReadOnly(verb)) return (ScriptRisk.Read, $"'{verb}' only reads; it changes nothing");
+        if (menu == "/log" && ScriptVocabulary.LogTopics.Contains(verb)) return (ScriptRisk.Read, "writes a message to the router's log");
+        if (full == "/interface/ethernet/poe/power-cycle")
+            return (ScriptRisk.Destructive, "cuts the power of the device on that PoE port for a while: it restarts, and whatever reaches the router through it drops meanwhile");
         if (verb == "remove") return (ScriptRisk.Destructive, $"removes entries from {menu}; whatever they configured is gone and cannot be undone from a script");
         if (verb == "run" && menu == "/system/script") return (ScriptRisk.Change, "runs another script; the analyzer cannot see what that script does");
         if (full == "/tool/fetch") return (ScriptRisk.Change, "transfers data over the network and can write files on the router");

@@ -54,6 +54,13 @@ public sealed class ScriptCommand
     /// <summary>The command as written, on one line, shortened when long.</summary>
     public string Text => _text ??= ScriptText.OneLine(_source, _start, _end, MaxText);
 
+    /// <summary>
+    /// True for a path written alone that no later line uses as its menu (<c>/interface/ethernet/poe/power-cycle
+    /// ether2</c>, or a menu changed to at the end of a script): without the router's menu tree it may be a command
+    /// the analyzer does not know, so it is counted and rated as one, its last word taken as the command.
+    /// </summary>
+    public bool MayBeMenu { get; internal set; }
+
     public ScriptRisk Risk { get; internal set; }
 
     /// <summary>Why the command has its risk, in words for the person deciding whether to run it.</summary>

@@ -90,12 +90,23 @@ internal sealed class ScriptParser
     private void ParseStatements(char terminator, string menu)
     {
         var current = menu;
+        // A path written alone, until a line relies on it as its menu; one that none does may be an unknown command.
+        (int Slot, int Line, int Column, int Start, int End, string Menu)? unused = null;
         while (true)
         {
             SkipSpaces();
-            if (_cursor.AtEnd) return;
+            if (_cursor.AtEnd || _cursor.Current == terminator)
+            {
+                RecordMaybeCommand(unused);
+                return;
+            }
             var c = _cursor.Current;
-            if (c == terminator) return;
+            if (c is not ('\n' or ';' or '#' or ']' or ')' or '}'))
+            {
+                // Only an absolute path leaves the menu unused; anything else may rely on it ([find], a relative line, {...}).
+                if (c == '/') RecordMaybeCommand(unused);
+                unused = null;
+            }
             switch (c)
             {
                 case '\n':
@@ -108,7 +119,11 @@ internal sealed class ScriptParser
                 case ']':
                 case ')':
                 case '}':
-                    if (ClosesEnclosingGroup(c)) return;
+                    if (ClosesEnclosingGroup(c))
+                    {
+                        RecordMaybeCommand(unused);
+                        return;
+                    }
                     break;
                 case '{':
                     ParseCodeGroup('{', current);
@@ -125,16 +140,35 @@ internal sealed class ScriptParser
                     ReadArguments(current, null, new List<ScriptItem>());
                     break;
                 default:
-                    current = ParseMenuStatement(current);
+                    current = ParseMenuStatement(current, out unused);
                     break;
             }
         }
     }
 
+    // A path written alone (where it starts and ends, and the menu it names) as a command: its last word the command, rated as any unknown command of its menu, and said so.
+    private void RecordMaybeCommand((int Slot, int Line, int Column, int Start, int End, string Menu)? written)
+    {
+        if (written is not { } navigation) return;
+        var segments = new List<string>();
+        foreach (var part in navigation.Menu.Split('/'))
+            if (part.Length > 0) segments.Add(part);
+        if (segments.Count == 0) return;
+        var verb = segments[segments.Count - 1];
+        segments.RemoveAt(segments.Count - 1);
+        var menu = segments.Count == 0 ? "/" : "/" + string.Join("/", segments);
+        var command = Record(navigation.Slot, navigation.Line, navigation.Column, navigation.Start, menu, verb, new List<ScriptItem>(), navigation.End);
+        command.MayBeMenu = true;
+        SetRisk(command, RiskRules.Classify(menu, verb, command.Arguments, null));
+        Warning(navigation.Line, navigation.Column,
+            $"'{command.Text}' reads as a change of menu that no later line uses; it is counted as the command '{verb}' of {menu}, in case it is one the analyzer does not know.");
+    }
+
     /// <summary>A menu statement: a path (absolute or relative, either spelling), a command and its arguments, or a path alone, which changes the current menu.</summary>
     [MethodImpl(HotPath.Optimize)]
-    private string ParseMenuStatement(string current)
+    private string ParseMenuStatement(string current, out (int Slot, int Line, int Column, int Start, int End, string Menu)? navigation)
     {
+        navigation = null;
         var slot = ReserveSlot();
         int line = _cursor.Line, column = _cursor.Column, start = _cursor.Index;
         var absolute = _cursor.Current == '/';
@@ -171,7 +205,12 @@ internal sealed class ScriptParser
 
         if (verb is null)
         {
-            if (arguments.Count == 0) return words > 0 || absolute ? menu : current;
+            if (arguments.Count == 0)
+            {
+                if (words == 0 && !absolute) return current;
+                navigation = (slot, line, column, start, _cursor.Index, menu);
+                return menu;
+            }
             if (segments.Count == 0 || words == 0) return current;
             verb = segments[segments.Count - 1];
             segments.RemoveAt(segments.Count - 1);
@@ -686,6 +725,7 @@ internal sealed class ScriptParser
             }
             var lower = Lower(part);
             if (ScriptVocabulary.Verbs.Contains(lower)) return lower;
+            if (segments.Count == 1 && segments[0] == "log" && ScriptVocabulary.LogTopics.Contains(lower)) return lower;
             segments.Add(lower);
         }
         return null;
@@ -751,7 +791,7 @@ internal sealed class ScriptParser
     }
 
     [MethodImpl(HotPath.Optimize)]
-    private ScriptCommand Record(int slot, int line, int column, int start, string path, string verb, List<ScriptItem> items)
+    private ScriptCommand Record(int slot, int line, int column, int start, string path, string verb, List<ScriptItem> items, int end = -1)
     {
         var arguments = new ScriptArgument[items.Count];
         for (var i = 0; i < items.Count; i++)
@@ -760,7 +800,7 @@ internal sealed class ScriptParser
             var value = item.IsDynamic ? null : item.Literal.Length <= MaxSharedLength ? Share(item.Literal) : item.Literal;
             arguments[i] = new ScriptArgument(item.Name is null ? null : Share(item.Name), value, _cursor.Text, item.Start, item.End);
         }
-        var command = new ScriptCommand(line, column, path, Share(verb), arguments, _cursor.Text, start, _cursor.Index, _depth);
+        var command = new ScriptCommand(line, column, path, Share(verb), arguments, _cursor.Text, start, end < 0 ? _cursor.Index : end, _depth);
         _commands[slot] = command;
         return command;
     }

@@ -19,7 +19,7 @@ public class ScriptSyntaxTests
     [InlineData("/ip/firewall/filter/add chain=input action=accept", "/ip/firewall/filter add")]
     [InlineData("/ip firewall filter\nadd chain=input\nadd chain=forward", "/ip/firewall/filter add | /ip/firewall/filter add")]
     [InlineData("/ip\nfirewall filter add chain=input", "/ip/firewall/filter add")]
-    [InlineData("/ip firewall filter\n/system identity print", "/system/identity print")]
+    [InlineData("/ip firewall filter\n{ print }\n/system identity print", "/ip/firewall/filter print | /system/identity print")]
     [InlineData("/ip firewall filter\n..\nnat add chain=srcnat action=masquerade", "/ip/firewall/nat add")]
     [InlineData("/system identity set name=\"core 01\"", "/system/identity set")]
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether1; /ip route print", "/ip/address add | /ip/route print")]
@@ -183,5 +183,51 @@ public class ScriptSyntaxTests
         var analysis = ScriptAnalyzer.Analyze(":ptu 1\n:if (1 {\n/system reboot");
 
         Assert.Equal(new[] { (1, 1), (2, 1), (2, 5), (2, 8) }, analysis.Diagnostics.Select(d => (d.Line, d.Column)));
+    }
+
+    [Theory]
+    // Commands the vocabulary knows, though not common verbs.
+    [InlineData("/interface/ethernet/poe/power-cycle ether2", "/interface/ethernet/poe power-cycle", ScriptRisk.Destructive)]
+    [InlineData("/interface ethernet poe power-cycle ether2", "/interface/ethernet/poe power-cycle", ScriptRisk.Destructive)]
+    [InlineData("/log info x", "/log info", ScriptRisk.Read)]
+    [InlineData("/log warning \"disk almost full\"", "/log warning", ScriptRisk.Read)]
+    [InlineData("/ip cloud force-update", "/ip/cloud force-update", ScriptRisk.Change)]
+    public void Finds_commands_written_like_a_menu_path(string script, string expected, ScriptRisk risk)
+    {
+        var analysis = ScriptAnalyzer.Analyze(script);
+
+        AssertClean(analysis);
+        Assert.Equal(expected, Commands(analysis));
+        Assert.Equal(risk, analysis.MaxRisk);
+        Assert.False(analysis.Commands.Single().MayBeMenu);
+    }
+
+    [Theory]
+    // A path alone that no line uses as its menu may be a command the analyzer does not know: counted, rated and said so.
+    [InlineData("/ip firewall filter\n/system identity print", "/ip/firewall filter | /system/identity print")]
+    [InlineData("/interface/ethernet/poe/some-new-command ether2", "/interface/ethernet/poe/some-new-command ether2")]
+    [InlineData(":foreach i in=[/interface find] do={ /ip cloud new-thing }", ":foreach | /interface find | /ip/cloud new-thing")]
+    public void Counts_a_path_no_line_uses_as_a_command_and_warns(string script, string expected)
+    {
+        var analysis = ScriptAnalyzer.Analyze(script);
+
+        Assert.Equal(expected, Commands(analysis));
+        var unknown = analysis.Commands.Single(c => c.MayBeMenu);
+        Assert.Equal(ScriptRisk.Change, unknown.Risk);
+        Assert.Contains(analysis.Diagnostics, d => d.Severity == ScriptDiagnosticSeverity.Warning && d.Message.Contains($"the command '{unknown.Command}'"));
+        Assert.True(analysis.IsValid);
+    }
+
+    [Theory]
+    // A path alone that a later line relies on is only a change of menu.
+    [InlineData("/ip firewall filter\nadd chain=input action=accept")]
+    [InlineData("/ip firewall filter\n:foreach r in=[find] do={ :put $r }")]
+    [InlineData("/ip firewall filter\n# rules follow\n\nprint")]
+    public void A_path_a_later_line_relies_on_is_no_command(string script)
+    {
+        var analysis = ScriptAnalyzer.Analyze(script);
+
+        AssertClean(analysis);
+        Assert.DoesNotContain(analysis.Commands, c => c.MayBeMenu);
     }
 }
