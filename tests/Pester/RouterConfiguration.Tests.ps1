@@ -325,12 +325,16 @@ Describe 'Safe mode' {
         $router = $script:Routers['site_emu0003']
         $before = Get-Dump $router
         $cutOff = [ordered]@{ '/system/identity' = @{ name = 'never-kept' }; '/ip/service' = @{ Key = 'name'; Entries = @( @{ name = 'api'; disabled = 'yes' } ) } }
-        $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $cutOff -SafeMode -Force -WarningVariable warned -WarningAction SilentlyContinue
+        $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $cutOff -SafeMode -Force -ErrorVariable failed -ErrorAction SilentlyContinue
         $result.Status | Should -Be 'RolledBack'
         $result.SafeMode | Should -Be 'RolledBackByRouter'
-        "$warned" | Should -Match 'rolled back'
-        # The module saw its session drop; the warning says the router reverts once it notices that too.
-        "$warned" | Should -Match 'reverts the changes once it notices the session is gone'
+        # Nothing asked for happened: an error a runbook sees, not a warning it may silence.
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'AltostratConfiguration.RolledBack*'
+        $failed[0].TargetObject | Should -Be $router
+        "$failed" | Should -Match 'rolled back'
+        # The module saw its session drop; the error says the router reverts once it notices that too.
+        "$failed" | Should -Match 'reverts the changes once it notices the session is gone'
         Get-Dump $router | Should -Be $before
         # What was applied and then undone stays in the result, the change that cut the module off included: the
         # simulated router answers the disable before it drops the session (a router that never answered it would
@@ -359,7 +363,10 @@ Describe 'Safe mode' {
     It 'rolls back a script that removes the management address, and keeps a harmless one' {
         $router = $script:Routers['site_emu0003']
         $before = Get-Dump $router
-        $result = Invoke-AltoRouterScript $router -Credential $script:RouterCredential -Script "/system identity set name=gone`n/ip address remove [find]" -SafeMode -Force -WarningAction SilentlyContinue
+        $thrown = $null
+        try { $result = Invoke-AltoRouterScript $router -Credential $script:RouterCredential -Script "/system identity set name=gone`n/ip address remove [find]" -SafeMode -Force -ErrorAction Stop -OutVariable result }
+        catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.RolledBack*'
         $result.Status | Should -Be 'RolledBack'
         Get-Dump $router | Should -Be $before
         $kept = Invoke-AltoRouterScript $router -Credential $script:RouterCredential -Script '/system identity set name=kept' -SafeMode

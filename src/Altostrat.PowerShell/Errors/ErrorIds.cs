@@ -63,6 +63,7 @@ internal static class ErrorIds
         public const string InvalidComputerName = "AltostratRouter.InvalidComputerName";
         public const string InvalidTlsParameters = "AltostratRouter.InvalidTlsParameters";
         public const string ProtocolError = "AltostratRouter.ProtocolError";
+        public const string RolledBack = "AltostratRouter.RolledBack";
         public const string SessionClosed = "AltostratRouter.SessionClosed";
         public const string SafeModeUnavailable = "AltostratRouter.SafeModeUnavailable";
         public const string SessionNotFound = "AltostratRouter.SessionNotFound";

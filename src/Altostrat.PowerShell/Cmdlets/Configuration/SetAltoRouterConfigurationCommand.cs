@@ -116,7 +116,7 @@ public sealed class SetAltoRouterConfigurationCommand : RouterCmdlet
         if (_gate!.WhatIf && result.Status == RouterConfigurationStatus.Unchanged) return;
         WriteObject(result);
         if (result.Status == RouterConfigurationStatus.RolledBack)
-            WriteWarning(SafeModeWarning.For(result.ComputerName, "the changes were rolled back", result.SafeMode, result.Error));
+            WriteError(SafeModeErrors.RolledBack(ErrorIds.Configuration.RolledBack, result.ComputerName, "the changes were rolled back", result.SafeMode, outcome.Error));
         else if (result.Status == RouterConfigurationStatus.Failed && outcome.Error is { } error)
             WriteError(ConfigurationErrors.From(error, result.ComputerName));
     }

@@ -190,7 +190,8 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
             {
                 WriteObject(result);
                 if (outcome.Status == RouterRunStatus.Failed && outcome.Error is RouterException error) WriteError(RouterErrors.From(error, job.Target.Name));
-                if (outcome.Status == RouterRunStatus.RolledBack) WriteWarning(SafeModeWarning.For(job.Target.Name, "the script was undone", result.SafeMode, outcome.Error?.Message));
+                if (outcome.Status == RouterRunStatus.RolledBack)
+                    WriteError(SafeModeErrors.RolledBack(ErrorIds.Router.RolledBack, job.Target.Name, "the script was undone", result.SafeMode, outcome.Error));
                 // As the other router cmdlets say it; the Skipped result alone was easy to miss among the others.
                 if (outcome.Status == RouterRunStatus.Skipped) WriteWarning(outcome.Error!.Message);
                 WriteProgress(record);
