@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 
@@ -10,6 +11,24 @@ namespace Altostrat.PowerShell.Errors;
 /// </summary>
 internal static class NoOneToAsk
 {
+    /// <summary>
+    /// True when this process is PowerShell started with -NonInteractive (or an abbreviation of it, down to -noni):
+    /// its host prints a prompt's text to the output and only then fails, so nothing should be asked at all.
+    /// </summary>
+    public static bool StartedNonInteractive { get; } = HasNonInteractiveSwitch(Environment.GetCommandLineArgs());
+
+    internal static bool HasNonInteractiveSwitch(IEnumerable<string> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            var name = argument.TrimStart('-', '/');
+            if (name.Length >= 4 && name.Length < argument.Length && "noninteractive".StartsWith(name, StringComparison.OrdinalIgnoreCase)) return true;
+            // Everything after -Command or -File belongs to the script, not to PowerShell.
+            if (name.Length > 0 && name.Length < argument.Length && ("command".StartsWith(name, StringComparison.OrdinalIgnoreCase) || "file".StartsWith(name, StringComparison.OrdinalIgnoreCase))) return false;
+        }
+        return false;
+    }
+
     /// <summary>Whether <paramref name="exception"/> is a host saying it cannot prompt.</summary>
     public static bool Is(Exception exception) => exception is PSInvalidOperationException or HostException or NotImplementedException;
 

@@ -16,7 +16,8 @@ internal static class RouterCredential
     {
         if (credential is not null && !ReferenceEquals(credential, PSCredential.Empty)) return credential;
         Exception? cannotAsk = null;
-        try
+        if (NoOneToAsk.StartedNonInteractive) cannotAsk = new PSInvalidOperationException("PowerShell was started with -NonInteractive");
+        else try
         {
             var typed = cmdlet.Host.UI.PromptForCredential("Router credential",
                 "Enter the user name and password that log in to the routers over the RouterOS API.", "admin", "");
