@@ -37,6 +37,24 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         $retried.ComputerName | Should -Be $script:Routers['site_emu0002']
     }
 
+    It 'under ErrorAction Stop, finishes every router and writes every result before the first error stops the script' {
+        $routers = @($script:Routers.Values) + '127.0.0.1:1'
+        $ErrorActionPreference = 'Stop'
+        # The unreachable router fails within milliseconds; the others must still run to their end and be reported.
+        $thrown = $null
+        try { Invoke-AltoRouterScript -ComputerName $routers -Credential $script:RouterCredential -Script ':delay 300ms; /system identity print' -OutVariable results }
+        catch { $thrown = $_ }
+        $ErrorActionPreference = 'Continue'
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.ConnectionFailed*'
+        $thrown.TargetObject | Should -Be '127.0.0.1:1'
+        $results.Count | Should -Be 6
+        ($results | Where-Object Status -eq Failed).ComputerName | Should -Contain '127.0.0.1:1'
+        @($results | Where-Object { $_.ComputerName -ne '127.0.0.1:1' -and $_.Status -ne 'Failed' }).Count | Should -BeGreaterOrEqual 4
+        # No router was cut off half way: no temporary script entry is left anywhere.
+        Invoke-AltoRouterCommand -ComputerName @($script:Routers.Values) -Credential $script:RouterCredential -Command /system/script/print |
+            Where-Object name -like 'altostrat-*' | Should -BeNullOrEmpty
+    }
+
     It 'names each backup apart, also for runs in the same second' {
         $router = $script:Routers['site_emu0004']
         $names = 1..3 | ForEach-Object { (Invoke-AltoRouterScript -ComputerName $router -Credential $script:RouterCredential -Script ':log info backup' -MakeBackup).BackupName }
@@ -69,6 +87,10 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         { $router | Invoke-AltoRouterCommand -Command /system/identity/print -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratRouter.CredentialRequired*'
         $router | Invoke-AltoRouterScript -Script ':log info x' -WhatIf | Should -BeNullOrEmpty
+        # In pwsh -NonInteractive the question is not even put: no prompt text lands in a runbook's output.
+        $output = Invoke-FreshPwsh -NoProfile -NonInteractive -Command "Import-Module '$env:ALTOSTRAT_MODULE_MANIFEST'; try { Invoke-AltoRouterCommand $router -Command /system/identity/print -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }" 2>&1
+        "$output" | Should -BeLike 'AltostratRouter.CredentialRequired*'
+        "$output" | Should -Not -BeLike '*user name and password*'
     }
 
     It 'takes a -Path wildcard that matches one file' {

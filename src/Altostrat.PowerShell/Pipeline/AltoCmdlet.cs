@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,6 +23,8 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
 
     private readonly CancellationTokenSource _cancellation = new();
     private BlockingCollection<Action>? _queue;
+    // The errors of a run under ErrorAction Stop, written once it has ended (see Run).
+    private List<ErrorRecord>? _heldErrors;
 
     private protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -43,6 +46,24 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _cancellation.Cancel();
 
+    /// <summary>
+    /// Writes the error; while <see cref="Run"/> works under ErrorAction Stop, keeps it until the work has ended.
+    /// Hides Cmdlet.WriteError for every cmdlet of the module, so that no call site can forget it.
+    /// </summary>
+    private protected new void WriteError(ErrorRecord errorRecord)
+    {
+        if (_heldErrors is { } held) held.Add(errorRecord);
+        else base.WriteError(errorRecord);
+    }
+
+    // -ErrorAction Stop, or $ErrorActionPreference = 'Stop' where the command runs.
+    private bool StopsOnError()
+    {
+        var preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : SessionState.PSVariable.GetValue("ErrorActionPreference");
+        if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+        return preference is ActionPreference.Stop || string.Equals(preference as string, nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Queues <paramref name="action"/> to run on the pipeline thread. Callable from any thread during <see cref="Run"/>.</summary>
     private protected void Post(Action action)
     {
@@ -50,11 +71,17 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
         queue.Add(action, _cancellation.Token);
     }
 
-    /// <summary>Runs <paramref name="work"/> to completion, pumping posted actions on this (the pipeline) thread.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> to completion, pumping posted actions on this (the pipeline) thread. Under
+    /// ErrorAction Stop the errors are written after the work has ended, every result first: the first error would
+    /// otherwise stop the pipeline there and cancel the other routers or sites half way through their change, and
+    /// their results would be lost.
+    /// </summary>
     private protected void Run(Func<CancellationToken, Task> work)
     {
         var queue = new BlockingCollection<Action>(QueueCapacity);
         _queue = queue;
+        _heldErrors = StopsOnError() ? new List<ErrorRecord>() : null;
         var token = _cancellation.Token;
         var verboseSink = new Action<string>(line => queue.Add(() => WriteVerbose(line), token));
         var task = Task.Run(async () =>
@@ -78,6 +105,7 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
         {
             // The pipeline stopped (Select-Object -First, Ctrl+C) or a write failed: stop the work as well.
             _cancellation.Cancel();
+            _heldErrors = null;
             throw;
         }
         finally
@@ -91,8 +119,21 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
+            _heldErrors = null;
             throw new PipelineStoppedException();
         }
+        finally
+        {
+            WriteHeldErrors();
+        }
+    }
+
+    private void WriteHeldErrors()
+    {
+        var held = _heldErrors;
+        _heldErrors = null;
+        // Under Stop the first of them ends the command, as it would have at once.
+        foreach (var error in held ?? new List<ErrorRecord>()) base.WriteError(error);
     }
 
     /// <summary>Runs <paramref name="work"/>; a failure becomes a non-terminating error about <paramref name="target"/>.</summary>
