@@ -69,6 +69,12 @@ internal sealed class RetryHandler : DelegatingHandler
                     await _delay(policy.BackoffDelay(attempt + 1, _unitRandom()), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
+                catch (Exception ex) when (IsTransientNetworkFailure(ex))
+                {
+                    // The socket's message ("Connection refused (host:port)") says neither which request nor how long it was tried.
+                    throw new HttpRequestException(
+                        $"{request.Method} {request.RequestUri} could not be sent{(attempt > 0 ? $" in {attempt + 1} attempts" : "")}: {ex.Message.TrimEnd('.')}. Check the API URL (Connect-Altostrat -ApiUrl) and the network.", ex);
+                }
             }
 
             if (!canRetry || !IsTransientStatus(response.StatusCode)) return response;

@@ -119,6 +119,17 @@ public sealed class RetryHandlerTests
     }
 
     [Fact]
+    public async Task A_network_failure_on_every_attempt_names_the_request_and_the_attempts()
+    {
+        static Task<HttpResponseMessage> Refuse(HttpRequestMessage _, CancellationToken __) => throw new HttpRequestException("Connection refused (127.0.0.1:1)");
+        var inner = new ScriptedHandler().Then(Refuse).Then(Refuse).Then(Refuse).Then(Refuse);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Invoker(inner).SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/sites"), CancellationToken.None));
+        Assert.Equal(4, inner.Attempts);
+        Assert.StartsWith("GET http://127.0.0.1:1/sites could not be sent in 4 attempts: Connection refused (127.0.0.1:1). Check the API URL", error.Message);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task Cancellation_by_the_caller_is_not_retried()
     {
         using var cancel = new CancellationTokenSource();
