@@ -102,6 +102,15 @@ Describe 'Scheduled scripts' {
         $created | Stop-AltoScheduledScript -Confirm:$false
     }
 
+    It 'warns once, while waiting, that a script never approved cannot launch once its launch time has passed' {
+        $created = New-AltoScheduledScript -Description 'Pester unapproved late' -Script '/system identity print' -LaunchAt (Get-Date).AddSeconds(1) -SiteId site_emu0001
+        Start-Sleep -Milliseconds 1500
+        $created | Wait-AltoScheduledScript -Timeout 2 -PollIntervalSeconds 0.2 -WarningVariable late -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null
+        $late | Should -HaveCount 1
+        "$late" | Should -Match "'$($created.Id)' is still unauthorized and its launch time .* has passed: it cannot launch until it is approved"
+        $created | Stop-AltoScheduledScript -Confirm:$false
+    }
+
     It 'asks before cancelling by default and cancels with -Confirm:$false' {
         $created = New-AltoScheduledScript -Description 'Pester stop' -Script '/x' -LaunchAt (Get-Date).AddHours(1) -SiteId site_emu0001
         (Get-Command Stop-AltoScheduledScript).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |

@@ -87,7 +87,7 @@ public sealed class ScheduledScriptWatcher
                 var kind = script is not null && IsStatus(script, "cancelled") ? ScheduledScriptEventKind.Cancelled
                     : timedOut ? ScheduledScriptEventKind.TimedOut
                     : ScheduledScriptEventKind.Waiting;
-                onEvent(new ScheduledScriptEvent(id, kind, progress, status, null));
+                onEvent(new ScheduledScriptEvent(id, kind, progress, status, null, script?.LaunchAt));
                 if (kind == ScheduledScriptEventKind.Waiting) stillWaiting.Add(id);
             }
             waiting = stillWaiting;

@@ -35,6 +35,8 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
     public double PollIntervalSeconds { get; set; } = 2;
 
     private readonly List<string> _ids = new();
+    // The scripts already said to be unable to launch, so that each is said once, not every round.
+    private readonly HashSet<string> _toldUnauthorized = new(StringComparer.Ordinal);
 
     protected override void ProcessRecord()
     {
@@ -62,6 +64,9 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
                 activity.StatusDescription = $"{e.Done} of {e.Total} sites done, {e.Progress!.Failed.Count} failed (status {e.Status ?? "unknown"})";
                 activity.PercentComplete = e.Total == 0 ? 0 : e.Done * 100 / e.Total;
                 WriteProgress(activity);
+                if (e.IsUnauthorizedPastLaunch(DateTimeOffset.Now) && _toldUnauthorized.Add(id))
+                    WriteWarning($"Scheduled script '{id}' is still unauthorized and its launch time ({e.LaunchAt!.Value.LocalDateTime:g}) has passed: " +
+                                 $"it cannot launch until it is approved (Approve-AltoScheduledScript -Id {id}). The wait goes on{(Timeout > 0 ? $" until -Timeout ({Timeout} s)" : " without a limit; Ctrl+C or -Timeout ends it")}.");
                 return;
             case ScheduledScriptEventKind.Finished:
                 activity.RecordType = ProgressRecordType.Completed;
