@@ -11,6 +11,7 @@ using Altostrat.Emulator.Routers;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Engine.RouterOs.Fleet;
 using Altostrat.Engine.RouterOs.Protocol;
+using Altostrat.Tests.Support;
 using Xunit;
 
 namespace Altostrat.Tests.RouterOs;
@@ -146,6 +147,26 @@ public class FleetTests
             Interlocked.Decrement(ref running);
         }, CancellationToken.None);
         Assert.Equal(throttle, peak);
+    }
+
+    [Fact]
+    public async Task A_script_entry_the_router_added_while_the_run_was_cancelled_is_removed_by_its_name()
+    {
+        await using var router = new MenuRouterServer();
+        router.AddRows("/system/script", Array.Empty<IReadOnlyDictionary<string, string>>());
+        // The router adds the entry at once and holds its answer: the cancel comes before the id does.
+        var release = new TaskCompletionSource<bool>();
+        router.HoldAnswerWhen = command => command.Command == "/system/script/add" ? release.Task : null;
+        using var cancel = new CancellationTokenSource();
+        var run = new RouterScriptJob(Script, makeBackup: false, timeout: null).RunAsync(Endpoint($"127.0.0.1:{router.Port}"), cancel.Token);
+        for (var i = 0; i < 100 && router.Rows("/system/script").Count == 0; i++) await Task.Delay(20);
+        Assert.StartsWith("altostrat-", Assert.Single(router.Rows("/system/script"))["name"]);
+
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Empty(router.Rows("/system/script"));
+        release.SetResult(true);
     }
 
     private static RouterEndpoint Endpoint(string computerName)

@@ -404,9 +404,12 @@ public sealed class MenuRouterServer : IAsyncDisposable
                     unset.Remove(Arg("value-name") ?? "");
                     return new List<string[]> { done };
                 case "remove":
-                    var ids = (Arg(".id") ?? "").Split(',');
-                    if (ids.Any(id => Find(id) is null)) return new List<string[]> { Trap("no such item"), done };
-                    foreach (var id in ids) { var gone = Find(id)!; rows.Remove(gone); _index[rows].Remove(id); }
+                    // By .id, or by numbers: ids or, as RouterOS takes them too, names.
+                    var references = (Arg(".id") ?? Arg("numbers") ?? "").Split(',');
+                    Dictionary<string, string>? Named(string reference) =>
+                        Find(reference) ?? rows.FirstOrDefault(r => r.TryGetValue("name", out var name) && name == reference);
+                    if (references.Any(reference => Named(reference) is null)) return new List<string[]> { Trap("no such item"), done };
+                    foreach (var gone in references.Select(Named).ToList()) { rows.Remove(gone!); _index[rows].Remove(gone![".id"]); }
                     return new List<string[]> { done };
                 case "run":
                     // /system/script/run: the script itself is not interpreted here.

@@ -126,8 +126,19 @@ public sealed class RouterScriptJob
     private async Task RunScriptAsync(RouterConnection connection, CancellationToken cancellationToken)
     {
         var entryName = NamePrefix + Guid.NewGuid().ToString("N").Substring(0, 12);
-        var added = await connection.ExecuteAsync(
-            new RouterCommand("/system/script/add").With("name", entryName).With("source", Script), cancellationToken).ConfigureAwait(false);
+        RouterReply added;
+        try
+        {
+            added = await connection.ExecuteAsync(
+                new RouterCommand("/system/script/add").With("name", entryName).With("source", Script), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or RouterTimeoutException)
+        {
+            // The router may have added the entry before the cancel reached it, and its id never came back: the name
+            // is this run's alone, so the entry goes by its name.
+            await RemoveEntryAsync(connection, "numbers", entryName, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
         var id = added.Ret ?? throw new RouterProtocolException($"{connection.Host} added the script entry but did not return its id.");
         try
         {
@@ -137,18 +148,19 @@ public sealed class RouterScriptJob
         }
         finally
         {
-            await RemoveEntryAsync(connection, id, cancellationToken).ConfigureAwait(false);
+            await RemoveEntryAsync(connection, ".id", id, cancellationToken).ConfigureAwait(false);
         }
     }
 
     // Leaves no script entry behind, even after a failed run or a timeout; briefly after a cancel, which must be prompt.
-    private static async Task RemoveEntryAsync(RouterConnection connection, string id, CancellationToken cancellationToken)
+    /// <param name="by">The attribute that names the entry: <c>.id</c>, or <c>numbers</c> with its name.</param>
+    private static async Task RemoveEntryAsync(RouterConnection connection, string by, string entry, CancellationToken cancellationToken)
     {
         if (!connection.IsConnected) return;
         try
         {
             using var grace = new CancellationTokenSource(cancellationToken.IsCancellationRequested ? CleanupGraceWhenCancelled : CleanupGrace);
-            await connection.ExecuteAsync(new RouterCommand("/system/script/remove").With(".id", id), grace.Token).ConfigureAwait(false);
+            await connection.ExecuteAsync(new RouterCommand("/system/script/remove").With(by, entry), grace.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RouterException or OperationCanceledException)
         {
