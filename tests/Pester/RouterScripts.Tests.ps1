@@ -45,11 +45,21 @@ Describe 'Invoke-AltoRouterScript on routers directly' {
         try { Invoke-AltoRouterScript -ComputerName $routers -Credential $script:RouterCredential -Script ':delay 300ms; /system identity print' -OutVariable results }
         catch { $thrown = $_ }
         $ErrorActionPreference = 'Continue'
+        # The unreachable router failed first; the emulator's site_emu0002 fails every script.
         $thrown.FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.ConnectionFailed*'
-        $thrown.TargetObject | Should -Be '127.0.0.1:1'
+        $thrown.TargetObject | Should -Be @('127.0.0.1:1', $script:Routers['site_emu0002'])
         $results.Count | Should -Be 6
         ($results | Where-Object Status -eq Failed).ComputerName | Should -Contain '127.0.0.1:1'
         @($results | Where-Object { $_.ComputerName -ne '127.0.0.1:1' -and $_.Status -ne 'Failed' }).Count | Should -BeGreaterOrEqual 4
+        # -ErrorAction Stop does the same; several failures become one error that names them all.
+        $thrown = $null
+        $targets = @($script:Routers.Values) + '127.0.0.1:1', '127.0.0.1:2'
+        try { Invoke-AltoRouterCommand -ComputerName $targets -Credential $script:RouterCredential -Command /system/identity/print -ErrorAction Stop -OutVariable rows }
+        catch { $thrown = $_ }
+        @($rows | Where-Object name).Count | Should -Be 5
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'AltostratRouter.ConnectionFailed*'
+        $thrown.Exception.Message | Should -BeLike '2 of this command''s targets failed*127.0.0.1:1: *127.0.0.1:2: *'
+        $thrown.TargetObject | Should -Be @('127.0.0.1:1', '127.0.0.1:2')
         # No router was cut off half way: no temporary script entry is left anywhere.
         Invoke-AltoRouterCommand -ComputerName @($script:Routers.Values) -Credential $script:RouterCredential -Command /system/script/print |
             Where-Object name -like 'altostrat-*' | Should -BeNullOrEmpty

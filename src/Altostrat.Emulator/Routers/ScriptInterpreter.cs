@@ -76,7 +76,7 @@ public sealed class ScriptInterpreter
         // unknown command fails, as on a router).
         if (statement.MayBeMenu)
             lock (_processor.Configuration.Sync)
-                if (_processor.Configuration.TryGetMenu(path, out _)) return;
+                if (_processor.Configuration.MenuPaths.Any(menu => menu == path || menu.StartsWith(path + "/", StringComparison.Ordinal))) return;
         try
         {
             await _processor.ExecuteAsync(path, attributes, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);

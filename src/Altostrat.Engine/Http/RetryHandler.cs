@@ -71,9 +71,13 @@ internal sealed class RetryHandler : DelegatingHandler
                 }
                 catch (Exception ex) when (IsTransientNetworkFailure(ex))
                 {
-                    // The socket's message ("Connection refused (host:port)") says neither which request nor how long it was tried.
+                    // The socket's message ("Connection refused (host:port)") says neither which request nor how long it was
+                    // tried. A failure after sending cannot be told from one before, so a request that is not safe to
+                    // repeat may have taken effect.
                     throw new HttpRequestException(
-                        $"{request.Method} {request.RequestUri} could not be sent{(attempt > 0 ? $" in {attempt + 1} attempts" : "")}: {ex.Message.TrimEnd('.')}. Check the API URL (Connect-Altostrat -ApiUrl) and the network.", ex);
+                        $"{request.Method} {request.RequestUri} failed on the network{(attempt > 0 ? $" in {attempt + 1} attempts" : "")}: {ex.Message.TrimEnd('.')}." +
+                        (retryable ? "" : " It may have reached the service: check before sending it again.") +
+                        " Check the API URL (Connect-Altostrat -ApiUrl) and the network.", ex);
                 }
             }
 

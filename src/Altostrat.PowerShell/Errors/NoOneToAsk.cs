@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 
@@ -11,23 +12,36 @@ namespace Altostrat.PowerShell.Errors;
 /// </summary>
 internal static class NoOneToAsk
 {
+    // The switches of pwsh that take a value (the value is not a switch), and those after which the rest belongs to the script.
+    // Declared before StartedNonInteractive, whose initializer reads them.
+    private static readonly string[] TakesValue = { "executionpolicy", "ep", "ex", "workingdirectory", "wd", "configurationname", "outputformat", "of", "inputformat", "if", "windowstyle", "settingsfile", "custompipename" };
+    private static readonly string[] EndsSwitches = { "command", "file", "commandwithargs", "cwa", "encodedcommand", "ec" };
+
     /// <summary>
     /// True when this process is PowerShell started with -NonInteractive (or an abbreviation of it, down to -noni):
     /// its host prints a prompt's text to the output and only then fails, so nothing should be asked at all.
     /// </summary>
     public static bool StartedNonInteractive { get; } = HasNonInteractiveSwitch(Environment.GetCommandLineArgs());
 
-    internal static bool HasNonInteractiveSwitch(IEnumerable<string> arguments)
+    internal static bool HasNonInteractiveSwitch(IReadOnlyList<string> arguments)
     {
-        foreach (var argument in arguments)
+        // The first is the program itself (pwsh, or pwsh.dll under dotnet).
+        for (var i = 1; i < arguments.Count; i++)
         {
+            var argument = arguments[i];
+            var isSwitch = argument.StartsWith("-", StringComparison.Ordinal) || (argument.StartsWith("/", StringComparison.Ordinal) && Path.DirectorySeparatorChar == '\\');
+            // A script file given by position: what follows is its own.
+            if (!isSwitch) return false;
             var name = argument.TrimStart('-', '/');
-            if (name.Length >= 4 && name.Length < argument.Length && "noninteractive".StartsWith(name, StringComparison.OrdinalIgnoreCase)) return true;
-            // Everything after -Command or -File belongs to the script, not to PowerShell.
-            if (name.Length > 0 && name.Length < argument.Length && ("command".StartsWith(name, StringComparison.OrdinalIgnoreCase) || "file".StartsWith(name, StringComparison.OrdinalIgnoreCase))) return false;
+            if (name.Length >= 4 && "noninteractive".StartsWith(name, StringComparison.OrdinalIgnoreCase)) return true;
+            if (Matches(EndsSwitches, name)) return false;
+            if (Matches(TakesValue, name)) i++;
         }
         return false;
     }
+
+    private static bool Matches(string[] names, string name) =>
+        name.Length > 0 && Array.Exists(names, known => known.Equals(name, StringComparison.OrdinalIgnoreCase) || (name.Length >= 3 && known.StartsWith(name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Whether <paramref name="exception"/> is a host saying it cannot prompt.</summary>
     public static bool Is(Exception exception) => exception is PSInvalidOperationException or HostException or NotImplementedException;

@@ -21,5 +21,11 @@ public sealed class AltoScriptCommand
     /// <summary>The command as written, on one line, shortened when long.</summary>
     public string Text { get; set; } = "";
 
+    /// <summary>
+    /// True for a path written alone that no line used as its menu: counted as a command (its last word the command)
+    /// in case it is one the analyzer does not know; a warning says so.
+    /// </summary>
+    public bool MayBeMenu { get; set; }
+
     public override string ToString() => $"line {Line}: {Text}";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,8 +48,16 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
     protected override void StopProcessing() => _cancellation.Cancel();
 
     /// <summary>
+    /// False for a cmdlet that only waits (Wait-AltoScheduledScript, Wait-AltoSiteJob): under ErrorAction Stop its
+    /// first error ends the wait at once, since there is no router or site left half way to finish, and holding the
+    /// error would keep a wait without -Timeout going for the others indefinitely.
+    /// </summary>
+    private protected virtual bool HoldsErrorsUnderStop => true;
+
+    /// <summary>
     /// Writes the error; while <see cref="Run"/> works under ErrorAction Stop, keeps it until the work has ended.
-    /// Hides Cmdlet.WriteError for every cmdlet of the module, so that no call site can forget it.
+    /// Hides Cmdlet.WriteError for the module's cmdlets, so that none of their calls during Run can forget it (a helper
+    /// that writes through a PSCmdlet reference is not covered; none does so during Run).
     /// </summary>
     private protected new void WriteError(ErrorRecord errorRecord)
     {
@@ -81,7 +90,7 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
     {
         var queue = new BlockingCollection<Action>(QueueCapacity);
         _queue = queue;
-        _heldErrors = StopsOnError() ? new List<ErrorRecord>() : null;
+        _heldErrors = HoldsErrorsUnderStop && StopsOnError() ? new List<ErrorRecord>() : null;
         var token = _cancellation.Token;
         var verboseSink = new Action<string>(line => queue.Add(() => WriteVerbose(line), token));
         var task = Task.Run(async () =>
@@ -122,18 +131,39 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
             _heldErrors = null;
             throw new PipelineStoppedException();
         }
-        finally
+        catch
         {
-            WriteHeldErrors();
+            // The work itself failed, and that failure is what the command ends with; the held errors still show.
+            foreach (var error in TakeHeldErrors()) WriteWarning(error.Exception.Message);
+            throw;
         }
+        WriteHeldErrors();
     }
 
+    private List<ErrorRecord> TakeHeldErrors()
+    {
+        var held = _heldErrors ?? new List<ErrorRecord>();
+        _heldErrors = null;
+        return held;
+    }
+
+    // Under Stop the error ends the command, as it would have at once; only one can be written, so several become one.
     private void WriteHeldErrors()
     {
-        var held = _heldErrors;
-        _heldErrors = null;
-        // Under Stop the first of them ends the command, as it would have at once.
-        foreach (var error in held ?? new List<ErrorRecord>()) base.WriteError(error);
+        var held = TakeHeldErrors();
+        if (held.Count == 0) return;
+        if (held.Count == 1)
+        {
+            base.WriteError(held[0]);
+            return;
+        }
+        const int Listed = 10;
+        var first = held[0];
+        var message = $"{held.Count} of this command's targets failed (every result says which and why): " +
+            string.Join("; ", held.Take(Listed).Select(e => $"{e.TargetObject}: {e.Exception.Message.TrimEnd('.')}")) +
+            (held.Count > Listed ? $"; and {held.Count - Listed} more." : ".");
+        base.WriteError(new ErrorRecord(new AggregateException(message, held.Select(e => e.Exception)), first.FullyQualifiedErrorId,
+            first.CategoryInfo.Category, held.Select(e => e.TargetObject).ToArray()));
     }
 
     /// <summary>Runs <paramref name="work"/>; a failure becomes a non-terminating error about <paramref name="target"/>.</summary>

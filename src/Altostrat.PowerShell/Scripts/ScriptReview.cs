@@ -41,6 +41,7 @@ internal static class ScriptReview
                 Risk = (ScriptRisk)(int)c.Risk,
                 Reason = c.Reason,
                 Text = c.Text,
+                MayBeMenu = c.MayBeMenu,
             }).ToArray(),
         };
     }

@@ -125,8 +125,14 @@ public sealed class RetryHandlerTests
         var inner = new ScriptedHandler().Then(Refuse).Then(Refuse).Then(Refuse).Then(Refuse);
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => Invoker(inner).SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/sites"), CancellationToken.None));
         Assert.Equal(4, inner.Attempts);
-        Assert.StartsWith("GET http://127.0.0.1:1/sites could not be sent in 4 attempts: Connection refused (127.0.0.1:1). Check the API URL", error.Message);
+        Assert.StartsWith("GET http://127.0.0.1:1/sites failed on the network in 4 attempts: Connection refused (127.0.0.1:1). Check the API URL", error.Message);
         Assert.IsType<HttpRequestException>(error.InnerException);
+
+        // A POST without an idempotency key is tried once, and may have reached the service before the failure.
+        var once = new ScriptedHandler().Then(Refuse);
+        error = await Assert.ThrowsAsync<HttpRequestException>(() => Invoker(once).SendAsync(Post(), CancellationToken.None));
+        Assert.Equal(1, once.Attempts);
+        Assert.Contains("POST http://127.0.0.1/x failed on the network: Connection refused (127.0.0.1:1). It may have reached the service: check before sending it again.", error.Message);
     }
 
     [Fact]

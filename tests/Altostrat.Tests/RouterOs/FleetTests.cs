@@ -157,16 +157,23 @@ public class FleetTests
         // The router adds the entry at once and holds its answer: the cancel comes before the id does.
         var release = new TaskCompletionSource<bool>();
         router.HoldAnswerWhen = command => command.Command == "/system/script/add" ? release.Task : null;
-        using var cancel = new CancellationTokenSource();
-        var run = new RouterScriptJob(Script, makeBackup: false, timeout: null).RunAsync(Endpoint($"127.0.0.1:{router.Port}"), cancel.Token);
-        for (var i = 0; i < 100 && router.Rows("/system/script").Count == 0; i++) await Task.Delay(20);
-        Assert.StartsWith("altostrat-", Assert.Single(router.Rows("/system/script"))["name"]);
+        try
+        {
+            using var cancel = new CancellationTokenSource();
+            var run = new RouterScriptJob(Script, makeBackup: false, timeout: null).RunAsync(Endpoint($"127.0.0.1:{router.Port}"), cancel.Token);
+            for (var i = 0; i < 100 && router.Rows("/system/script").Count == 0; i++) await Task.Delay(20);
+            Assert.StartsWith("altostrat-", Assert.Single(router.Rows("/system/script"))["name"]);
 
-        cancel.Cancel();
+            cancel.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        Assert.Empty(router.Rows("/system/script"));
-        release.SetResult(true);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+            Assert.Empty(router.Rows("/system/script"));
+        }
+        finally
+        {
+            // The held answer must end for the server to stop, whatever the test found.
+            release.SetResult(true);
+        }
     }
 
     private static RouterEndpoint Endpoint(string computerName)

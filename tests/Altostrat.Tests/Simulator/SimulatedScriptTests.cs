@@ -88,7 +88,9 @@ public sealed class SimulatedScriptTests
 
         Assert.NotNull(trap);
         Assert.Equal(message, trap!.Message);
-        Assert.Contains(router.Configuration.Menu("/ip/address").Items, a => a["address"] == "10.0.0.1/24"); // line 1 ran
+        // Line 1 ran. Said in full when not: this failed twice under load and could not be reproduced since.
+        var addresses = router.Configuration.Menu("/ip/address").Items.Select(a => a.TryGetValue("address", out var address) ? address : "?").ToList();
+        Assert.True(addresses.Contains("10.0.0.1/24"), $"line 1 did not add its address; the router has {string.Join(", ", addresses)}");
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class SimulatedScriptTests
         await using var router = SimulatedRouter.Start(new SimulatedRouterOptions());
 
         // The last line names a menu and nothing uses it: the analyzer counts it, the router only changes menu.
-        Assert.Null(await RunAsync(router, "/log info \"quoted text\"\n/log warning plain\n/ip address add address=10.0.9.1/24 interface=ether2\n/ip firewall filter"));
+        Assert.Null(await RunAsync(router, "/log info \"quoted text\"\n/log warning plain\n/ip address add address=10.0.9.1/24 interface=ether2\n/ip firewall filter\n/ip"));
         Assert.Contains(router.Configuration.Menu("/ip/address").Items, a => a["address"] == "10.0.9.1/24");
 
         // The simulated routers have no /interface/ethernet menu, so power-cycle is unknown to them, as a command would be.

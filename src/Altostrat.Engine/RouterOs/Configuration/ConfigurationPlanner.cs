@@ -31,8 +31,12 @@ public static class ConfigurationPlanner
     /// setting of another RouterOS version): nothing of the document can be applied to that router as written.
     /// </exception>
     [MethodImpl(HotPath.Optimize)]
+    /// <param name="refuseUnknownProperties">
+    /// False for the verification after applying: the document was accepted before anything was written, and a change
+    /// that hid a property must not turn the result into a refusal that says nothing was sent.
+    /// </param>
     public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
-        string? routerName = null)
+        string? routerName = null, bool refuseUnknownProperties = true)
     {
         if (document is null) throw new ArgumentNullException(nameof(document));
         if (rows is null) throw new ArgumentNullException(nameof(rows));
@@ -42,7 +46,7 @@ public static class ConfigurationPlanner
         {
             var menuRows = rows.TryGetValue(menu.Path, out var found) ? found : NoRows;
             if (menu.Definition.IsList) PlanList(menu, menuRows, changes, notes);
-            else PlanSingle(menu, menuRows, changes, routerName ?? "the router");
+            else PlanSingle(menu, menuRows, changes, refuseUnknownProperties ? routerName ?? "the router" : null);
         }
         // Stable: document order within each phase. One pass per phase (there are five) rather than a general sort.
         var ordered = new List<ConfigurationChange>(changes.Count);
@@ -61,11 +65,13 @@ public static class ConfigurationPlanner
     private static bool IsTrue(IReadOnlyDictionary<string, string> row, string name) =>
         row.TryGetValue(name, out var value) && ValueNormalizer.Boolean(value.Trim()) == "true";
 
-    private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, string routerName)
+    // routerName: null when properties the router does not print are not refused.
+    private static void PlanSingle(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, string? routerName)
     {
         var row = rows.Count > 0 ? rows[0] : new Dictionary<string, string>();
-        // A single-value menu prints every property it has, so one missing from the print is not there to set.
-        if (row.Count > 0)
+        // A single-value menu prints the properties it has (the catalog knows the ones some versions hide), so one
+        // missing from the print and unknown to the catalog is not there to set.
+        if (routerName is not null && row.Count > 0)
             foreach (var property in menu.ValueTable!.Keys)
                 if (!row.ContainsKey(property) && !menu.Definition.Knows(property))
                     throw UnknownProperty(menu, property, row, routerName);

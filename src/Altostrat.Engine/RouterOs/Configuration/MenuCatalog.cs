@@ -35,7 +35,9 @@ public static class MenuCatalog
         var set = PropertyKind.Set;
         var list = PropertyKind.OrderedList;
 
-        yield return new MenuDefinition("/system/identity", MenuKind.SingleValue);
+        // Single-value menus name every setting they have, also those with no special comparison (Text): the planner
+        // refuses a property that a router does not print only when the catalog does not know it either.
+        yield return new MenuDefinition("/system/identity", MenuKind.SingleValue, kinds: new Dictionary<string, PropertyKind> { ["name"] = PropertyKind.Text });
         yield return new MenuDefinition("/ip/dns", MenuKind.SingleValue,
             readOnly: new[] { "dynamic-servers", "cache-used", "doh-servers-dynamic" },
             kinds: new Dictionary<string, PropertyKind>
@@ -43,17 +45,22 @@ public static class MenuCatalog
                 ["servers"] = list, ["allow-remote-requests"] = b, ["cache-size"] = PropertyKind.SizeInKibibytes, ["cache-max-ttl"] = d,
                 ["max-udp-packet-size"] = n, ["query-server-timeout"] = d, ["query-total-timeout"] = d, ["max-concurrent-queries"] = n,
                 ["max-concurrent-tcp-sessions"] = n, ["verify-doh-cert"] = b, ["doh-timeout"] = d, ["doh-max-server-connections"] = n,
-                ["doh-max-concurrent-queries"] = n, ["use-doh-server"] = PropertyKind.Text,
+                ["doh-max-concurrent-queries"] = n, ["use-doh-server"] = PropertyKind.Text, ["address-list-extra-time"] = d, ["vrf"] = PropertyKind.Text,
+                ["mdns-repeat-ifaces"] = set, ["cache-min-ttl"] = d,
             });
         yield return new MenuDefinition("/system/ntp/client", MenuKind.SingleValue,
             readOnly: new[] { "status", "synced-server", "synced-stratum", "system-offset", "freq-drift", "vrf-status" },
-            kinds: new Dictionary<string, PropertyKind> { ["enabled"] = b, ["servers"] = list, ["mode"] = k });
+            kinds: new Dictionary<string, PropertyKind> { ["enabled"] = b, ["servers"] = list, ["mode"] = k, ["vrf"] = PropertyKind.Text });
         yield return new MenuDefinition("/snmp", MenuKind.SingleValue,
             readOnly: new[] { "engine-id" },
-            kinds: new Dictionary<string, PropertyKind> { ["enabled"] = b, ["trap-interfaces"] = set, ["trap-version"] = n, ["trap-generators"] = set, ["trap-target"] = set });
+            kinds: new Dictionary<string, PropertyKind>
+            {
+                ["enabled"] = b, ["trap-interfaces"] = set, ["trap-version"] = n, ["trap-generators"] = set, ["trap-target"] = set,
+                ["contact"] = PropertyKind.Text, ["location"] = PropertyKind.Text, ["trap-community"] = PropertyKind.Text, ["src-address"] = a, ["vrf"] = PropertyKind.Text,
+            });
         yield return new MenuDefinition("/system/clock", MenuKind.SingleValue,
             readOnly: new[] { "time", "date", "gmt-offset", "dst-active" },
-            kinds: new Dictionary<string, PropertyKind> { ["time-zone-autodetect"] = b });
+            kinds: new Dictionary<string, PropertyKind> { ["time-zone-autodetect"] = b, ["time-zone-name"] = PropertyKind.Text });
 
         var firewallKinds = new Dictionary<string, PropertyKind>
         {

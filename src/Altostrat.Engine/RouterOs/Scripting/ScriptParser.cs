@@ -36,6 +36,8 @@ internal sealed class ScriptParser
     // ends the inner group (which is then reported unclosed) instead of being reported as stray.
     private readonly int[] _openGroups = new int[3];
     private int _depth;
+    // Relative menu statements so far: a path written alone that none followed was not used as a menu.
+    private int _relativeStatements;
     private int _suppressedDiagnostics;
     // Builders in use nest (a string inside a substitution inside a string), so they come from a small pool.
     private readonly Stack<StringBuilder> _builders = new();
@@ -91,7 +93,7 @@ internal sealed class ScriptParser
     {
         var current = menu;
         // A path written alone, until a line relies on it as its menu; one that none does may be an unknown command.
-        (int Slot, int Line, int Column, int Start, int End, string Menu)? unused = null;
+        (int Slot, int Line, int Column, int Start, int End, string Menu, int RelativeBefore)? unused = null;
         while (true)
         {
             SkipSpaces();
@@ -101,10 +103,10 @@ internal sealed class ScriptParser
                 return;
             }
             var c = _cursor.Current;
-            if (c is not ('\n' or ';' or '#' or ']' or ')' or '}'))
+            // An absolute path leaves the menu behind: unless a relative line (here, in a block or in a [find]) relied on it, it was none.
+            if (c == '/')
             {
-                // Only an absolute path leaves the menu unused; anything else may rely on it ([find], a relative line, {...}).
-                if (c == '/') RecordMaybeCommand(unused);
+                RecordMaybeCommand(unused);
                 unused = null;
             }
             switch (c)
@@ -140,16 +142,17 @@ internal sealed class ScriptParser
                     ReadArguments(current, null, new List<ScriptItem>());
                     break;
                 default:
-                    current = ParseMenuStatement(current, out unused);
+                    current = ParseMenuStatement(current, out var navigation);
+                    if (navigation is not null) unused = navigation;
                     break;
             }
         }
     }
 
     // A path written alone (where it starts and ends, and the menu it names) as a command: its last word the command, rated as any unknown command of its menu, and said so.
-    private void RecordMaybeCommand((int Slot, int Line, int Column, int Start, int End, string Menu)? written)
+    private void RecordMaybeCommand((int Slot, int Line, int Column, int Start, int End, string Menu, int RelativeBefore)? written)
     {
-        if (written is not { } navigation) return;
+        if (written is not { } navigation || _relativeStatements != navigation.RelativeBefore) return;
         var segments = new List<string>();
         foreach (var part in navigation.Menu.Split('/'))
             if (part.Length > 0) segments.Add(part);
@@ -166,12 +169,13 @@ internal sealed class ScriptParser
 
     /// <summary>A menu statement: a path (absolute or relative, either spelling), a command and its arguments, or a path alone, which changes the current menu.</summary>
     [MethodImpl(HotPath.Optimize)]
-    private string ParseMenuStatement(string current, out (int Slot, int Line, int Column, int Start, int End, string Menu)? navigation)
+    private string ParseMenuStatement(string current, out (int Slot, int Line, int Column, int Start, int End, string Menu, int RelativeBefore)? navigation)
     {
         navigation = null;
         var slot = ReserveSlot();
         int line = _cursor.Line, column = _cursor.Column, start = _cursor.Index;
         var absolute = _cursor.Current == '/';
+        if (!absolute) _relativeStatements++;
         var segments = absolute ? new List<string>() : SegmentsOf(current);
         string? verb = null;
         var words = 0;
@@ -208,7 +212,7 @@ internal sealed class ScriptParser
             if (arguments.Count == 0)
             {
                 if (words == 0 && !absolute) return current;
-                navigation = (slot, line, column, start, _cursor.Index, menu);
+                navigation = (slot, line, column, start, _cursor.Index, menu, _relativeStatements);
                 return menu;
             }
             if (segments.Count == 0 || words == 0) return current;

@@ -29,6 +29,8 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
     [PSDefaultValue(Help = "0 (no limit)")]
     public int Timeout { get; set; }
 
+    private protected override bool HoldsErrorsUnderStop => false;
+
     [Parameter]
     [ValidateRange(0.05, 300)]
     [PSDefaultValue(Value = 2.0)]

@@ -344,6 +344,17 @@ public class ConfigurationPlannerTests
     }
 
     [Fact]
+    public void The_verification_after_applying_plans_a_property_the_router_no_longer_prints_instead_of_refusing_it()
+    {
+        var document = DesiredStateDocument.Parse("""{ "/ip/dns": { "serverz": "9.9.9.9" } }""");
+        var rows = Rows(("/ip/dns", new[] { "servers= allow-remote-requests=false" }));
+
+        var plan = ConfigurationPlanner.Plan(document, rows, "branch-1", refuseUnknownProperties: false);
+
+        Assert.Equal("serverz", plan.Changes.Single().ChangedProperties.Single());
+    }
+
+    [Fact]
     public void A_property_the_catalog_knows_is_planned_even_when_the_router_does_not_print_it()
     {
         // Another RouterOS version may hide a setting; the router, not a guess, then decides.

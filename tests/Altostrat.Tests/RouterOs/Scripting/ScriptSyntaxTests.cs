@@ -207,6 +207,9 @@ public class ScriptSyntaxTests
     [InlineData("/ip firewall filter\n/system identity print", "/ip/firewall filter | /system/identity print")]
     [InlineData("/interface/ethernet/poe/some-new-command ether2", "/interface/ethernet/poe/some-new-command ether2")]
     [InlineData(":foreach i in=[/interface find] do={ /ip cloud new-thing }", ":foreach | /interface find | /ip/cloud new-thing")]
+    // Scripting commands do not use the current menu; only a relative line (or a [find]) does.
+    [InlineData("/system check-installation\n:log info done", "/system check-installation | :log")]
+    [InlineData(":if (1=1) do={ /system/routerboard/usb/power-reset; :delay 5s }", ":if | /system/routerboard/usb power-reset | :delay")]
     public void Counts_a_path_no_line_uses_as_a_command_and_warns(string script, string expected)
     {
         var analysis = ScriptAnalyzer.Analyze(script);
