@@ -111,11 +111,22 @@ public sealed class AltoApiClient
         {
             // A server that keeps answering with a next link would otherwise loop for ever.
             if (++pages > 10_000) throw new InvalidDataException("The template list has more than 10,000 pages; stopped following links.next.");
-            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            using var request = new HttpRequestMessage(HttpMethod.Get, SameServer(next));
             var page = await ReadAsync(request, AltoJsonContext.Default.TemplatePageDto, cancellationToken).ConfigureAwait(false);
             foreach (var template in page.Data) onTemplate(template);
             next = string.IsNullOrEmpty(page.Links?.Next) || page.Data.Count == 0 ? null : page.Links!.Next;
         }
+    }
+
+    // Every request carries the token: a link the API hands back is followed only to the API itself, never to
+    // another scheme, host or port that an answer names.
+    private Uri SameServer(string link)
+    {
+        var api = _http.BaseAddress;
+        var target = api is null ? new Uri(link, UriKind.RelativeOrAbsolute) : new Uri(api, link);
+        if (api is not null && target.IsAbsoluteUri && Uri.Compare(api, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            throw new InvalidDataException($"The API's next page is on another server ({target.GetLeftPart(UriPartial.Authority)}, not {api.GetLeftPart(UriPartial.Authority)}); it was not followed, so that the token is sent to no one else.");
+        return target;
     }
 
     public Task<TemplateDto> CreateTemplateAsync(TemplateWriteRequest body, CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@ using Altostrat.Emulator.Storage;
 using Altostrat.Engine.Contracts;
 using Altostrat.Engine.Http;
 using Altostrat.Tests.Support;
+using System.IO;
 using Xunit;
 
 namespace Altostrat.Tests.Engine;
@@ -39,6 +40,21 @@ public sealed class AltoApiClientTests
         var updated = await session.Client.UpdateScheduledScriptAsync(created.Id, change, CancellationToken.None);
         Assert.Equal("Block telnet everywhere", updated.Description);
         Assert.Equal(created.Script, updated.Script);
+    }
+
+    [Fact]
+    public async Task A_next_page_on_another_server_is_not_followed_so_the_token_goes_nowhere_else()
+    {
+        await using var elsewhere = new CannedHttpServer(200, """{ "data": [], "links": {} }""");
+        await using var api = new CannedHttpServer(200, $$"""{ "data": [ { "id": "t1", "name": "first page" } ], "links": { "next": "{{elsewhere.Url}}steal" } }""");
+        using var session = new AltoApiSession(new AltoApiOptions { ApiUrl = api.Url, Token = "secret-token-not-for-others" });
+        var seen = new List<TemplateDto>();
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => session.Client.ListTemplatesAsync(true, seen.Add, CancellationToken.None));
+
+        Assert.Equal("first page", Assert.Single(seen).Name);
+        Assert.Contains("on another server", refused.Message);
+        Assert.Equal(0, elsewhere.Requests);
     }
 
     [Fact]
