@@ -54,4 +54,28 @@ public sealed class EngineIsolationTests
         Assert.Contains("next tuesday", (string?)error["message"]);
         Assert.True(api.Requests >= 1);
     }
+
+    [Fact]
+    public async Task A_site_id_with_folder_parts_saves_its_backup_inside_the_folder_asked_for()
+    {
+        await using var api = new CannedHttpServer(200, """{ "filename": "../b.rsc", "content": "/system identity print" }""");
+        var root = Directory.CreateTempSubdirectory("alto-backup-").FullName;
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, "a", "backups")).FullName;
+            var run = await RunAsync($"""
+                Connect-Altostrat -ApiUrl '{api.Url}' -Token ([System.Net.NetworkCredential]::new('', 'canned').SecurePassword)
+                (Get-AltoBackup -SiteId '../../escaped' -Filename 'b.rsc' -OutFile '{folder}/').SavedTo
+                """);
+
+            Assert.Empty(run.Errors);
+            var saved = Assert.Single(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+            Assert.Equal(folder, Path.GetDirectoryName(saved));
+            Assert.Equal("_.._.._escaped_b.rsc", Path.GetFileName(saved));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -130,7 +130,7 @@ public sealed class GetAltoBackupCommand : AltoCmdlet
         var backup = SdxMapper.ToBackup(site, await client.GetBackupAsync(site, filename, token).ConfigureAwait(false));
         if (_outPath is not null)
         {
-            var path = _outIsDirectory ? Path.Combine(_outPath, site + "_" + Path.GetFileName(backup.Filename)) : _outPath;
+            var path = _outIsDirectory ? Path.Combine(_outPath, SafeFileName.From(site + "_" + Path.GetFileName(backup.Filename))) : _outPath;
             File.WriteAllText(path, backup.Content ?? "");
             backup.SavedTo = path;
         }
