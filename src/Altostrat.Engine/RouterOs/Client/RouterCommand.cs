@@ -88,7 +88,9 @@ public sealed class RouterCommand
         foreach (var parameter in _parameters)
         {
             line.Append(' ').Append(parameter.Key).Append('=');
-            AppendScriptValue(line, parameter.Value);
+            // The line is read by people (confirmation, -WhatIf, errors), never sent: a secret shows as masked.
+            if (Scripting.SecretValues.IsSecret(parameter.Key)) line.Append(Scripting.SecretValues.Mask);
+            else AppendScriptValue(line, parameter.Value);
         }
         return line.ToString();
     }

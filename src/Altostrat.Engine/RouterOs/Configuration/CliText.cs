@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Altostrat.Engine.RouterOs.Scripting;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -85,7 +86,13 @@ internal static class CliText
     }
 
     [MethodImpl(HotPath.Optimize)]
-    private static void AppendAssignment(StringBuilder text, string name, string value) => AppendValue(text.Append(' ').Append(name).Append('='), value);
+    private static void AppendAssignment(StringBuilder text, string name, string value)
+    {
+        text.Append(' ').Append(name).Append('=');
+        // Script lines are for people and the risk gate; the change itself is sent as API words with the real value.
+        if (SecretValues.IsSecret(name)) text.Append(SecretValues.Mask);
+        else AppendValue(text, value);
+    }
 
     /// <summary><c>[find list="block" address="192.0.2.1"]</c>, or by id when the key does not single the entry out.</summary>
     [MethodImpl(HotPath.Optimize)]

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using Altostrat.Engine.RouterOs.Client;
+using Altostrat.Engine.RouterOs.Configuration;
+using Altostrat.Engine.RouterOs.Scripting;
+using Xunit;
+
+namespace Altostrat.Tests.RouterOs.Scripting;
+
+public class SecretValuesTests
+{
+    [Theory]
+    [InlineData("/user set admin password=s3cret", "/user set admin password=***")]
+    [InlineData("/user add name=ops group=full password=\"two words \\\"q\\\"\" comment=x", "/user add name=ops group=full password=*** comment=x")]
+    [InlineData("/interface wireless security-profiles set default wpa2-pre-shared-key=abc123", "/interface wireless security-profiles set default wpa2-pre-shared-key=***")]
+    [InlineData("/ip ipsec identity add secret=k; /snmp community set public authentication-password=p", "/ip ipsec identity add secret=***; /snmp community set public authentication-password=***")]
+    [InlineData("/system identity set name=\"password=not-a-secret\"", "/system identity set name=\"password=not-a-secret\"")]
+    [InlineData("/ip address add address=10.0.0.1/24 interface=ether1", "/ip address add address=10.0.0.1/24 interface=ether1")]
+    public void Masks_the_values_of_secret_properties_in_text_for_people(string line, string expected)
+    {
+        Assert.Equal(expected, SecretValues.Redact(line));
+    }
+
+    [Fact]
+    public void An_analysis_shows_no_secret_in_its_commands_or_arguments_but_keeps_the_value_to_run()
+    {
+        var command = ScriptAnalyzer.Analyze("/user set [find name=ops] password=s3cret-value").Commands.First();
+
+        Assert.DoesNotContain("s3cret-value", command.Text);
+        Assert.DoesNotContain(command.Arguments, a => a.Text.Contains("s3cret-value"));
+        Assert.Equal("s3cret-value", command.Arguments.Single(a => a.Name == "password").Value);
+    }
+
+    [Fact]
+    public void An_API_command_reads_masked_as_a_script_line_and_is_sent_as_given()
+    {
+        var command = new RouterCommand("/user/set").With("numbers", "ops").With("password", "s3cret-value");
+
+        Assert.Equal("/user set numbers=ops password=***", command.ToScriptLine());
+        Assert.Equal("s3cret-value", command.Parameters.Single(p => p.Key == "password").Value);
+    }
+
+    [Fact]
+    public void A_desired_state_change_shows_a_masked_script_and_sends_the_password()
+    {
+        var document = DesiredStateDocument.Parse("""{ "/user": { "Entries": [ { "name": "ops", "group": "full", "password": "s3cret-value" } ] } }""");
+        var plan = ConfigurationPlanner.Plan(document, new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>());
+
+        var add = plan.Changes.Single();
+        Assert.DoesNotContain("s3cret-value", add.Script);
+        Assert.Contains("password=***", add.Script);
+        var commands = new List<RouterCommand>();
+        add.AddCommandsTo(commands, _ => null);
+        Assert.Equal("s3cret-value", commands.Single().Parameters.Single(p => p.Key == "password").Value);
+    }
+}
