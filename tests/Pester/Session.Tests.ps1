@@ -19,6 +19,14 @@ Describe 'Connect-Altostrat and Get-AltoContext' {
         (Get-AltoContext).ApiUrl | Should -Be $script:ApiUrl
     }
 
+    It 'refuses plain http to a remote host from ALTOSTRAT_API_URL too, when a cmdlet connects by itself' {
+        $output = Invoke-FreshPwsh -NoProfile -NonInteractive -Command (
+            "`$env:ALTOSTRAT_TOKEN = 'env-token-not-in-clear'; `$env:ALTOSTRAT_API_URL = 'http://192.0.2.2/'; Import-Module '$env:ALTOSTRAT_MODULE_MANIFEST'; " +
+            "try { Get-AltoSite -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }")
+        $output[0] | Should -BeLike 'Altostrat.InvalidApiUrl*'
+        $output[1] | Should -BeLike '*would send the token unencrypted*'
+    }
+
     It 'takes the token from the pipeline, as Get-Secret gives it, and refuses piped input that is not one' {
         $context = $script:SecureToken | Connect-Altostrat -ApiUrl $script:ApiUrl -PassThru
         $context.TokenSource | Should -Be 'Parameter'

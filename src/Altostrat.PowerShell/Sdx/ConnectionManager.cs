@@ -88,8 +88,14 @@ internal static class ConnectionManager
     {
         var text = Environment.GetEnvironmentVariable(ApiUrlVariable);
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException(
-            $"The {ApiUrlVariable} environment variable holds '{text}', which is not an absolute URL. Set it to e.g. https://v1.api.altostrat.io or http://127.0.0.1:5080/.");
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            throw new ArgumentException(
+                $"The {ApiUrlVariable} environment variable holds '{text}', which is not an http(s) URL. Set it to e.g. https://v1.api.altostrat.io or http://127.0.0.1:5080/.");
+        // As Connect-Altostrat refuses it: the first cmdlet connects by itself, and must not send the token in clear either.
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+            throw new ArgumentException(
+                $"The {ApiUrlVariable} environment variable holds '{text}', which would send the token unencrypted. Use https; plain http is accepted only for a loopback address (the local emulator).");
+        return uri;
     }
 
     /// <summary>Loopback addresses: the emulator. Plain HTTP is accepted only for these.</summary>
