@@ -54,7 +54,12 @@ internal static class CliText
                 case '\n': text.Append("\\n"); break;
                 case '\r': text.Append("\\r"); break;
                 case '\t': text.Append("\\t"); break;
-                default: text.Append(c); break;
+                // Any other control character as RouterOS's \XX: a value from a router (an ESC sequence in a comment)
+                // must not reach a person's terminal, where it could hide or rewrite the question being asked.
+                default:
+                    if (char.IsControl(c)) text.Append('\\').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                    else text.Append(c);
+                    break;
             }
         }
         return text.Append('"');

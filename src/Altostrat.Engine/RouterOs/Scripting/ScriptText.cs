@@ -10,7 +10,7 @@ internal static class ScriptText
     public static string OneLine(string text, int start, int end, int max)
     {
         if (end <= start) return "";
-        if (end - start <= max && text.IndexOfAny(Layout, start, end - start) < 0) return text.Substring(start, end - start);
+        if (end - start <= max && text.IndexOfAny(Layout, start, end - start) < 0 && !HasControl(text, start, end)) return text.Substring(start, end - start);
         var result = new StringBuilder(System.Math.Min(end - start, max + 1));
         var space = false;
         for (var i = start; i < end && result.Length <= max; i++)
@@ -28,7 +28,10 @@ internal static class ScriptText
             }
             if (space) result.Append(' ');
             space = false;
-            result.Append(c);
+            // A control character (an ESC sequence from an AI, community or template script) is shown as RouterOS
+            // writes it, \XX, never passed to the terminal where it could hide the lines a person is asked about.
+            if (char.IsControl(c)) result.Append('\\').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            else result.Append(c);
         }
         if (result.Length > max)
         {
@@ -36,6 +39,13 @@ internal static class ScriptText
             result.Append("...");
         }
         return result.ToString();
+    }
+
+    private static bool HasControl(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (char.IsControl(text[i])) return true;
+        return false;
     }
 
     /// <summary>True when a backslash at <paramref name="index"/> ends its line.</summary>
