@@ -29,6 +29,11 @@ Describe 'Connect-AltoRouter, Get-AltoRouterSession and Disconnect-AltoRouter' {
         ($failed | Out-String) | Should -Not -Match 'Not-The-Pa55word'
     }
 
+    It 'warns that -SkipCertificateCheck leaves the router password readable on the way' {
+        $null = Invoke-AltoRouterCommand 127.0.0.1:1 -Credential $script:RouterCredential -Command /system/identity/print -UseTls -SkipCertificateCheck -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        "$warned" | Should -BeLike '*certificate validation is off*router password*'
+    }
+
     It 'refuses TLS options without -UseTls before connecting' {
         { Connect-AltoRouter -ComputerName $script:Routers['site_emu0001'] -Credential $script:RouterCredential -SkipCertificateCheck -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratRouter.InvalidTlsParameters*'

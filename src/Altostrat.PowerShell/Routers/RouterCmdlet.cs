@@ -64,7 +64,7 @@ public abstract class RouterCmdlet : AltoCmdlet
 
     protected override void BeginProcessing()
     {
-        if (ParameterSetName == ComputerSet) RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        if (ParameterSetName == ComputerSet) RouterConnectionSettings.CheckTlsParameters(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
         _routers = RouterTargetList.ForComputers(this, Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 

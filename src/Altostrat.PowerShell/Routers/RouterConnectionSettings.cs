@@ -44,11 +44,16 @@ internal sealed class RouterConnectionSettings
     /// <summary>The endpoint for one computer name, logging in with this credential; throws ArgumentException for bad input.</summary>
     public RouterEndpoint EndpointFor(string computerName) => RouterEndpoint.ForAddress(computerName, OptionsFor(computerName), UserName, Password);
 
-    /// <summary>Ends the invocation with a usage error when the TLS parameters do not go together; nothing is sent before.</summary>
-    public static void ThrowIfInvalidTls(PSCmdlet cmdlet, bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
+    /// <summary>
+    /// Ends the invocation with a usage error when the TLS parameters do not go together (nothing is sent before), and
+    /// warns, as Connect-Altostrat does, when certificates go unchecked.
+    /// </summary>
+    public static void CheckTlsParameters(PSCmdlet cmdlet, bool useTls, bool skipCertificateCheck, string? certificateThumbprint)
     {
         var error = TlsParameterError(useTls, skipCertificateCheck, certificateThumbprint);
         if (error is not null) cmdlet.ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidTlsParameters, error, null));
+        if (skipCertificateCheck)
+            cmdlet.WriteWarning("TLS certificate validation is off for these routers: anyone between you and them could read the router password and the commands. Pin the certificate with -CertificateThumbprint instead.");
     }
 
     /// <summary>A usage error for -SkipCertificateCheck or a thumbprint without -UseTls, or a malformed thumbprint; null when fine.</summary>

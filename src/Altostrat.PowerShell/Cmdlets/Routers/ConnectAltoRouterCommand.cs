@@ -50,7 +50,7 @@ public sealed class ConnectAltoRouterCommand : AltoCmdlet
 
     protected override void BeginProcessing()
     {
-        RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        RouterConnectionSettings.CheckTlsParameters(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
         _targets = new RouterConnectionSettings(Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 

@@ -112,7 +112,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
             ThrowTerminatingError(SdxErrors.CommandNotReadOnly(_command.Path));
         _analysis = ScriptReview.AnalyzeCommand(_command!);
         _gate = new RiskGate(this, Force);
-        if (ParameterSetName == ComputerSet) RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
+        if (ParameterSetName == ComputerSet) RouterConnectionSettings.CheckTlsParameters(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
         _routers = RouterTargetList.ForComputers(this, Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 

@@ -151,7 +151,7 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
         _gate = new RiskGate(this, Force);
         _scripts = new ScriptInput(this, Force);
         if (ParameterSetName is ComputerScriptSet or ComputerPathSet)
-            RouterConnectionSettings.ThrowIfInvalidTls(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
+            RouterConnectionSettings.CheckTlsParameters(this, UseTls, SkipCertificateCheck, CertificateThumbprint);
         _routers = RouterTargetList.ForComputers(this, Credential, Port, UseTls, SkipCertificateCheck, CertificateThumbprint);
     }
 
