@@ -11,6 +11,20 @@ namespace Altostrat.Tests.RouterOs;
 public class ExecuteManyTests
 {
     [Fact]
+    public async Task A_reply_longer_than_the_row_cap_ends_the_connection_instead_of_filling_memory()
+    {
+        await using var server = new MenuRouterServer();
+        server.AddRows("/ip/firewall/address-list", Enumerable.Range(0, 25).Select(i => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["list"] = "x", ["address"] = $"10.0.0.{i}" }));
+        var options = new RouterConnectionOptions("127.0.0.1") { Port = server.Port, Limits = new Altostrat.Engine.RouterOs.Protocol.ProtocolLimits(maxReplyRows: 10) };
+        using var connection = await RouterConnection.ConnectAsync(options, "admin", "");
+
+        var refused = await Assert.ThrowsAsync<Altostrat.Engine.RouterOs.Protocol.RouterProtocolException>(() => connection.ExecuteAsync(new RouterCommand("/ip/firewall/address-list/print")));
+
+        Assert.Contains("more than 10 rows for /ip/firewall/address-list/print", refused.Message);
+        Assert.False(connection.IsConnected);
+    }
+
+    [Fact]
     public async Task A_batch_arrives_whole_and_in_order_and_a_trap_fails_only_its_own_command()
     {
         await using var server = new MenuRouterServer();

@@ -69,6 +69,9 @@ internal sealed class PendingCommand
 
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
+    /// <summary>The rows a collected command holds so far (read by the read loop, which alone adds them).</summary>
+    public int CollectedRows => _collected?.Count ?? 0;
+
     /// <summary>Called by the read loop, one sentence at a time.</summary>
     [MethodImpl(HotPath.Optimize)]
     public void Deliver(RouterSentence sentence)

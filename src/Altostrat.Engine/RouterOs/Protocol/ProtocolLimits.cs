@@ -8,14 +8,19 @@ public sealed class ProtocolLimits
     public const int DefaultMaxWordLength = 16 * 1024 * 1024;
     public const int DefaultMaxSentenceLength = 64 * 1024 * 1024;
 
+    // Five times the largest lists seen on real routers (blocklists of about a million addresses), well within memory.
+    public const int DefaultMaxReplyRows = 5_000_000;
+
     public static ProtocolLimits Default { get; } = new();
 
-    public ProtocolLimits(int maxWordLength = DefaultMaxWordLength, int maxSentenceLength = DefaultMaxSentenceLength)
+    public ProtocolLimits(int maxWordLength = DefaultMaxWordLength, int maxSentenceLength = DefaultMaxSentenceLength, int maxReplyRows = DefaultMaxReplyRows)
     {
         if (maxWordLength < 1) throw new ArgumentOutOfRangeException(nameof(maxWordLength), maxWordLength, "The word cap must be at least one byte.");
         if (maxSentenceLength < maxWordLength) throw new ArgumentOutOfRangeException(nameof(maxSentenceLength), maxSentenceLength, "The sentence cap cannot be below the word cap.");
+        if (maxReplyRows < 1) throw new ArgumentOutOfRangeException(nameof(maxReplyRows), maxReplyRows, "The row cap must be at least one row.");
         MaxWordLength = maxWordLength;
         MaxSentenceLength = maxSentenceLength;
+        MaxReplyRows = maxReplyRows;
     }
 
     /// <summary>The longest word accepted, in bytes (default 16 MiB).</summary>
@@ -23,4 +28,10 @@ public sealed class ProtocolLimits
 
     /// <summary>The most bytes one sentence may take, prefixes included (default 64 MiB).</summary>
     public int MaxSentenceLength { get; }
+
+    /// <summary>
+    /// The most rows a reply collected whole may have (default 5,000,000): a router that sends without end must not
+    /// take all of the client's memory. Streamed replies are handed on row by row instead.
+    /// </summary>
+    public int MaxReplyRows { get; }
 }
