@@ -26,6 +26,24 @@ internal static class RiskRules
         ["/disk/format-drive"] = "erases a disk and everything stored on it",
     };
 
+    /// <summary>The paths of the commands that act on the whole router (reboot, reset-configuration, ...).</summary>
+    internal static IEnumerable<string> WholeRouterCommandPaths => WholeRouterCommands.Keys;
+
+    /// <summary>
+    /// <see cref="Classify"/> of the command as written and, when its words read as shortened (<see cref="ScriptAbbreviations"/>),
+    /// of what they are short for: the higher risk wins, so a shortened command is never rated below its full form.
+    /// </summary>
+    public static (ScriptRisk Risk, string Reason) ClassifyWritten(string menu, string verb, IReadOnlyList<ScriptArgument> arguments,
+        IReadOnlyList<ScriptArgument>? selection)
+    {
+        var asWritten = Classify(menu, verb, arguments, selection);
+        if (!ScriptAbbreviations.TryExpand(menu, verb, out var fullMenu, out var fullVerb)) return asWritten;
+        var expanded = Classify(fullMenu, fullVerb, arguments, selection);
+        if (expanded.Risk <= asWritten.Risk) return asWritten;
+        var full = (fullMenu == "/" ? "" : fullMenu.Substring(1).Replace('/', ' ') + " ") + fullVerb;
+        return (expanded.Risk, $"reads as short for '/{full}', as RouterOS takes it: {expanded.Reason}");
+    }
+
     /// <summary>The risk of <paramref name="verb"/> in <paramref name="menu"/>; both come from the parser in lower case and slash spelling.</summary>
     /// <param name="selection">The conditions of the <c>[find ...]</c> the command selects its entries by, when it does.</param>
     public static (ScriptRisk Risk, string Reason) Classify(string menu, string verb, IReadOnlyList<ScriptArgument> arguments,

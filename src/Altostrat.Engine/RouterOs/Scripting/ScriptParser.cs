@@ -162,7 +162,7 @@ internal sealed class ScriptParser
         var menu = segments.Count == 0 ? "/" : "/" + string.Join("/", segments);
         var command = Record(navigation.Slot, navigation.Line, navigation.Column, navigation.Start, menu, verb, new List<ScriptItem>(), navigation.End);
         command.MayBeMenu = true;
-        SetRisk(command, RiskRules.Classify(menu, verb, command.Arguments, null));
+        SetRisk(command, RiskRules.ClassifyWritten(menu, verb, command.Arguments, null));
         Warning(navigation.Line, navigation.Column,
             $"'{command.Text}' reads as a change of menu that no later line uses; it is counted as the command '{verb}' of {menu}, in case it is one the analyzer does not know.");
     }
@@ -221,7 +221,7 @@ internal sealed class ScriptParser
             menu = JoinMenu(segments);
         }
         var command = Record(slot, line, column, start, menu, verb, arguments);
-        SetRisk(command, RiskRules.Classify(menu, verb, command.Arguments, SelectorOf(slot, command)));
+        SetRisk(command, RiskRules.ClassifyWritten(menu, verb, command.Arguments, SelectorOf(slot, command)));
         return current;
     }
 
