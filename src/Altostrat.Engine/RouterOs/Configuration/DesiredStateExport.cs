@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
+using Altostrat.Engine.RouterOs.Scripting;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -33,8 +34,17 @@ public static class DesiredStateExport
             if (document.Contains(menu.Path)) continue;
             var menuRows = rows.TryGetValue(menu.Path, out var found) ? found : Array.Empty<IReadOnlyDictionary<string, string>>();
             document[menu.Path] = menu.IsList ? ListMenu(menu, menuRows, warnings) : Values(menu, menuRows.Count > 0 ? menuRows[0] : null);
+            if (SecretsIn(document[menu.Path]!) is { Count: > 0 } secrets)
+                warnings.Add($"{menu.Path}: the document holds secrets ({string.Join(", ", secrets)}); keep the file where secrets belong, or take them out before sharing it.");
         }
         return document;
+    }
+
+    // The secret properties (SecretValues) a menu's values or entries give, each named once.
+    private static List<string> SecretsIn(object menu)
+    {
+        var tables = menu is IDictionary values && values.Contains("Entries") ? ((IEnumerable)values["Entries"]!).Cast<IDictionary>() : new[] { (IDictionary)menu };
+        return tables.SelectMany(t => t.Keys.Cast<string>()).Where(SecretValues.IsSecret).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>The document of every menu in <paramref name="rows"/>, in their order.</summary>

@@ -12,12 +12,12 @@ public static class SecretValues
 {
     public const string Mask = "***";
 
-    private static readonly string[] SecretWords = { "password", "secret", "passphrase", "pre-shared-key", "preshared-key", "private-key" };
+    private static readonly string[] SecretWords = { "password", "secret", "passphrase", "pre-shared-key", "preshared-key", "private-key", "community" };
 
     // name=value in a script line, the value bare or quoted (with its escapes).
     private static readonly Regex Assignment = new(@"(?<![\w-])(?<name>[A-Za-z0-9-]+)=(?<value>""(?:[^""\\]|\\.)*""?|[^\s;\]\)}]+)", RegexOptions.CultureInvariant);
 
-    /// <summary>True when <paramref name="propertyName"/> holds a secret: user passwords, IPsec and WireGuard keys, SNMP and RADIUS secrets.</summary>
+    /// <summary>True when <paramref name="propertyName"/> holds a secret: user passwords, IPsec and WireGuard keys, SNMP communities, RADIUS secrets.</summary>
     public static bool IsSecret(string propertyName)
     {
         foreach (var word in SecretWords)

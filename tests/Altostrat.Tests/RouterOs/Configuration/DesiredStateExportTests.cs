@@ -69,4 +69,18 @@ public class DesiredStateExportTests
         var orders = entries.Cast<System.Collections.Specialized.OrderedDictionary>().Select(e => string.Join(",", e.Keys.Cast<string>())).ToList();
         Assert.Equal(new[] { "list,address,comment,timeout", "list,address,comment", "list,address,comment,timeout" }, orders);
     }
+
+    [Fact]
+    public void An_export_that_holds_secrets_says_so()
+    {
+        var router = ConfigurationPlannerTests.Rows(("/snmp", new[] { "enabled=true contact=noc trap-community=s3cret engine-id=80003a8c04" }),
+            ("/ip/dns", new[] { "servers=9.9.9.9" }));
+        var warnings = new List<string>();
+
+        DesiredStateExport.ToTree(router, warnings);
+
+        var warning = Assert.Single(warnings);
+        Assert.StartsWith("/snmp: the document holds secrets (trap-community)", warning);
+        Assert.DoesNotContain("s3cret", warning);
+    }
 }
