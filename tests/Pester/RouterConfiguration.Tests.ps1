@@ -234,6 +234,15 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         "$warned" | Should -BeLike "${router}: /ip/firewall/filter: no entry on the router has 'acton'; did you mean 'action'?*"
     }
 
+    It 'shows a password the document sets as *** in the plan and its table, never the value' {
+        $router = $script:Routers['site_emu0004']
+        $users = @{ '/user' = @{ Entries = @( @{ name = 'ops-bot'; group = 'read'; password = 'Pw-secret-123' } ) } }
+        $plan = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $users
+        $plan.Script | Should -BeLike '*password=`*`*`**'
+        ($plan | Out-String -Width 250) | Should -Not -Match 'Pw-secret-123'
+        ($plan | Out-String -Width 250) | Should -Match 'password=\*\*\*'
+    }
+
     It 'names the file and line of a .json that does not parse, and the file of a missing one' {
         $bad = Join-Path $TestDrive 'bad.json'
         Set-Content -Path $bad -Value "{`n  `"/ip/dns`": { `"servers`": nope }`n}"

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Altostrat.Engine.Text;
 using System.Reflection;
 using Altostrat.PowerShell.Errors;
 
@@ -78,6 +79,9 @@ internal sealed class RiskGate
 
     public bool ShouldProcess(string target, string action, AltoScriptAnalysis? analysis)
     {
+        // Targets and actions quote names from the API and values from routers: nothing in them may steer the terminal.
+        target = TerminalText.Safe(target);
+        action = TerminalText.Safe(action);
         if (analysis is null) return _cmdlet.ShouldProcess(target, action);
         if (!ReferenceEquals(analysis, _described))
         {
@@ -89,6 +93,8 @@ internal sealed class RiskGate
 
     public bool ShouldProcess(string target, string action, ScriptVerdict verdict)
     {
+        target = TerminalText.Safe(target);
+        action = TerminalText.Safe(action);
         var nl = Environment.NewLine;
         var destructive = verdict.IsDestructive ? nl + verdict.DestructiveLines : "";
         var description = $"{action} on \"{target}\". Script analysis: {verdict.Summary}." + (_analysisShown ? "" : destructive);

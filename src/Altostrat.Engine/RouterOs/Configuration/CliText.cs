@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Altostrat.Engine.RouterOs.Scripting;
+using Altostrat.Engine.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
 
@@ -57,7 +58,7 @@ internal static class CliText
                 // Any other control character as RouterOS's \XX: a value from a router (an ESC sequence in a comment)
                 // must not reach a person's terminal, where it could hide or rewrite the question being asked.
                 default:
-                    if (char.IsControl(c)) text.Append('\\').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                    if (char.IsControl(c)) TerminalText.AppendEscaped(text, c);
                     else text.Append(c);
                     break;
             }

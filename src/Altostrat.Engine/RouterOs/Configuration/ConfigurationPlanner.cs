@@ -374,6 +374,7 @@ public static class ConfigurationPlanner
     private static string KeyValue(DesiredMenu menu, IReadOnlyDictionary<string, string> row, string property) =>
         ValueNormalizer.Normalize(menu.Definition.KindOf(property), row.TryGetValue(property, out var value) ? value : string.Empty);
 
+    // From the router's values, which reach confirmation targets, tables and notes: control characters escaped.
     private static string KeyText(DesiredMenu menu, IReadOnlyDictionary<string, string> row) =>
-        string.Join(",", menu.Key.Select(p => p + "=" + (row.TryGetValue(p, out var v) ? v : string.Empty)));
+        TerminalText.Safe(string.Join(",", menu.Key.Select(p => p + "=" + (row.TryGetValue(p, out var v) ? v : string.Empty))));
 }

@@ -826,7 +826,8 @@ internal sealed class ScriptParser
     private void SetRisk(ScriptCommand command, (ScriptRisk Risk, string Reason) verdict)
     {
         command.Risk = verdict.Risk;
-        command.Reason = Share(verdict.Reason);
+        // Reasons quote the script's menu and command words, which may hold control characters.
+        command.Reason = Share(TerminalText.Safe(verdict.Reason));
     }
 
     private bool FollowsCodeArgumentName(int index)
@@ -870,6 +871,6 @@ internal sealed class ScriptParser
             _suppressedDiagnostics++;
             return;
         }
-        _diagnostics.Add(new ScriptDiagnostic(line, column, severity, message));
+        _diagnostics.Add(new ScriptDiagnostic(line, column, severity, TerminalText.Safe(message)));
     }
 }

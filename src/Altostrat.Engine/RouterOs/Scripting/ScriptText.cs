@@ -1,4 +1,5 @@
 using System.Text;
+using Altostrat.Engine.Text;
 
 namespace Altostrat.Engine.RouterOs.Scripting;
 
@@ -30,7 +31,7 @@ internal static class ScriptText
             space = false;
             // A control character (an ESC sequence from an AI, community or template script) is shown as RouterOS
             // writes it, \XX, never passed to the terminal where it could hide the lines a person is asked about.
-            if (char.IsControl(c)) result.Append('\\').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            if (char.IsControl(c)) TerminalText.AppendEscaped(result, c);
             else result.Append(c);
         }
         if (result.Length > max)

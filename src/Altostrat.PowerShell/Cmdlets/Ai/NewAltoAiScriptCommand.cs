@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Altostrat.Engine.Text;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Mapping;
 using Altostrat.PowerShell.Pipeline;
@@ -34,7 +35,7 @@ public sealed class NewAltoAiScriptCommand : AltoCmdlet
                 Post(() =>
                 {
                     if (script.Destructive) WriteWarning(DestructiveWarning(script));
-                    if (!string.IsNullOrEmpty(script.Error)) WriteWarning("The AI says: " + script.Error);
+                    if (!string.IsNullOrEmpty(script.Error)) WriteWarning("The AI says: " + TerminalText.Safe(script.Error!, keepLineBreaks: true));
                     WriteObject(script);
                 });
             }
@@ -48,6 +49,7 @@ public sealed class NewAltoAiScriptCommand : AltoCmdlet
         var analyzer = script.DestructiveByAnalyzer
             ? $"The module's analyzer does:{nl}{ScriptReview.DestructiveLines(script.Analysis!)}"
             : "The module's analyzer finds no destructive command.";
-        return $"{service} {analyzer}{nl}It can cut off access or lose configuration; review it before scheduling it:{nl}{script.Script}";
+        // The script as the service wrote it, but with nothing in it that could steer the terminal it is reviewed on.
+        return $"{service} {analyzer}{nl}It can cut off access or lose configuration; review it before scheduling it:{nl}{TerminalText.Safe(script.Script, keepLineBreaks: true)}";
     }
 }

@@ -79,7 +79,7 @@ public sealed class SetAltoScriptTemplateCommand : AltoCmdlet
             foreach (var limitError in limitErrors) WriteError(limitError);
             return;
         }
-        if (!ShouldProcess($"template {Id} ({existing!.Name})", "Update")) return;
+        if (!ShouldProcess(Altostrat.Engine.Text.TerminalText.Safe($"template {Id} ({existing!.Name})"), "Update")) return;
         if (content is not null && Scripts.ScriptReview.Analyze(content) is { IsValid: false } analysis)
             WriteWarning(Scripts.ScriptReview.TemplateWarning(analysis));
         RunOrWriteError(async token =>

@@ -16,6 +16,12 @@ public class SecretValuesTests
     [InlineData("/ip ipsec identity add secret=k; /snmp community set public authentication-password=p", "/ip ipsec identity add secret=***; /snmp community set public authentication-password=***")]
     [InlineData("/system identity set name=\"password=not-a-secret\"", "/system identity set name=\"password=not-a-secret\"")]
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether1", "/ip address add address=10.0.0.1/24 interface=ether1")]
+    [InlineData("/user add name=bob pass=Secret1", "/user add name=bob pass=***")]
+    [InlineData("/user set bob password=(\"ab\" . \"cd\") comment=x", "/user set bob password=*** comment=x")]
+    [InlineData("/user set bob password=[:pick \"abc\" 0 3]", "/user set bob password=***")]
+    [InlineData("/routing ospf interface-template set 0 auth-key=k1; /routing bgp connection set 0 tcp-md5-key=k2", "/routing ospf interface-template set 0 auth-key=***; /routing bgp connection set 0 tcp-md5-key=***")]
+    [InlineData("/snmp set trap-community=s3cret", "/snmp set trap-community=***")]
+    [InlineData("/interface wireguard peers add public-key=\"YWJj\" preshared-key=\"ZGVm\"", "/interface wireguard peers add public-key=\"YWJj\" preshared-key=***")]
     public void Masks_the_values_of_secret_properties_in_text_for_people(string line, string expected)
     {
         Assert.Equal(expected, SecretValues.Redact(line));
