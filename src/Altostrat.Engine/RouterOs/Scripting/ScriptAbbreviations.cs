@@ -24,6 +24,10 @@ internal static class ScriptAbbreviations
     // Each known menu's known sub-menus, by the parent's path ("/" for the top).
     private static readonly Dictionary<string, HashSet<string>> Children = BuildTree();
 
+    // Every menu the tree knows, leaves included.
+    private static readonly HashSet<string> KnownMenus = new(
+        Children.Keys.Concat(RuledMenus).Concat(RiskRules.WholeRouterCommandPaths.Select(MenuOf)), StringComparer.OrdinalIgnoreCase);
+
     private static Dictionary<string, HashSet<string>> BuildTree()
     {
         var tree = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { ["/"] = new HashSet<string>(ScriptVocabulary.TopMenus, StringComparer.OrdinalIgnoreCase) };
@@ -50,7 +54,7 @@ internal static class ScriptAbbreviations
     /// <summary>
     /// The menu and command that <paramref name="menu"/> and <paramref name="verb"/> are short for, when some word is
     /// short for exactly one known word; false when nothing reads as shortened (the usual case, decided without
-    /// allocating, since every command of every analysed script asks).
+    /// allocating more than the words of the menu, since every command of every analysed script asks).
     /// </summary>
     public static bool TryExpand(string menu, string verb, out string fullMenu, out string fullVerb)
     {
@@ -64,14 +68,26 @@ internal static class ScriptAbbreviations
             var word = menu.Substring(start, end - start);
             start = end + 1;
             var expanded = word;
-            if (known && Children.TryGetValue(expandedMenu, out var children))
+            if (known && KnownMenus.Contains(expandedMenu))
             {
-                if (!children.Contains(word) && OnlyExtension(word, children) is { } longer)
+                var children = Children.TryGetValue(expandedMenu, out var found) ? found : null;
+                if (children is not null && !children.Contains(word) && OnlyExtension(word, children) is { } longer)
                 {
                     expanded = longer;
                     changed = true;
                 }
-                known = children.Contains(expanded);
+                else if (children is null || !children.Contains(word))
+                {
+                    // Not a menu here but short for a command of this menu (/file rem x, /ip firewall filter rem 3):
+                    // the parser took it for a menu word because a positional value followed it.
+                    if (ShortCommand(expandedMenu, word) is { } shortFor)
+                    {
+                        fullMenu = expandedMenu;
+                        fullVerb = shortFor;
+                        return true;
+                    }
+                }
+                known = children is not null && children.Contains(expanded);
             }
             else known = false;
             expandedMenu = expandedMenu == "/" ? "/" + expanded : expandedMenu + "/" + expanded;
@@ -84,6 +100,13 @@ internal static class ScriptAbbreviations
         else if (!ScriptVocabulary.Verbs.Contains(verb) && OnlyExtension(verb, ScriptVocabulary.Verbs) is { } longerVerb)
             fullVerb = longerVerb;
         return changed || !ReferenceEquals(fullVerb, verb);
+    }
+
+    // The command of the menu, or any command verb, that the word is short for; null when it is short for none or several.
+    private static string? ShortCommand(string menu, string word)
+    {
+        if (MenuCommands.TryGetValue(menu, out var commands) && OnlyExtension(word, commands) is { } command) return command;
+        return ScriptVocabulary.Verbs.Contains(word) ? null : OnlyExtension(word, ScriptVocabulary.Verbs);
     }
 
     // The one known word that begins with the shortened one; null when none or several do.
