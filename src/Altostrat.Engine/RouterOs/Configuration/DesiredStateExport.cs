@@ -44,7 +44,9 @@ public static class DesiredStateExport
     private static List<string> SecretsIn(object menu)
     {
         var tables = menu is IDictionary values && values.Contains("Entries") ? ((IEnumerable)values["Entries"]!).Cast<IDictionary>() : new[] { (IDictionary)menu };
-        return tables.SelectMany(t => t.Keys.Cast<string>()).Where(SecretValues.IsSecret).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // RouterOS's own default community, "public", is known to everyone and no secret to keep.
+        return tables.SelectMany(t => t.Keys.Cast<string>().Where(name => SecretValues.IsSecret(name) && t[name] is string value && value.Length > 0 && value != "public"))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>The document of every menu in <paramref name="rows"/>, in their order.</summary>

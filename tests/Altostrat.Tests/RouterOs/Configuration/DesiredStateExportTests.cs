@@ -82,5 +82,10 @@ public class DesiredStateExportTests
         var warning = Assert.Single(warnings);
         Assert.StartsWith("/snmp: the document holds secrets (trap-community)", warning);
         Assert.DoesNotContain("s3cret", warning);
+
+        // The default community of every router is no secret: no warning on every export of /snmp.
+        warnings.Clear();
+        DesiredStateExport.ToTree(ConfigurationPlannerTests.Rows(("/snmp", new[] { "enabled=false trap-community=public" })), warnings);
+        Assert.Empty(warnings);
     }
 }
