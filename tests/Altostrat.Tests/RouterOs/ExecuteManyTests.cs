@@ -25,6 +25,24 @@ public class ExecuteManyTests
     }
 
     [Fact]
+    public async Task A_streamed_reply_whose_reader_falls_behind_by_more_than_the_row_cap_ends_the_connection()
+    {
+        await using var server = new MenuRouterServer();
+        server.AddRows("/ip/firewall/address-list", Enumerable.Range(0, 25).Select(i => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["list"] = "x", ["address"] = $"10.0.0.{i}" }));
+        var options = new RouterConnectionOptions("127.0.0.1") { Port = server.Port, Limits = new Altostrat.Engine.RouterOs.Protocol.ProtocolLimits(maxReplyRows: 10) };
+        using var connection = await RouterConnection.ConnectAsync(options, "admin", "");
+        await using var rows = connection.StreamAsync(new RouterCommand("/ip/firewall/address-list/print")).GetAsyncEnumerator();
+
+        Assert.True(await rows.MoveNextAsync());
+        // The reader stops taking rows while the router sends all of them.
+        for (var i = 0; i < 100 && connection.IsConnected; i++) await Task.Delay(20);
+
+        Assert.False(connection.IsConnected);
+        var refused = await Assert.ThrowsAsync<Altostrat.Engine.RouterOs.Protocol.RouterProtocolException>(async () => { while (await rows.MoveNextAsync()) { } });
+        Assert.Contains("that were not taken", refused.Message);
+    }
+
+    [Fact]
     public async Task A_batch_arrives_whole_and_in_order_and_a_trap_fails_only_its_own_command()
     {
         await using var server = new MenuRouterServer();

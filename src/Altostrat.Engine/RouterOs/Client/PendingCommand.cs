@@ -69,8 +69,14 @@ internal sealed class PendingCommand
 
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
-    /// <summary>The rows a collected command holds so far (read by the read loop, which alone adds them).</summary>
-    public int CollectedRows => _collected?.Count ?? 0;
+    // Rows of a streamed command that its reader has not taken yet.
+    private int _queuedRows;
+
+    /// <summary>
+    /// The rows the command holds and nobody has taken: all of a collected command's so far, a streamed command's not
+    /// yet read (read by the read loop, which alone adds them).
+    /// </summary>
+    public int BufferedRows => _collected?.Count ?? Volatile.Read(ref _queuedRows);
 
     /// <summary>Called by the read loop, one sentence at a time.</summary>
     [MethodImpl(HotPath.Optimize)]
@@ -85,6 +91,7 @@ internal sealed class PendingCommand
                     break;
                 }
                 _rows!.Enqueue(sentence);
+                Interlocked.Increment(ref _queuedRows);
                 _signals!.Release();
                 break;
             case "!trap":
@@ -155,7 +162,11 @@ internal sealed class PendingCommand
     {
         if (_signals is null) throw new InvalidOperationException("A collected command has no row stream.");
         await _signals.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_rows!.TryDequeue(out var row)) return row;
+        if (_rows!.TryDequeue(out var row))
+        {
+            Interlocked.Decrement(ref _queuedRows);
+            return row;
+        }
         // Rows are queued before the finish signal, so an empty queue means this signal is the finish.
         _signals.Release(); // let later calls see the end too
         if (_failure is not null) throw _failure;

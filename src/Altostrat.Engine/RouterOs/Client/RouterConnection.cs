@@ -419,9 +419,10 @@ public sealed class RouterConnection : IDisposable
         // The last reply of a command (!done) also takes it out of the table.
         if (sentence.TagNumber < 0 || !_pending.TryGet(sentence.TagNumber, remove: sentence.Command == "!done", out var pending)) return null;
         pending.Deliver(sentence);
-        // A router that sends rows without end ends the connection rather than the client's memory.
-        if (pending.CollectedRows > _options.Limits.MaxReplyRows)
-            return new RouterProtocolException($"{Peer} sent more than {_options.Limits.MaxReplyRows:N0} rows for {pending.Path}; the connection was closed. " +
+        // A router that sends rows without end (or faster than a streamed reply's reader takes them, by that many)
+        // ends the connection rather than the client's memory.
+        if (pending.BufferedRows > _options.Limits.MaxReplyRows)
+            return new RouterProtocolException($"{Peer} sent more than {_options.Limits.MaxReplyRows:N0} rows for {pending.Path} that were not taken; the connection was closed. " +
                 "Narrow the command (a query, or -Property), or read the menu in parts.");
         return null;
     }

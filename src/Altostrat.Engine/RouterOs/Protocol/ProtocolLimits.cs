@@ -30,8 +30,9 @@ public sealed class ProtocolLimits
     public int MaxSentenceLength { get; }
 
     /// <summary>
-    /// The most rows a reply collected whole may have (default 5,000,000): a router that sends without end must not
-    /// take all of the client's memory. Streamed replies are handed on row by row instead.
+    /// The most rows a reply may hold in the client at once (default 5,000,000): all of a reply collected whole, the
+    /// rows of a streamed reply its reader has not taken yet. A router that sends without end must not take all of the
+    /// client's memory.
     /// </summary>
     public int MaxReplyRows { get; }
 }
