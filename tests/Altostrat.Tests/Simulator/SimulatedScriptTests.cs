@@ -88,7 +88,7 @@ public sealed class SimulatedScriptTests
 
         Assert.NotNull(trap);
         Assert.Equal(message, trap!.Message);
-        // Line 1 ran. Said in full when not: this failed twice under load and could not be reproduced since.
+        // Line 1 ran.
         var addresses = router.Configuration.Menu("/ip/address").Items.Select(a => a.TryGetValue("address", out var address) ? address : "?").ToList();
         Assert.True(addresses.Contains("10.0.0.1/24"), $"line 1 did not add its address; the router has {string.Join(", ", addresses)}");
     }
