@@ -22,9 +22,12 @@ Describe 'Connect-Altostrat and Get-AltoContext' {
     It 'refuses plain http to a remote host from ALTOSTRAT_API_URL too, when a cmdlet connects by itself' {
         $output = Invoke-FreshPwsh -NoProfile -NonInteractive -Command (
             "`$env:ALTOSTRAT_TOKEN = 'env-token-not-in-clear'; `$env:ALTOSTRAT_API_URL = 'http://192.0.2.2/'; Import-Module '$env:ALTOSTRAT_MODULE_MANIFEST'; " +
-            "try { Get-AltoSite -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }")
+            "try { Get-AltoSite -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }; " +
+            "`$null = Get-AltoContext -WarningVariable w -WarningAction SilentlyContinue; `"`$w`"")
         $output[0] | Should -BeLike 'Altostrat.InvalidApiUrl*'
         $output[1] | Should -BeLike '*would send the token unencrypted*'
+        # Get-AltoContext, which shows the default URL then, says why.
+        $output[2] | Should -BeLike '*would send the token unencrypted*The context shows the default URL instead.'
     }
 
     It 'takes the token from the pipeline, as Get-Secret gives it, and refuses piped input that is not one' {

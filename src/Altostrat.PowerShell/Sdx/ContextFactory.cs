@@ -23,11 +23,17 @@ internal static class ContextFactory
     }
 
     /// <summary>What a cmdlet would use now when no one has connected: the environment, or the public API without a token.</summary>
-    public static AltoContext NotConnected()
+    /// <param name="problem">Why ALTOSTRAT_API_URL cannot be used (the default URL is shown instead); null when it can.</param>
+    public static AltoContext NotConnected(out string? problem)
     {
         Uri? url;
+        problem = null;
         try { url = ConnectionManager.ApiUrlFromEnvironment(); }
-        catch (ArgumentException) { url = null; }
+        catch (ArgumentException ex)
+        {
+            url = null;
+            problem = ex.Message;
+        }
         url ??= AltoApiOptions.DefaultApiUrl;
         // After Disconnect-Altostrat the environment's token is not used, so it is not reported as set.
         var tokenSet = ConnectionManager.ConnectsFromEnvironment;

@@ -11,6 +11,14 @@ public sealed class GetAltoContextCommand : PSCmdlet
     protected override void EndProcessing()
     {
         var connection = ConnectionManager.Current;
-        WriteObject(connection is null ? ContextFactory.NotConnected() : ContextFactory.From(connection));
+        if (connection is not null)
+        {
+            WriteObject(ContextFactory.From(connection));
+            return;
+        }
+        var context = ContextFactory.NotConnected(out var problem);
+        // The context shows the default URL, and the first cmdlet would fail on this: say why now.
+        if (problem is not null) WriteWarning(problem + " The context shows the default URL instead.");
+        WriteObject(context);
     }
 }
