@@ -21,7 +21,17 @@ public sealed class AltoApiClient
 {
     private readonly HttpClient _http;
 
-    public AltoApiClient(HttpClient http) => _http = http;
+    // Backups and exports are the largest single answers, megabytes at most; lists are streamed item by item.
+    public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
+    private const long MaxErrorBytes = 1024 * 1024;
+    private readonly long _maxResponseBytes;
+
+    /// <param name="maxResponseBytes">The largest single-object answer read (lists are streamed and not bounded).</param>
+    public AltoApiClient(HttpClient http, long maxResponseBytes = DefaultMaxResponseBytes)
+    {
+        _http = http;
+        _maxResponseBytes = maxResponseBytes;
+    }
 
     public Task ListScheduledScriptsAsync(Action<ScheduledScriptDto> onScript, CancellationToken cancellationToken) =>
         StreamArrayAsync("scripts/scheduled", AltoJsonContext.Default.ScheduledScriptDto, script => { onScript(script); return true; }, cancellationToken);
@@ -263,7 +273,7 @@ public sealed class AltoApiClient
     private async Task<T> ReadAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), _maxResponseBytes, $"{request.Method} {request.RequestUri}");
         T? value;
         try
         {
@@ -296,11 +306,14 @@ public sealed class AltoApiClient
     {
         try
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            // An error's body is a few fields; a larger one is not the API's, and the status alone describes the error.
+            using var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), MaxErrorBytes, "an error");
+            var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes).ConfigureAwait(false);
             if (bytes.Length == 0) return null;
-            return JsonSerializer.Deserialize(bytes, AltoJsonContext.Default.ApiErrorDto);
+            return JsonSerializer.Deserialize(bytes.ToArray(), AltoJsonContext.Default.ApiErrorDto);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
         {
             // A proxy's HTML page or a truncated body: the status alone describes the error.
             return null;

@@ -17,6 +17,9 @@ public sealed class AltoApiOptions
 
     public RetryPolicy Retry { get; set; } = new();
 
+    /// <summary>The largest single-object answer read (a backup's content is the largest the API gives); lists are streamed.</summary>
+    public long MaxResponseBytes { get; set; } = AltoApiClient.DefaultMaxResponseBytes;
+
     /// <summary>Accept any TLS certificate. Only ever set by an explicit user opt-out.</summary>
     public bool SkipCertificateCheck { get; set; }
 }

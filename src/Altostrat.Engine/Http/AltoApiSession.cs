@@ -28,7 +28,7 @@ public sealed class AltoApiSession : IDisposable
         };
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Altostrat.PowerShell/" + typeof(AltoApiSession).Assembly.GetName().Version);
-        Client = new AltoApiClient(_http);
+        Client = new AltoApiClient(_http, options.MaxResponseBytes);
     }
 
     public AltoApiOptions Options { get; }

@@ -23,6 +23,8 @@ internal static class ErrorRecords
             case IOException:
                 return new ErrorRecord(exception, ErrorIds.Api.ConnectionFailed, ErrorCategory.ConnectionError, target);
             case AltoInvalidResponseException:
+            // An answer far larger than the API gives, or a link to another server: not the API's answer either.
+            case InvalidDataException:
                 return new ErrorRecord(exception, ErrorIds.Api.InvalidResponse, ErrorCategory.InvalidResult, target);
             default:
                 return new ErrorRecord(exception, ErrorIds.Sdx.UnexpectedError, ErrorCategory.NotSpecified, target);

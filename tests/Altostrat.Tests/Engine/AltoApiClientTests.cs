@@ -58,6 +58,19 @@ public sealed class AltoApiClientTests
     }
 
     [Fact]
+    public async Task An_answer_larger_than_the_cap_is_not_read_into_memory()
+    {
+        var content = new string('x', 4096);
+        await using var api = new CannedHttpServer(200, $$"""{ "filename": "b.rsc", "content": "{{content}}" }""");
+        using var session = new AltoApiSession(new AltoApiOptions { ApiUrl = api.Url, Token = "t", MaxResponseBytes = 1024 });
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => session.Client.GetBackupAsync("site_1", "b.rsc", CancellationToken.None));
+
+        Assert.Contains("larger than 1,024 bytes", refused.Message);
+        Assert.Contains("GET " + api.Url + "backup/site_1/b.rsc", refused.Message);
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_an_authentication_error_carrying_the_API_fields_and_never_the_token()
     {
         await using var host = await TestEmulator.StartAsync();
