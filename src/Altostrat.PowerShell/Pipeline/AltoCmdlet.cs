@@ -159,10 +159,11 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
         }
         const int Listed = 10;
         var first = held[0];
-        var message = $"{held.Count} of this command's targets failed (every result says which and why): " +
+        var message = $"{held.Count} of this command's targets failed: " +
             string.Join("; ", held.Take(Listed).Select(e => $"{e.TargetObject}: {e.Exception.Message.TrimEnd('.')}")) +
             (held.Count > Listed ? $"; and {held.Count - Listed} more." : ".");
-        base.WriteError(new ErrorRecord(new AggregateException(message, held.Select(e => e.Exception)), first.FullyQualifiedErrorId,
+        // Each failure stays at hand as an inner exception; an AggregateException's own message would repeat them all.
+        base.WriteError(new ErrorRecord(new InvalidOperationException(message, new AggregateException(held.Select(e => e.Exception))), first.FullyQualifiedErrorId,
             first.CategoryInfo.Category, held.Select(e => e.TargetObject).ToArray()));
     }
 
