@@ -88,14 +88,27 @@ internal static class ConnectionManager
     {
         var text = Environment.GetEnvironmentVariable(ApiUrlVariable);
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
             throw new ArgumentException(
-                $"The {ApiUrlVariable} environment variable holds '{text}', which is not an http(s) URL. Set it to e.g. https://v1.api.altostrat.io or http://127.0.0.1:5080/.");
+                $"The {ApiUrlVariable} environment variable holds '{text}', which is not an absolute URL. Set it to e.g. https://v1.api.altostrat.io or http://127.0.0.1:5080/.");
         // As Connect-Altostrat refuses it: the first cmdlet connects by itself, and must not send the token in clear either.
-        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-            throw new ArgumentException(
-                $"The {ApiUrlVariable} environment variable holds '{text}', which would send the token unencrypted. Use https; plain http is accepted only for a loopback address (the local emulator).");
+        if (TokenUrlProblem(uri, out _) is { } problem)
+            throw new ArgumentException($"The {ApiUrlVariable} environment variable cannot be used: {problem}");
         return uri;
+    }
+
+    /// <summary>
+    /// Why the token must not be sent to <paramref name="url"/>, for Connect-Altostrat and for a connection from the
+    /// environment alike; null when it may. <paramref name="insecure"/> says the reason is plain http to another machine.
+    /// </summary>
+    public static string? TokenUrlProblem(Uri url, out bool insecure)
+    {
+        insecure = false;
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            return $"'{url}' is not an http(s) URL. Use e.g. https://v1.api.altostrat.io, or http://127.0.0.1:5080/ for the local emulator.";
+        if (url.Scheme != Uri.UriSchemeHttp || IsLoopback(url)) return null;
+        insecure = true;
+        return $"'{url}' would send the token unencrypted. Use https; plain http is accepted only for a loopback address (the local emulator).";
     }
 
     /// <summary>Loopback addresses: the emulator. Plain HTTP is accepted only for these.</summary>

@@ -72,12 +72,8 @@ public sealed class ConnectAltostratCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidApiUrl, ex.Message, null));
             return;
         }
-        if (!apiUrl.IsAbsoluteUri || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidApiUrl,
-                $"'{apiUrl}' is not an http(s) URL. Use e.g. https://v1.api.altostrat.io, or http://127.0.0.1:5080/ for the local emulator.", apiUrl));
-        if (apiUrl.Scheme == Uri.UriSchemeHttp && !ConnectionManager.IsLoopback(apiUrl))
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InsecureApiUrl,
-                $"'{apiUrl}' would send the token unencrypted. Use https; plain http is accepted only for a loopback address (the local emulator).", apiUrl));
+        if (ConnectionManager.TokenUrlProblem(apiUrl, out var insecure) is { } problem)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(insecure ? ErrorIds.Sdx.InsecureApiUrl : ErrorIds.Sdx.InvalidApiUrl, problem, apiUrl));
         if (SkipCertificateCheck)
             WriteWarning("TLS certificate validation is off for this connection: anyone between you and the API could read the token.");
 
