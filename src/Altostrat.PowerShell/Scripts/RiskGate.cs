@@ -79,10 +79,9 @@ internal sealed class RiskGate
 
     public bool ShouldProcess(string target, string action, AltoScriptAnalysis? analysis)
     {
-        // Targets and actions quote names from the API and values from routers: nothing in them may steer the terminal.
-        target = TerminalText.Safe(target);
-        action = TerminalText.Safe(action);
-        if (analysis is null) return _cmdlet.ShouldProcess(target, action);
+        // Targets and actions quote names from the API and values from routers: nothing in them may steer the terminal
+        // (the overload below makes them safe for the analysed case).
+        if (analysis is null) return _cmdlet.ShouldProcess(TerminalText.Safe(target), TerminalText.Safe(action));
         if (!ReferenceEquals(analysis, _described))
         {
             _described = analysis;
