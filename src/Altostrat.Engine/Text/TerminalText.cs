@@ -27,6 +27,14 @@ public static class TerminalText
         return safe.ToString();
     }
 
+    /// <summary>Whether <paramref name="text"/> holds a control character between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    public static bool HasControl(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (char.IsControl(text[i])) return true;
+        return false;
+    }
+
     /// <summary>Appends <paramref name="c"/> as <c>\XX</c>.</summary>
     public static StringBuilder AppendEscaped(StringBuilder text, char c) =>
         text.Append('\\').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));

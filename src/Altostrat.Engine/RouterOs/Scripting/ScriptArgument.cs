@@ -32,7 +32,7 @@ public sealed class ScriptArgument
     internal int End => _end;
 
     /// <summary>The argument as written, on one line, a secret value masked (<see cref="SecretValues"/>).</summary>
-    public string Text => _text ??= SecretValues.Redact(ScriptText.OneLine(_source, _start, _end, MaxText));
+    public string Text => _text ??= ScriptText.Shown(_source, _start, _end, MaxText);
 
     public override string ToString() => Text;
 }

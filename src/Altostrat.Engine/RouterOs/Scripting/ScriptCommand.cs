@@ -52,7 +52,7 @@ public sealed class ScriptCommand
     public int Depth { get; }
 
     /// <summary>The command as written, on one line, shortened when long, with secret values masked (<see cref="SecretValues"/>).</summary>
-    public string Text => _text ??= SecretValues.Redact(ScriptText.OneLine(_source, _start, _end, MaxText));
+    public string Text => _text ??= ScriptText.Shown(_source, _start, _end, MaxText);
 
     /// <summary>
     /// True for a path written alone that no later line uses as its menu (<c>/interface/ethernet/poe/power-cycle

@@ -8,10 +8,13 @@ internal static class ScriptText
 {
     private static readonly char[] Layout = { ' ', '\t', '\r', '\n', '\\' };
 
+    /// <summary><see cref="OneLine"/> with secret values masked: how a command or an argument is shown to people.</summary>
+    public static string Shown(string text, int start, int end, int max) => SecretValues.Redact(OneLine(text, start, end, max));
+
     public static string OneLine(string text, int start, int end, int max)
     {
         if (end <= start) return "";
-        if (end - start <= max && text.IndexOfAny(Layout, start, end - start) < 0 && !HasControl(text, start, end)) return text.Substring(start, end - start);
+        if (end - start <= max && text.IndexOfAny(Layout, start, end - start) < 0 && !TerminalText.HasControl(text, start, end)) return text.Substring(start, end - start);
         var result = new StringBuilder(System.Math.Min(end - start, max + 1));
         var space = false;
         for (var i = start; i < end && result.Length <= max; i++)
@@ -40,13 +43,6 @@ internal static class ScriptText
             result.Append("...");
         }
         return result.ToString();
-    }
-
-    private static bool HasControl(string text, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-            if (char.IsControl(text[i])) return true;
-        return false;
     }
 
     /// <summary>True when a backslash at <paramref name="index"/> ends its line.</summary>
