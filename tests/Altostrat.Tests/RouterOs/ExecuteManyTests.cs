@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.RouterOs.Client;
 using Altostrat.Tests.Support;
@@ -49,16 +50,20 @@ public class ExecuteManyTests
         server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
         server.TrapWhen = c => c["address"] == "10.0.0.2" ? "bad address" : null;
         using var connection = await RouterConnection.ConnectAsync(new RouterConnectionOptions("127.0.0.1") { Port = server.Port }, "admin", "");
-        server.HoldRepliesUntil(4);
+        server.HoldRepliesUntil(5);
 
         var commands = Enumerable.Range(0, 4).Select(i => new RouterCommand("/ip/firewall/address-list/add").With("list", "x").With("address", $"10.0.0.{i}")).ToList();
-        var replies = await connection.ExecuteManyAsync(commands);
+        commands.Add(new RouterCommand("/ip/firewall/address-list/print"));
+        var outcomes = await connection.ExecuteManyAsync(commands);
 
-        Assert.Equal(4, replies.Count);
-        var trap = await Assert.ThrowsAsync<RouterTrapException>(() => replies[2]);
+        Assert.Equal(5, outcomes.Count);
+        Assert.Equal(new[] { "10.0.0.0", "10.0.0.1", "10.0.0.3" }, outcomes[4].Rows.Select(r => r["address"]));
+        Assert.Empty(outcomes[2].Rows);
+        var trap = Assert.IsType<RouterTrapException>(outcomes[2].Failure);
+        Assert.Null(outcomes[2].Ret);
         Assert.Equal("bad address", trap.RouterMessage);
-        foreach (var i in new[] { 0, 1, 3 }) Assert.StartsWith("*", (await replies[i]).Ret);
-        Assert.Equal(4, server.MaxInFlight);
+        foreach (var i in new[] { 0, 1, 3 }) Assert.StartsWith("*", outcomes[i].Ret);
+        Assert.Equal(5, server.MaxInFlight);
         Assert.Equal(new[] { "10.0.0.0", "10.0.0.1", "10.0.0.3" }, server.Rows("/ip/firewall/address-list").Select(r => r["address"]));
         Assert.Equal(0, connection.PendingCount);
     }
@@ -80,14 +85,40 @@ public class ExecuteManyTests
             new RouterConnectionOptions("127.0.0.1") { Port = server.Port, CommandTimeout = TimeSpan.FromSeconds(2) }, "admin", "");
 
         var commands = Enumerable.Range(0, 3).Select(i => new RouterCommand("/ip/firewall/address-list/add").With("list", "x").With("address", $"10.0.0.{i}")).ToList();
-        var replies = await connection.ExecuteManyAsync(commands);
+        var outcomes = await connection.ExecuteManyAsync(commands);
 
-        await Assert.ThrowsAsync<RouterTimeoutException>(() => replies[1]);
-        foreach (var i in new[] { 0, 2 }) Assert.StartsWith("*", (await replies[i]).Ret);
+        Assert.IsType<RouterTimeoutException>(outcomes[1].Failure);
+        foreach (var i in new[] { 0, 2 }) Assert.StartsWith("*", outcomes[i].Ret);
         Assert.NotNull(await cancelArrived.Task);
         Assert.True(connection.IsConnected);
         // The session stays usable; the simulated router applied the held addition too, only its answer never came.
         Assert.Equal(3, (await connection.ExecuteAsync(new RouterCommand("/ip/firewall/address-list/print"))).Rows.Count);
+        neverAnswered.TrySetResult();
+    }
+
+    [Fact]
+    public async Task A_batch_cancelled_by_its_caller_throws_once_its_unanswered_commands_are_cancelled_on_the_router()
+    {
+        await using var server = new MenuRouterServer();
+        server.AddRows("/ip/firewall/address-list", Array.Empty<IReadOnlyDictionary<string, string>>());
+        var neverAnswered = new TaskCompletionSource();
+        var cancels = 0;
+        server.HoldAnswerWhen = c =>
+        {
+            if (c.Command == "/cancel") { Interlocked.Increment(ref cancels); return null; }
+            return c["address"] == "10.0.0.0" ? null : neverAnswered.Task;
+        };
+        using var connection = await RouterConnection.ConnectAsync(new RouterConnectionOptions("127.0.0.1") { Port = server.Port }, "admin", "");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var commands = Enumerable.Range(0, 3).Select(i => new RouterCommand("/ip/firewall/address-list/add").With("list", "x").With("address", $"10.0.0.{i}")).ToList();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.ExecuteManyAsync(commands, cancellation.Token).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        // The cancels were written before the batch ended; the router reads them a moment later.
+        for (var i = 0; i < 250 && Volatile.Read(ref cancels) < 2; i++) await Task.Delay(20);
+        Assert.Equal(2, Volatile.Read(ref cancels));
+        Assert.Equal(0, connection.PendingCount);
+        Assert.True(connection.IsConnected);
         neverAnswered.TrySetResult();
     }
 

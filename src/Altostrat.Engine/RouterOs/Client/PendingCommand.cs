@@ -12,8 +12,9 @@ namespace Altostrat.Engine.RouterOs.Client;
 /// A command in flight: the read loop hands it every sentence carrying its tag. A streamed command queues its rows
 /// for the caller to take as they arrive (without bound, so that one slow consumer never stalls the replies of the
 /// other commands sharing the connection). A collected command (ExecuteAsync, ExecuteManyAsync) only keeps its rows
-/// in a list and completes one task at <c>!done</c>: no queue, semaphore or wait per row, which for the thousands of
-/// small commands of a configuration run was most of the client's cost per command.
+/// in a list and at <c>!done</c> completes its task (ExecuteAsync) or tells its batch (ExecuteManyAsync, whose one
+/// task waits for all its commands): no queue, semaphore or wait per row, which for the thousands of small commands of
+/// a configuration run was most of the client's cost per command.
 /// </summary>
 internal sealed class PendingCommand
 {
@@ -44,8 +45,9 @@ internal sealed class PendingCommand
         _collect = collect;
         if (collect)
         {
+            // A command of a batch has no task of its own: the batch completes once, for all of them.
             // Asynchronous continuations: the read loop completes this, and must never run the caller's code.
-            _reply = new TaskCompletionSource<RouterReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (batch is null) _reply = new TaskCompletionSource<RouterReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         else
         {
@@ -113,37 +115,42 @@ internal sealed class PendingCommand
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0) return;
         _failure = failure;
-        _batch?.OneFinished();
+        if (_batch is not null)
+        {
+            _batch.OneFinished();
+            return;
+        }
         if (_reply is not null)
         {
-            if (failure is null) _reply.TrySetResult(new RouterReply((IReadOnlyList<RouterSentence>?)_collected ?? NoRows, Ret));
+            if (failure is null) _reply.TrySetResult(new RouterReply(CollectedRows, Ret));
             else _reply.TrySetException(failure);
             return;
         }
         _signals!.Release();
     }
 
-    /// <summary>
-    /// Marks a collected command finished without completing its reply, so that replies still on their way are
-    /// dropped; the caller tells the router to cancel it, then completes the reply with <see cref="FailAbandoned"/>.
-    /// False when it had already finished.
-    /// </summary>
-    public bool TryAbandon()
-    {
-        if (Interlocked.Exchange(ref _finished, 1) != 0) return false;
-        _batch?.OneFinished();
-        return true;
-    }
+    /// <summary>Why the command ended unsuccessfully, once finished; null for success.</summary>
+    public Exception? Failure => _failure;
 
-    /// <summary>Completes an abandoned command's reply: cancelled for the caller's own cancellation, failed otherwise.</summary>
-    public void FailAbandoned(Exception failure, CancellationToken cancelledBy)
+    /// <summary>A collected command's rows, once finished.</summary>
+    public IReadOnlyList<RouterSentence> CollectedRows => (IReadOnlyList<RouterSentence>?)_collected ?? NoRows;
+
+    /// <summary>
+    /// Marks a command of a batch finished without counting it done, so that replies still on their way are dropped;
+    /// the caller tells the router to cancel it, then ends it with <see cref="FailAbandoned"/>. False when it had
+    /// already finished.
+    /// </summary>
+    public bool TryAbandon() => Interlocked.Exchange(ref _finished, 1) == 0;
+
+    /// <summary>Ends an abandoned command of a batch with <paramref name="failure"/>.</summary>
+    public void FailAbandoned(Exception failure)
     {
-        if (failure is OperationCanceledException && cancelledBy.IsCancellationRequested) _reply!.TrySetCanceled(cancelledBy);
-        else _reply!.TrySetException(failure);
+        _failure = failure;
+        _batch!.OneFinished();
     }
 
     /// <summary>A collected command's reply: its rows at <c>!done</c>, or its failure.</summary>
-    public Task<RouterReply> Reply => (_reply ?? throw new InvalidOperationException("A streamed command has no collected reply.")).Task;
+    public Task<RouterReply> Reply => (_reply ?? throw new InvalidOperationException("Only a collected command outside a batch has a reply task.")).Task;
 
     /// <summary>
     /// Makes <see cref="Reply"/> end with <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/>
@@ -152,7 +159,7 @@ internal sealed class PendingCommand
     /// </summary>
     public CancellationTokenRegistration CancelWaitOn(CancellationToken cancellationToken)
     {
-        var reply = _reply ?? throw new InvalidOperationException("A streamed command has no collected reply.");
+        var reply = _reply ?? throw new InvalidOperationException("Only a collected command outside a batch has a reply task.");
         if (reply.Task.IsCompleted || !cancellationToken.CanBeCanceled) return default;
         return cancellationToken.Register(static state => ((TaskCompletionSource<RouterReply>)state!).TrySetCanceled(), reply);
     }

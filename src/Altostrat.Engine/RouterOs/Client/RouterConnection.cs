@@ -165,34 +165,46 @@ public sealed class RouterConnection : IDisposable
     }
 
     /// <summary>
-    /// Sends all <paramref name="commands"/> in one write, each tagged, and once they are written returns one task
-    /// per command, in order, that completes as <see cref="ExecuteAsync"/> would (its rows, or a
-    /// <see cref="RouterTrapException"/> for its trap alone). The router receives them in this order and they are in
-    /// flight together, so a batch costs about one round trip, and one system call to send, rather than one each.
+    /// Sends all <paramref name="commands"/> in one write, each tagged, and completes once every one has finished,
+    /// with one outcome per command, in order: its rows and <c>=ret=</c> as <see cref="ExecuteAsync"/> would return
+    /// them, or its own failure (a trap fails only its command). The router receives them in this order and they are in flight
+    /// together, so a batch costs about one round trip, and one system call to send, rather than one each. They share
+    /// the command timeout from the moment they were sent: a command still unanswered then is cancelled on the router
+    /// and fails with <see cref="RouterTimeoutException"/>. Throws <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> cut a command short, and a <see cref="RouterException"/> when the batch
+    /// could not be sent.
     /// </summary>
-    public async Task<IReadOnlyList<Task<RouterReply>>> ExecuteManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommandOutcome>> ExecuteManyAsync(IReadOnlyList<RouterCommand> commands, CancellationToken cancellationToken = default)
     {
         if (commands is null) throw new ArgumentNullException(nameof(commands));
         var batch = new CommandBatch(commands.Count);
         var pending = await SendManyAsync(commands, batch, cancellationToken).ConfigureAwait(false);
-        var replies = new Task<RouterReply>[pending.Length];
-        if (pending.Length == 0) return replies;
-        // The replies are the commands' own tasks: no waiter per command (a state machine, a registration, and a
-        // thread-pool hop as each reply lands), so a batch of a hundred resumes its caller about once, not a hundred
-        // times. One deadline for the batch: the commands were sent together, so they share the command timeout
-        // from the same moment; when it passes, whatever is unfinished is abandoned together.
-        for (var i = 0; i < pending.Length; i++) replies[i] = pending[i].Reply;
+        // Sent, and not needed while the router answers: this method's state would otherwise hold them until the last
+        // reply, and a fleet run has many routers waiting at once.
+        commands = null!;
+        if (pending.Length == 0) return Array.Empty<CommandOutcome>();
         var limit = _options.CommandTimeout;
-        if (limit == Timeout.InfiniteTimeSpan && !cancellationToken.CanBeCanceled) return replies;
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var onDeadline = deadline.Token.Register(() => _ = AbandonBatchAsync(pending, limit, cancellationToken));
-        batch.Watch(deadline, onDeadline);
-        if (limit != Timeout.InfiniteTimeSpan)
+        if (limit != Timeout.InfiniteTimeSpan || cancellationToken.CanBeCanceled)
         {
-            try { deadline.CancelAfter(limit); }
-            catch (ObjectDisposedException) { } // every command finished already and the batch released its deadline
+            var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var onDeadline = deadline.Token.Register(() => _ = AbandonBatchAsync(pending, limit, cancellationToken));
+            batch.Watch(deadline, onDeadline);
+            if (limit != Timeout.InfiniteTimeSpan)
+            {
+                try { deadline.CancelAfter(limit); }
+                catch (ObjectDisposedException) { } // every command finished already and the batch released its deadline
+            }
         }
-        return replies;
+        await batch.Finished.ConfigureAwait(false);
+        var outcomes = new CommandOutcome[pending.Length];
+        var cancelled = false;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            outcomes[i] = new CommandOutcome(pending[i]);
+            cancelled |= outcomes[i].Failure is OperationCanceledException;
+        }
+        if (cancelled) throw new OperationCanceledException(cancellationToken);
+        return outcomes;
     }
 
     // The batch's deadline passed (or the caller cancelled): each unfinished command is withdrawn as CollectAsync
@@ -207,24 +219,28 @@ public sealed class RouterConnection : IDisposable
             abandoned.Add(command);
         }
         if (abandoned.Count == 0) return;
-        if (IsConnected)
+        try
         {
-            try
+            if (IsConnected)
             {
                 using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                 foreach (var command in abandoned)
                     await SendAsync(new RouterCommand("/cancel").With("tag", command.Tag.ToString(CultureInfo.InvariantCulture)), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is RouterException or OperationCanceledException)
-            {
-                // Best effort, as for a single command: if the cancel cannot be sent the connection is already going away.
-            }
         }
-        foreach (var command in abandoned)
+        catch (Exception ex) when (ex is RouterException or OperationCanceledException)
         {
-            command.FailAbandoned(cancellationToken.IsCancellationRequested
-                ? new OperationCanceledException(cancellationToken)
-                : new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit), cancellationToken);
+            // Best effort, as for a single command: if the cancel cannot be sent the connection is already going away.
+        }
+        finally
+        {
+            // Whatever happened to the cancels: the batch waits for these commands, and must hear that they ended.
+            foreach (var command in abandoned)
+            {
+                command.FailAbandoned(cancellationToken.IsCancellationRequested
+                    ? new OperationCanceledException(cancellationToken)
+                    : new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit));
+            }
         }
     }
 

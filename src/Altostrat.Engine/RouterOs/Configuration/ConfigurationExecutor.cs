@@ -61,12 +61,13 @@ public static class ConfigurationExecutor
                 }
                 spans.Add((change, index, first, count));
             }
-            IReadOnlyList<Task<RouterReply>> replies;
+            IReadOnlyList<CommandOutcome> outcomes;
             try
             {
-                replies = await connection.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
                 // Sent: the commands are not needed while the router answers, and a fleet run has many routers waiting.
+                var sending = connection.ExecuteManyAsync(commands, cancellationToken);
                 commands = null;
+                outcomes = await sending.ConfigureAwait(false);
             }
             catch (RouterException ex)
             {
@@ -76,23 +77,18 @@ public static class ConfigurationExecutor
             }
             foreach (var (change, index, first, count) in spans)
             {
-                Exception? failure = null;
+                RouterException? failure = null;
                 string? newId = null;
                 for (var c = first; c < first + count; c++)
                 {
-                    try
+                    var outcome = outcomes[c];
+                    if (outcome.Failure is null)
                     {
-                        var reply = await replies[c].ConfigureAwait(false);
-                        if (change.Action == ChangeAction.Add) newId = reply.Ret;
+                        if (change.Action == ChangeAction.Add) newId = outcome.Ret;
+                        continue;
                     }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        throw;
-                    }
-                    catch (RouterException ex)
-                    {
-                        failure ??= ex;
-                    }
+                    // A command fails with a router's reason (its trap, a timeout, the connection); anything else is a bug.
+                    failure ??= outcome.Failure as RouterException ?? throw new InvalidOperationException($"{change.Path} failed unexpectedly: {outcome.Failure.Message}", outcome.Failure);
                 }
                 if (failure is null && change.Action == ChangeAction.Add && newId is null)
                     failure = new RouterProtocolException($"{connection.Host} added {change.Key} to {change.Path} but returned no id.");
