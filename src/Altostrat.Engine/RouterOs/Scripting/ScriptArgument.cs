@@ -11,8 +11,12 @@ public sealed class ScriptArgument
     private readonly int _end;
     private string? _text;
 
-    internal ScriptArgument(string? name, string? value, string source, int start, int end)
+    private readonly bool _secret;
+
+    /// <param name="secret">The value given to a variable named like a password: shown as the mask, whatever it is.</param>
+    internal ScriptArgument(string? name, string? value, string source, int start, int end, bool secret = false)
     {
+        _secret = secret;
         Name = name;
         Value = value;
         _source = source;
@@ -32,7 +36,7 @@ public sealed class ScriptArgument
     internal int End => _end;
 
     /// <summary>The argument as written, on one line, a secret value masked (<see cref="SecretValues"/>).</summary>
-    public string Text => _text ??= ScriptText.Shown(_source, _start, _end, MaxText);
+    public string Text => _text ??= _secret ? SecretValues.Mask : ScriptText.Shown(_source, _start, _end, MaxText);
 
     public override string ToString() => Text;
 }

@@ -798,11 +798,14 @@ internal sealed class ScriptParser
     private ScriptCommand Record(int slot, int line, int column, int start, string path, string verb, List<ScriptItem> items, int end = -1)
     {
         var arguments = new ScriptArgument[items.Count];
+        // ":local pw "..."": the value a variable named like a password is given is not shown, as a password= is not.
+        var secretValue = verb is ":local" or ":global" or ":set" && items.Count >= 2 && items[0].Name is null && items[0].IsBareWord
+            && SecretValues.IsSecretVariable(items[0].Literal);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             var value = item.IsDynamic ? null : item.Literal.Length <= MaxSharedLength ? Share(item.Literal) : item.Literal;
-            arguments[i] = new ScriptArgument(item.Name is null ? null : Share(item.Name), value, _cursor.Text, item.Start, item.End);
+            arguments[i] = new ScriptArgument(item.Name is null ? null : Share(item.Name), value, _cursor.Text, item.Start, item.End, secret: secretValue && i == 1);
         }
         var command = new ScriptCommand(line, column, path, Share(verb), arguments, _cursor.Text, start, end < 0 ? _cursor.Index : end, _depth);
         _commands[slot] = command;

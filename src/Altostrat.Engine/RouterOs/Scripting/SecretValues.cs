@@ -28,11 +28,24 @@ public static class SecretValues
             || propertyName.EndsWith("-key", StringComparison.OrdinalIgnoreCase) || propertyName.IndexOf("-key-", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
+    // Script variables are named freely, and these short names are common for passwords (":local pw \"...\"").
+    private static readonly string[] SecretVariableNames = { "pw", "pwd", "passwd", "pass" };
+
+    private static readonly string[] VariableKeywords = { ":local ", ":global ", ":set " };
+
+    /// <summary>True when a script variable of this name (<c>:local pw</c>, <c>:global adminPassword</c>) holds a secret.</summary>
+    public static bool IsSecretVariable(string name) =>
+        IsSecret(name) || Array.IndexOf(SecretVariableNames, name.ToLowerInvariant()) >= 0;
+
     /// <summary>
-    /// The script text with the value of every secret <c>name=value</c> replaced by <see cref="Mask"/>: a bare value,
-    /// a quoted one, or an expression in brackets, whole. The same instance when nothing is secret, as is most text.
+    /// The script text with secrets replaced by <see cref="Mask"/>: the value of every secret <c>name=value</c> (a bare
+    /// value, a quoted one, or an expression in brackets, whole), the value given to a script variable named like a
+    /// password (<c>:local pw "..."</c>), and the password in a URL (<c>url=sftp://user:pass@host/</c>). The same
+    /// instance when nothing is secret, as is most text.
     /// </summary>
-    public static string Redact(string scriptText)
+    public static string Redact(string scriptText) => RedactUrlPasswords(RedactVariables(RedactAssignments(scriptText)));
+
+    private static string RedactAssignments(string scriptText)
     {
         StringBuilder? redacted = null;
         var copied = 0;
@@ -51,6 +64,56 @@ public static class SecretValues
             i = Math.Max(i, valueEnd - 1);
         }
         return redacted is null ? scriptText : redacted.Append(scriptText, copied, scriptText.Length - copied).ToString();
+    }
+
+    private static string RedactVariables(string scriptText)
+    {
+        StringBuilder? redacted = null;
+        var copied = 0;
+        for (var i = scriptText.IndexOf(':'); i >= 0 && i < scriptText.Length; i = scriptText.IndexOf(':', i + 1))
+        {
+            var keyword = Array.Find(VariableKeywords, k => string.CompareOrdinal(scriptText, i, k, 0, k.Length) == 0);
+            if (keyword is null) continue;
+            var nameStart = SkipSpaces(scriptText, i + keyword.Length);
+            var nameEnd = nameStart;
+            while (nameEnd < scriptText.Length && (IsNameChar(scriptText[nameEnd]) || scriptText[nameEnd] == '_')) nameEnd++;
+            var valueStart = SkipSpaces(scriptText, nameEnd);
+            if (nameEnd == nameStart || valueStart == nameEnd || valueStart >= scriptText.Length) continue;
+            var name = scriptText.Substring(nameStart, nameEnd - nameStart);
+            if (!IsSecretVariable(name)) continue;
+            redacted ??= new StringBuilder(scriptText.Length);
+            redacted.Append(scriptText, copied, valueStart - copied).Append(Mask);
+            copied = ValueEnd(scriptText, valueStart);
+            // The value is skipped whole: a ':' inside it is not another declaration.
+            i = Math.Max(i, copied - 1);
+        }
+        return redacted is null ? scriptText : redacted.Append(scriptText, copied, scriptText.Length - copied).ToString();
+    }
+
+    private static string RedactUrlPasswords(string scriptText)
+    {
+        StringBuilder? redacted = null;
+        var copied = 0;
+        for (var i = scriptText.IndexOf("://", StringComparison.Ordinal); i >= 0; i = scriptText.IndexOf("://", i + 3, StringComparison.Ordinal))
+        {
+            var start = i + 3;
+            var end = start;
+            while (end < scriptText.Length && scriptText[end] is not ('/' or ' ' or '\t' or '"' or ';' or ']' or ')' or '}')) end++;
+            var at = scriptText.LastIndexOf('@', end - 1, end - start);
+            if (at < 0) continue;
+            var colon = scriptText.IndexOf(':', start, at - start);
+            if (colon < 0) continue;
+            redacted ??= new StringBuilder(scriptText.Length);
+            redacted.Append(scriptText, copied, colon + 1 - copied).Append(Mask);
+            copied = at;
+        }
+        return redacted is null ? scriptText : redacted.Append(scriptText, copied, scriptText.Length - copied).ToString();
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        return i;
     }
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '-';

@@ -22,6 +22,11 @@ public class SecretValuesTests
     [InlineData("/routing ospf interface-template set 0 auth-key=k1; /routing bgp connection set 0 tcp-md5-key=k2", "/routing ospf interface-template set 0 auth-key=***; /routing bgp connection set 0 tcp-md5-key=***")]
     [InlineData("/snmp set trap-community=s3cret", "/snmp set trap-community=***")]
     [InlineData("/interface wireguard peers add public-key=\"YWJj\" preshared-key=\"ZGVm\"", "/interface wireguard peers add public-key=\"YWJj\" preshared-key=***")]
+    [InlineData(":local pw \"s3cret\"; /user set ops password=$pw", ":local pw ***; /user set ops password=***")]
+    [InlineData(":global adminPassword [/file get key.txt contents]", ":global adminPassword ***")]
+    [InlineData(":set pass \"x\"; :local name \"keep\"", ":set pass ***; :local name \"keep\"")]
+    [InlineData("/tool fetch url=\"sftp://backup:s3cret@192.0.2.9/cfg.rsc\" upload=yes", "/tool fetch url=\"sftp://backup:***@192.0.2.9/cfg.rsc\" upload=yes")]
+    [InlineData("/tool fetch url=https://user@example.net/a:b@c mode=https", "/tool fetch url=https://user@example.net/a:b@c mode=https")]
     public void Masks_the_values_of_secret_properties_in_text_for_people(string line, string expected)
     {
         Assert.Equal(expected, SecretValues.Redact(line));
@@ -35,6 +40,15 @@ public class SecretValuesTests
         Assert.DoesNotContain("s3cret-value", command.Text);
         Assert.DoesNotContain(command.Arguments, a => a.Text.Contains("s3cret-value"));
         Assert.Equal("s3cret-value", command.Arguments.Single(a => a.Name == "password").Value);
+    }
+
+    [Fact]
+    public void An_analysis_shows_no_password_given_to_a_script_variable()
+    {
+        var analysis = ScriptAnalyzer.Analyze(":local pw \"s3cret-value\"\n/user set [find name=ops] password=$pw");
+
+        Assert.All(analysis.Commands, c => Assert.DoesNotContain("s3cret-value", c.Text));
+        Assert.All(analysis.Commands.SelectMany(c => c.Arguments), a => Assert.DoesNotContain("s3cret-value", a.Text));
     }
 
     [Fact]
