@@ -124,19 +124,26 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $added.After['comment'] | Should -Be 'new'
     }
 
-    It 'warns, in Compare and in Set, which of several router entries sharing the key it manages' {
+    It 'refuses to guess among router entries that share the key, and warns which one it manages when one matches' {
         $router = $script:Routers['site_emu0005']
         $ids = 1..2 | ForEach-Object { (Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/firewall/filter/add -Parameter @{ chain = 'pester-dup'; action = 'drop' } -Force).Ret }
         try {
             $doc = @{ '/ip/firewall/filter' = @{ Key = 'chain', 'action'; Entries = @(@{ chain = 'pester-dup'; action = 'drop'; comment = 'managed' }) } }
+            # Neither has the comment: changing one of them would be a guess.
+            $before = Get-Dump $router
+            $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+            $result.Status | Should -Be 'Failed'
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'AltostratConfiguration.InvalidDocument*'
+            $failed[0].Exception.Message | Should -BeLike "*$router has 2 entries with chain=pester-dup,action=drop ($($ids[0]), $($ids[1])) and none of them matches*Nothing was sent to $router.*"
+            Get-Dump $router | Should -Be $before
+            { Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*'
+
+            # Once one of them matches, that one is managed, whichever it is, and the other is named in a warning.
+            Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/firewall/filter/set -Parameter @{ '.id' = $ids[1]; comment = 'managed' } -Force | Out-Null
             $warnings = $null
             $plan = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -WarningVariable warnings -WarningAction SilentlyContinue
-            $plan.Id | Should -Be $ids[0]
-            "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*manages the first of them ($($ids[0]))*"
-            $result = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -WarningVariable warnings -WarningAction SilentlyContinue
-            $result.Status | Should -Be 'Changed'
-            "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*"
-            # Also when the router already matches: the duplicate is still there to know about.
+            $plan | Should -BeNullOrEmpty
+            "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*manages the one that already matches it ($($ids[1]))*"
             $again = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -WarningVariable warnings -WarningAction SilentlyContinue
             $again.Status | Should -Be 'Unchanged'
             "$warnings" | Should -BeLike "*2 entries with chain=pester-dup,action=drop*"

@@ -26,17 +26,19 @@ public static class ConfigurationPlanner
 
     /// <param name="rows">The rows each menu's print returned, keyed by API path (dynamic rows included).</param>
     /// <param name="routerName">The router the rows come from, for the messages; null says "the router".</param>
-    /// <exception cref="DesiredStateException">
-    /// A single-value menu of the document sets a property the router's menu does not have (a misspelling, or a
-    /// setting of another RouterOS version): nothing of the document can be applied to that router as written.
-    /// </exception>
-    [MethodImpl(HotPath.Optimize)]
-    /// <param name="refuseUnknownProperties">
+    /// <param name="strict">
     /// False for the verification after applying: the document was accepted before anything was written, and a change
     /// that hid a property must not turn the result into a refusal that says nothing was sent.
     /// </param>
+    /// <exception cref="DesiredStateException">
+    /// Only when <paramref name="strict"/>. A single-value menu of the document sets a property the router's menu does
+    /// not have (a misspelling, or a setting of another RouterOS version); or several router entries share the key of
+    /// a document entry and none of them matches it, so the key does not say which one to change: nothing of the
+    /// document can be applied to that router as written.
+    /// </exception>
+    [MethodImpl(HotPath.Optimize)]
     public static ConfigurationPlan Plan(DesiredStateDocument document, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
-        string? routerName = null, bool refuseUnknownProperties = true)
+        string? routerName = null, bool strict = true)
     {
         if (document is null) throw new ArgumentNullException(nameof(document));
         if (rows is null) throw new ArgumentNullException(nameof(rows));
@@ -45,8 +47,9 @@ public static class ConfigurationPlanner
         foreach (var menu in document.Menus)
         {
             var menuRows = rows.TryGetValue(menu.Path, out var found) ? found : NoRows;
-            if (menu.Definition.IsList) PlanList(menu, menuRows, changes, notes);
-            else PlanSingle(menu, menuRows, changes, refuseUnknownProperties ? routerName ?? "the router" : null);
+            var refuseAs = strict ? routerName ?? "the router" : null;
+            if (menu.Definition.IsList) PlanList(menu, menuRows, changes, notes, refuseAs);
+            else PlanSingle(menu, menuRows, changes, refuseAs);
         }
         // Stable: document order within each phase. One pass per phase (there are five) rather than a general sort.
         var ordered = new List<ConfigurationChange>(changes.Count);
@@ -106,14 +109,45 @@ public static class ConfigurationPlanner
 
     // Several router entries answer to one document entry: which one is managed, what becomes of the others, and how to tell them apart.
     private static string SharedKeyNote(DesiredMenu menu, string keyText, int count, string? managedId) =>
-        $"{menu.Path}: the router has {count} entries with {keyText}; the document manages the first of them" +
+        $"{menu.Path}: the router has {count} entries with {keyText}; the document manages the one that already matches it" +
         (managedId is null ? "" : $" ({managedId})") + " and " +
         (menu.Absent == AbsentEntries.Remove ? "removes the others" : "leaves the others as they are") +
-        ". Add a property that tells them apart to Key" +
+        ". " + TellApart(menu);
+
+    private static string TellApart(DesiredMenu menu) =>
+        "Add a property that tells them apart to Key" +
         (menu.Key.Contains("comment", StringComparer.OrdinalIgnoreCase) ? ", or give each a comment of its own." : " (a comment, for instance).");
 
+    // Several router entries share the key and each differs from the document: changing one of them would be a guess,
+    // and a wrong guess rewrites another rule (a NAT rule added above it since the document was written, say).
+    private static DesiredStateException SharedKeyRefused(DesiredMenu menu, DesiredEntry entry, IReadOnlyList<IReadOnlyDictionary<string, string>> rows,
+        List<int> candidates, string routerName)
+    {
+        var ids = string.Join(", ", candidates.Select(i => rows[i].TryGetValue(".id", out var id) ? TerminalText.Safe(id) : "?"));
+        return new DesiredStateException(
+            $"{routerName} has {candidates.Count} entries with {entry.KeyText} ({ids}) and none of them matches the document's entry, so the key does not say which one to change. " +
+            TellApart(menu) + $" Nothing was sent to {routerName}.",
+            menu: menu.Path, entryIndex: entry.Index);
+    }
+
+    // How many of the document's values the row does not have: among rows that share a key, the one with none (or the
+    // fewest) is the entry the document describes.
     [MethodImpl(HotPath.Optimize)]
-    private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes)
+    private static int Differences(MenuDefinition definition, Dictionary<string, string?> desired, IReadOnlyDictionary<string, string> row)
+    {
+        var count = 0;
+        foreach (var pair in desired)
+        {
+            var has = row.TryGetValue(pair.Key, out var actual);
+            if (pair.Value is null ? has && actual!.Length > 0 : !ValueNormalizer.AreEqual(definition.KindOf(pair.Key), pair.Value, has ? actual : string.Empty)) count++;
+        }
+        return count;
+    }
+
+    [MethodImpl(HotPath.Optimize)]
+    // refuseAs: the router's name when an entry the key cannot single out is refused; null to take the closest (verification).
+    private static void PlanList(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, List<ConfigurationChange> changes, List<string> notes,
+        string? refuseAs)
     {
         var definition = menu.Definition;
         // Router rows by normalised key: how many rows have the key, how many of them may be changed (not protected), and
@@ -133,6 +167,8 @@ public static class ConfigurationPlanner
 
         if (rows.Count > 0) NoteMisspelledProperties(menu, rows, notes);
         var matched = new bool[rows.Count];
+        // The changeable rows of each key that several have, made once the first document entry needs them.
+        Dictionary<EntryKey, List<int>>? shared = null;
         // For the move phase only (a menu whose document keeps order): where each document entry sits, a row index or
         // rows.Count + n for the n-th addition, and what a move of it refers to.
         var positions = menu.Order ? new long[menu.Entries.Count] : null;
@@ -144,7 +180,9 @@ public static class ConfigurationPlanner
             var known = byKey.TryGetValue(entry.MatchKey, out var rowsOfKey);
             if (known && rowsOfKey.First >= 0)
             {
-                var rowIndex = rowsOfKey.First;
+                var rowIndex = rowsOfKey.Changeable > 1
+                    ? ClosestOfShared(menu, entry, rows, rowKeys, ref shared, refuseAs)
+                    : rowsOfKey.First;
                 matched[rowIndex] = true;
                 var row = rows[rowIndex];
                 var id = row.TryGetValue(".id", out var rowId) ? rowId : null;
@@ -198,12 +236,46 @@ public static class ConfigurationPlanner
         if (positions is not null) PlanMoves(menu, rows, positions, subjects!, changes);
     }
 
+    // Of the changeable rows sharing the entry's key, the first that matches the entry, else the one that differs least;
+    // when none matches and refuseAs names the router, the plan is refused rather than a guess made.
+    private static int ClosestOfShared(DesiredMenu menu, DesiredEntry entry, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, EntryKey[] rowKeys,
+        ref Dictionary<EntryKey, List<int>>? shared, string? refuseAs)
+    {
+        if (shared is null)
+        {
+            shared = new Dictionary<EntryKey, List<int>>();
+            var counts = new Dictionary<EntryKey, int>();
+            for (var i = 0; i < rows.Count; i++)
+                if (!IsProtected(rows[i])) counts[rowKeys[i]] = counts.TryGetValue(rowKeys[i], out var n) ? n + 1 : 1;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (IsProtected(rows[i]) || counts[rowKeys[i]] < 2) continue;
+                if (!shared.TryGetValue(rowKeys[i], out var list)) shared[rowKeys[i]] = list = new List<int>();
+                list.Add(i);
+            }
+        }
+        var candidates = shared[entry.MatchKey];
+        int best = candidates[0], fewest = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var differences = Differences(menu.Definition, entry.PropertyTable, rows[candidate]);
+            if (differences >= fewest) continue;
+            best = candidate;
+            fewest = differences;
+            if (differences == 0) break;
+        }
+        if (fewest > 0 && refuseAs is not null) throw SharedKeyRefused(menu, entry, rows, candidates, refuseAs);
+        return best;
+    }
+
     [MethodImpl(HotPath.Optimize)]
     private static ConfigurationChange AddChange(DesiredMenu menu, DesiredEntry entry)
     {
         var pairs = Scratch(ref _scratchPairs);
+        // An empty value adds nothing: it is how a document says an entry has no such property (an exported key
+        // property the entry lacks), and RouterOS refuses an empty value for many of them.
         foreach (var pair in entry.PropertyTable)
-            if (pair.Value is not null) pairs.Add(new KeyValuePair<string, string>(pair.Key, pair.Value));
+            if (!string.IsNullOrEmpty(pair.Value)) pairs.Add(new KeyValuePair<string, string>(pair.Key, pair.Value!));
         var writes = new PropertyPairs(pairs.ToArray());
         var phase = KeepsAccess(menu.Definition, writes) ? ChangePhase.AccessAdd : ChangePhase.Add;
         var script = CliText.Finish(CliText.AppendAssignments(CliText.Line(menu.Definition.CliPath).Append(" add"), writes));

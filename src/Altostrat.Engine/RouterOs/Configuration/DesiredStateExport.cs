@@ -18,7 +18,7 @@ public static class DesiredStateExport
     /// <summary>
     /// The document (ordered tables: menu path, then its values or Key, Absent, Order and Entries) for
     /// <paramref name="paths"/>, from the rows a print of each returned. <paramref name="warnings"/> gets what the
-    /// document cannot say (entries no key tells apart, which are left out).
+    /// document cannot say (a key made of every property, and entries that repeat another whole, which are left out).
     /// </summary>
     public static OrderedDictionary Build(IEnumerable<string> paths, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
         ICollection<string>? warnings = null)
@@ -69,20 +69,21 @@ public static class DesiredStateExport
     private static OrderedDictionary ListMenu(MenuDefinition menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, ICollection<string> warnings)
     {
         var entries = rows.Where(row => !ConfigurationPlanner.IsProtected(row)).Select(row => Values(menu, row)).ToList();
-        var key = KeyFor(menu, entries);
+        var key = KeyFor(menu, entries, out var byContent);
+        if (byContent && entries.Count > 0)
+            warnings.Add($"{menu.Path}: {(menu.DefaultKey.Count == 1 ? menu.DefaultKey[0] : string.Join(" and ", menu.DefaultKey))} do not tell every entry apart, so the Key is every property the entries have ({string.Join(", ", key)}), " +
+                "an empty value where an entry has none. An entry edited in the document then reads as another entry: it is added, and the old one stays unless Absent is 'Remove'. " +
+                (menu.DefaultKey.Contains("comment", StringComparer.OrdinalIgnoreCase) ? "Give each entry a comment of its own for a short Key." : "Shorten the Key to the properties that identify an entry."));
         var kept = new List<OrderedDictionary>(entries.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            // An entry that lacks a key property, or repeats another's key, cannot be named by the document.
-            if (key.Any(k => !entry.Contains(k)))
-            {
-                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) has no {string.Join(" or ", key.Where(k => !entry.Contains(k)))}, which the Key needs; it was left out.");
-                continue;
-            }
+            // A key property the entry does not have is written empty: the planner reads a missing property as empty.
+            foreach (var property in key)
+                if (!entry.Contains(property)) entry[property] = string.Empty;
             if (!seen.Add(KeyText(menu, entry, key)))
             {
-                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) repeats an earlier key ({string.Join(", ", key)}) and was left out; give it a distinct comment, or extend the Key.");
+                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) repeats an earlier one ({string.Join(", ", key)} alike) and was left out; remove the duplicate from the router, or give it a comment of its own.");
                 continue;
             }
             kept.Add(entry);
@@ -102,22 +103,23 @@ public static class DesiredStateExport
     }
 
     /// <summary>
-    /// The catalog's key when it tells every entry apart; otherwise that key grown, one property at a time, from
-    /// those every entry has, until it does (firewall rules without comments, for instance).
+    /// The catalog's key when every entry has it and it tells them all apart. Otherwise (firewall rules without
+    /// comments, for instance) a key of every property the entries have, so that each entry is named by its whole
+    /// content: a shorter key that happens to be unique today (chain, for the one port forward of a router) would
+    /// name another entry once one like it is added, and the document would rewrite that one. Whether an entry is
+    /// enabled is never part of it: disabling a rule does not make it another rule.
     /// </summary>
-    private static IReadOnlyList<string> KeyFor(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries)
+    private static IReadOnlyList<string> KeyFor(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries, out bool byContent)
     {
-        var key = menu.DefaultKey.Where(k => entries.All(e => e.Contains(k))).ToList();
-        if (key.Count == 0) key = menu.DefaultKey.Take(1).ToList();
-        if (IsUnique(menu, entries, key)) return key;
-        var common = entries.Count == 0 ? new List<string>() : entries[0].Keys.Cast<string>()
-            .Where(p => !key.Contains(p, StringComparer.OrdinalIgnoreCase) && entries.All(e => e.Contains(p))).ToList();
-        foreach (var property in common)
-        {
-            key.Add(property);
-            if (IsUnique(menu, entries, key)) return key;
-        }
-        return menu.DefaultKey;
+        byContent = false;
+        // Entries alike in every property are one entry twice, whatever the key: they are left out, not a reason for a longer key.
+        if (entries.All(e => menu.DefaultKey.All(e.Contains)) && IsUnique(menu, Distinct(menu, entries), menu.DefaultKey)) return menu.DefaultKey;
+        byContent = true;
+        var key = menu.DefaultKey.Where(k => entries.Any(e => e.Contains(k))).ToList();
+        foreach (var entry in entries)
+            foreach (string property in entry.Keys)
+                if (!property.Equals("disabled", StringComparison.OrdinalIgnoreCase) && !key.Contains(property, StringComparer.OrdinalIgnoreCase)) key.Add(property);
+        return key.Count > 0 ? key : menu.DefaultKey;
     }
 
     private static OrderedDictionary InOrder(OrderedDictionary entry, IEnumerable<string> order)
@@ -128,10 +130,17 @@ public static class DesiredStateExport
         return ordered;
     }
 
+    private static List<OrderedDictionary> Distinct(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return entries.Where(e => seen.Add(string.Join("\u0001", e.Keys.Cast<string>().OrderBy(k => k, StringComparer.OrdinalIgnoreCase)
+            .Select(k => k.ToLowerInvariant() + "=" + ValueNormalizer.Normalize(menu.KindOf(k), e[k] as string ?? ""))))).ToList();
+    }
+
     private static bool IsUnique(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries, IReadOnlyList<string> key)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return entries.All(e => key.All(e.Contains) && seen.Add(KeyText(menu, e, key)));
+        return entries.All(e => seen.Add(KeyText(menu, e, key)));
     }
 
     // Normalised as the planner compares, so two spellings of one key count as a repeat.

@@ -62,7 +62,7 @@ public sealed class RouterConfigurationSession : IDisposable
     public async Task<ConfigurationPlan> VerifyAsync(CancellationToken cancellationToken)
     {
         var rows = await ConfigurationReader.ReadAsync(Connection, Document.Paths, cancellationToken).ConfigureAwait(false);
-        return ConfigurationPlanner.Plan(Document, rows, ComputerName, refuseUnknownProperties: false);
+        return ConfigurationPlanner.Plan(Document, rows, ComputerName, strict: false);
     }
 
     /// <summary>

@@ -164,15 +164,33 @@ public class ConfigurationPlannerTests
     [Theory]
     [InlineData("Ignore", "leaves the others as they are")]
     [InlineData("Remove", "removes the others")]
-    public void Router_entries_that_share_the_document_key_are_named_in_a_note_with_the_one_managed(string absent, string others)
+    public void Of_router_entries_that_share_the_document_key_the_one_that_matches_is_managed_and_named_in_a_note(string absent, string others)
     {
         var plan = Plan($$"""{ "/ip/firewall/filter": { "Key": ["chain", "action"], "Absent": "{{absent}}", "Entries": [ { "chain": "forward", "action": "drop", "src-address": "10.1.1.1" } ] } }""",
-            ("/ip/firewall/filter", new[] { ".id=*3 chain=forward action=drop", ".id=*4 chain=forward action=drop", ".id=*5 chain=input action=accept" }));
+            ("/ip/firewall/filter", new[] { ".id=*3 chain=forward action=drop", ".id=*4 chain=forward action=drop src-address=10.1.1.1", ".id=*5 chain=input action=accept" }));
 
         var note = Assert.Single(plan.Notes);
         Assert.Contains("2 entries with chain=forward,action=drop", note);
-        Assert.Contains("manages the first of them (*3) and " + others, note);
-        Assert.Equal("*3", plan.Changes.First(c => c.Action == ChangeAction.Set).Id);
+        Assert.Contains("manages the one that already matches it (*4) and " + others, note);
+        Assert.DoesNotContain(plan.Changes, c => c.Action == ChangeAction.Set);
+        Assert.Equal(absent == "Remove" ? new[] { "*3", "*5" } : Array.Empty<string>(), plan.Changes.Where(c => c.Action == ChangeAction.Remove).Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Router_entries_that_share_the_document_key_and_all_differ_from_it_are_refused_rather_than_one_guessed()
+    {
+        // A port forward added above the managed one since the document was exported: the key (chain) fits both.
+        var document = DesiredStateDocument.Parse("""{ "/ip/firewall/nat": { "Key": "chain", "Entries": [ { "chain": "dstnat", "action": "dst-nat", "dst-port": "8080", "to-ports": "80" } ] } }""");
+        var rows = Rows(("/ip/firewall/nat", new[] { ".id=*4 chain=dstnat action=dst-nat dst-port=2222 to-ports=22", ".id=*3 chain=dstnat action=dst-nat dst-port=8081 to-ports=80" }));
+
+        var refused = Assert.Throws<DesiredStateException>(() => ConfigurationPlanner.Plan(document, rows, "branch-1"));
+
+        Assert.Contains("branch-1 has 2 entries with chain=dstnat (*4, *3) and none of them matches", refused.Message);
+        Assert.Contains("Nothing was sent to branch-1", refused.Message);
+        Assert.Equal("/ip/firewall/nat", refused.Menu);
+        // Verifying what was applied never refuses: it compares with the entry that differs least.
+        var verified = ConfigurationPlanner.Plan(document, rows, "branch-1", strict: false);
+        Assert.Equal("*3", Assert.Single(verified.Changes).Id);
     }
 
     [Fact]
@@ -349,7 +367,7 @@ public class ConfigurationPlannerTests
         var document = DesiredStateDocument.Parse("""{ "/ip/dns": { "serverz": "9.9.9.9" } }""");
         var rows = Rows(("/ip/dns", new[] { "servers= allow-remote-requests=false" }));
 
-        var plan = ConfigurationPlanner.Plan(document, rows, "branch-1", refuseUnknownProperties: false);
+        var plan = ConfigurationPlanner.Plan(document, rows, "branch-1", strict: false);
 
         Assert.Equal("serverz", plan.Changes.Single().ChangedProperties.Single());
     }

@@ -27,13 +27,58 @@ public class DesiredStateExportTests
 
         Assert.Empty(ConfigurationPlanner.Plan(document, Router).Changes);
         Assert.Empty(ConfigurationPlanner.Plan(DesiredStateDocument.FromTree(DesiredStateExport.ToTree(Router)), Router).Changes);
-        Assert.Contains("repeats an earlier key", Assert.Single(notes));
+        Assert.Contains("repeats an earlier one (chain, comment alike)", Assert.Single(notes));
         var filter = document.Menus.Single(m => m.Path == "/ip/firewall/filter");
         Assert.True(filter.Order);
         Assert.Equal(2, filter.Entries.Count); // neither the duplicate nor the dynamic rule
         Assert.DoesNotContain("bytes", filter.Entries[0].Properties.Keys);
         Assert.DoesNotContain("network", document.Menus.Single(m => m.Path == "/ip/address").Entries[0].Properties.Keys);
         Assert.DoesNotContain("cache-used", document.Menus.Single(m => m.Path == "/ip/dns").Values!.Keys);
+    }
+
+    [Fact]
+    public void Rules_without_comments_are_all_exported_named_by_their_whole_content()
+    {
+        var router = ConfigurationPlannerTests.Rows(("/ip/firewall/filter", new[]
+        {
+            ".id=*1 chain=input action=accept connection-state=established,related",
+            ".id=*2 chain=input action=accept protocol=icmp",
+            ".id=*3 chain=input action=drop in-interface=ether1 disabled=false",
+            ".id=*4 chain=forward action=drop connection-state=invalid comment=bad",
+        }));
+        var notes = new List<string>();
+
+        var document = DesiredStateDocument.Parse(DesiredStateExport.ToJson(router, notes), "export.json");
+
+        var filter = document.Menus.Single();
+        Assert.Equal(4, filter.Entries.Count);
+        Assert.Equal(new[] { "chain", "comment", "action", "connection-state", "protocol", "in-interface" }, filter.Key);
+        Assert.Contains("the Key is every property the entries have", Assert.Single(notes));
+        Assert.Empty(ConfigurationPlanner.Plan(document, router).Changes);
+        // Added to a router that has none of them: a property an entry does not have is not written empty.
+        var adds = ConfigurationPlanner.Plan(document, ConfigurationPlannerTests.Rows(("/ip/firewall/filter", new string[0]))).Changes;
+        Assert.Equal(4, adds.Count);
+        Assert.DoesNotContain(adds, c => c.Script.Contains("=\"\"") || c.Script.EndsWith("="));
+        Assert.Contains(adds, c => c.Script == "/ip firewall filter add chain=input action=accept protocol=icmp");
+    }
+
+    [Fact]
+    public void A_lone_port_forward_exported_is_not_matched_to_another_rule_added_to_its_chain_later()
+    {
+        var router = ConfigurationPlannerTests.Rows(("/ip/firewall/nat", new[] { ".id=*3 chain=dstnat action=dst-nat protocol=tcp dst-port=8080 to-addresses=192.168.88.10 to-ports=80" }));
+        var document = DesiredStateDocument.Parse(DesiredStateExport.ToJson(router, new List<string>()), "nat.json");
+        Assert.Contains("dst-port", document.Menus.Single().Key);
+
+        // A colleague adds an SSH forward above it.
+        var later = ConfigurationPlannerTests.Rows(("/ip/firewall/nat", new[]
+        {
+            ".id=*4 chain=dstnat action=dst-nat protocol=tcp dst-port=2222 to-addresses=192.168.88.11 to-ports=22",
+            ".id=*3 chain=dstnat action=dst-nat protocol=tcp dst-port=8080 to-addresses=192.168.88.10 to-ports=80",
+        }));
+
+        var plan = ConfigurationPlanner.Plan(document, later, "branch-1");
+        Assert.Empty(plan.Changes);
+        Assert.Empty(plan.Notes);
     }
 
     [Fact]
