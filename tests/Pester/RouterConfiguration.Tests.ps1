@@ -334,6 +334,21 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $text = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $rule | Out-String -Width 160
         $text | Should -Match '\[chain=forward,comment=allow dst-port=443\] action=accept dst-port=443 protocol=tcp'
     }
+
+    It 'writes a user''s password when it adds the user, and a second run sends no write' {
+        $router = $script:Routers['site_emu0002']
+        $doc = @{ '/user' = @{ Entries = @(@{ name = 'pester-ops'; group = 'read'; password = 'P@ssw0rd!' }) } }
+        try {
+            (Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force).Status | Should -Be 'Changed'
+            $warnings = $null
+            $again = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -WarningVariable warnings -WarningAction SilentlyContinue
+            $again.Status | Should -Be 'Unchanged'
+            "$warnings" | Should -BeLike '*/user: the router does not show password*'
+        }
+        finally {
+            Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /user/remove -Parameter @{ numbers = 'pester-ops' } -Force -ErrorAction SilentlyContinue | Out-Null
+        }
+    }
 }
 
 Describe 'Safe mode' {

@@ -130,6 +130,13 @@ public static class ConfigurationPlanner
             menu: menu.Path, entryIndex: entry.Index);
     }
 
+    /// <summary>
+    /// A secret the router does not print (a user's password): nothing can be compared with it, so it is written when
+    /// its entry is added and left alone afterwards, as a second run must send no write.
+    /// </summary>
+    private static bool IsWriteOnly(MenuDefinition definition, string property) =>
+        definition.IsList && Scripting.SecretValues.IsSecret(property);
+
     // How many of the document's values the row does not have: among rows that share a key, the one with none (or the
     // fewest) is the entry the document describes.
     [MethodImpl(HotPath.Optimize)]
@@ -139,6 +146,7 @@ public static class ConfigurationPlanner
         foreach (var pair in desired)
         {
             var has = row.TryGetValue(pair.Key, out var actual);
+            if (!has && IsWriteOnly(definition, pair.Key)) continue;
             if (pair.Value is null ? has && actual!.Length > 0 : !ValueNormalizer.AreEqual(definition.KindOf(pair.Key), pair.Value, has ? actual : string.Empty)) count++;
         }
         return count;
@@ -215,6 +223,7 @@ public static class ConfigurationPlanner
             pendingAdds.Add((entry.Index, add));
             subjects![entry.Index] = (null, add);
         }
+        NoteWriteOnly(menu, rows, matched, notes);
         // Access-giving additions run before the others, so they land first in the list.
         if (pendingAdds is not null)
             foreach (var (entryIndex, add) in pendingAdds.Where(a => a.Change.Phase == ChangePhase.AccessAdd).Concat(pendingAdds.Where(a => a.Change.Phase != ChangePhase.AccessAdd)))
@@ -234,6 +243,20 @@ public static class ConfigurationPlanner
         }
 
         if (positions is not null) PlanMoves(menu, rows, positions, subjects!, changes);
+    }
+
+    // Once per menu: the document gives existing entries a secret the router does not show, which is therefore not applied.
+    private static void NoteWriteOnly(DesiredMenu menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, bool[] matched, List<string> notes)
+    {
+        SortedSet<string>? names = null;
+        foreach (var entry in menu.Entries)
+            foreach (var pair in entry.PropertyTable)
+                if (pair.Value is not null && IsWriteOnly(menu.Definition, pair.Key)) (names ??= new SortedSet<string>(StringComparer.OrdinalIgnoreCase)).Add(pair.Key);
+        if (names is null) return;
+        names.RemoveWhere(name => !rows.Where((row, i) => matched[i]).Any(row => !row.ContainsKey(name)));
+        if (names.Count > 0)
+            notes.Add($"{menu.Path}: the router does not show {string.Join(", ", names)}, so the document's value is written when an entry is added and not compared on entries that exist. " +
+                      "To change it on an existing entry, set it once with Invoke-AltoRouterCommand.");
     }
 
     // Of the changeable rows sharing the entry's key, the first that matches the entry, else the one that differs least;
@@ -314,6 +337,7 @@ public static class ConfigurationPlanner
         foreach (var pair in desired)
         {
             var has = row.TryGetValue(pair.Key, out var actual);
+            if (!has && IsWriteOnly(definition, pair.Key)) continue;
             if (pair.Value is null)
             {
                 if (!has || actual!.Length == 0) continue;

@@ -177,6 +177,22 @@ public class ConfigurationPlannerTests
     }
 
     [Fact]
+    public void A_password_the_router_does_not_show_is_written_when_the_user_is_added_and_not_compared_afterwards()
+    {
+        const string json = """{ "/user": { "Entries": [ { "name": "ops", "group": "read", "password": "P@ssw0rd!" }, { "name": "new", "group": "read", "password": "x1" } ] } }""";
+
+        var plan = Plan(json, ("/user", new[] { ".id=*2 name=ops group=read" }));
+
+        var add = Assert.Single(plan.Changes);
+        Assert.Equal(ChangeAction.Add, add.Action);
+        Assert.Equal("x1", CommandsOf(add).Single().Parameters.Single(p => p.Key == "password").Value);
+        Assert.Contains("/user: the router does not show password", Assert.Single(plan.Notes));
+        // A group that differs is still a change, without the password.
+        var set = Assert.Single(Plan(json, ("/user", new[] { ".id=*2 name=ops group=full", ".id=*3 name=new group=read" })).Changes);
+        Assert.Equal(new[] { "group" }, set.ChangedProperties);
+    }
+
+    [Fact]
     public void Router_entries_that_share_the_document_key_and_all_differ_from_it_are_refused_rather_than_one_guessed()
     {
         // A port forward added above the managed one since the document was exported: the key (chain) fits both.
