@@ -6,7 +6,10 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// </summary>
 public enum ChangePhase
 {
-    /// <summary>Additions that keep or give access (addresses, routes, users, accept rules), before anything is taken away.</summary>
+    /// <summary>
+    /// Additions that keep or give access (addresses, routes, users, accept rules), before anything is taken away; and
+    /// every other firewall rule, so that rules are added in the document's order.
+    /// </summary>
     AccessAdd = 0,
 
     Remove = 1,

@@ -71,6 +71,9 @@ public sealed class ConfigurationChange
     /// <summary>Properties to unset on an entry (<c>/unset =value-name=</c>).</summary>
     internal IReadOnlyList<string> Unsets { get; }
 
+    /// <summary>An addition that keeps or gives access (an address, a route, a user, an accept rule): when it fails, removals are skipped.</summary>
+    internal bool GivesAccess { get; set; }
+
     /// <summary>For a move of an entry this plan adds: that addition, whose id the executor learns when it runs.</summary>
     internal ConfigurationChange? Subject { get; set; }
 

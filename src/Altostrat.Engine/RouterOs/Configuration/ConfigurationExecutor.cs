@@ -100,7 +100,7 @@ public static class ConfigurationExecutor
                 }
                 results[index] = new ChangeResult(change, ChangeStatus.Failed, failure, null);
                 if (failure is not RouterTrapException && !connection.IsConnected) lost ??= failure;
-                if (phase == ChangePhase.AccessAdd) skipRemovals = true;
+                if (change.GivesAccess) skipRemovals = true;
             }
         }
         return results!;

@@ -16,7 +16,7 @@ namespace Altostrat.Engine.RouterOs.Configuration;
 /// <para><b>Order of execution</b> (the plan's order; the executor runs one phase after the other):
 /// 1. additions that give access: new /ip/address, /ip/route and /user entries and firewall rules whose action is
 /// accept, so that replacing an address, a route, an account or an accept rule never passes through a moment
-/// without one; 2. removals; 3. sets; 4. the other additions; 5. moves, last because they refer to the ids the
+/// without one; the other firewall rules with them, as a rule's place in its chain decides what it does; 2. removals; 3. sets; 4. the other additions; 5. moves, last because they refer to the ids the
 /// additions return. Within a phase, changes keep document order, menu by menu.</para>
 /// </summary>
 public static class ConfigurationPlanner
@@ -300,9 +300,16 @@ public static class ConfigurationPlanner
         foreach (var pair in entry.PropertyTable)
             if (!string.IsNullOrEmpty(pair.Value)) pairs.Add(new KeyValuePair<string, string>(pair.Key, pair.Value!));
         var writes = new PropertyPairs(pairs.ToArray());
-        var phase = KeepsAccess(menu.Definition, writes) ? ChangePhase.AccessAdd : ChangePhase.Add;
+        var givesAccess = KeepsAccess(menu.Definition, writes);
+        // A firewall rule's place in its chain is what it does, and an addition goes to the end: every rule is added in
+        // the first phase, with the accept rules, so that the document's drop rule is not added after the accept rule
+        // that follows it in the document.
+        var phase = givesAccess || menu.Definition.OrderGroup is not null ? ChangePhase.AccessAdd : ChangePhase.Add;
         var script = CliText.Finish(CliText.AppendAssignments(CliText.Line(menu.Definition.CliPath).Append(" add"), writes));
-        return new ConfigurationChange(menu.Definition, ChangeAction.Add, phase, null, entry.KeyText, null, writes, writes.Names(), writes, null, script);
+        return new ConfigurationChange(menu.Definition, ChangeAction.Add, phase, null, entry.KeyText, null, writes, writes.Names(), writes, null, script)
+        {
+            GivesAccess = givesAccess,
+        };
     }
 
     // Lists a change is gathered in before it is kept as exact arrays; one of each per thread, as planning never nests.

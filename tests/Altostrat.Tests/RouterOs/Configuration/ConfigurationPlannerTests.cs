@@ -264,6 +264,20 @@ public class ConfigurationPlannerTests
         Assert.Equal("chain=input,comment=drop", move.DestinationKey);
     }
 
+    [Fact]
+    public void Firewall_rules_are_added_in_the_document_order_whatever_their_action()
+    {
+        var plan = Plan("""
+            { "/ip/firewall/filter": { "Entries": [
+                  { "chain": "forward", "comment": "drop bad", "action": "drop", "src-address-list": "block" },
+                  { "chain": "forward", "comment": "allow ssh", "action": "accept", "protocol": "tcp", "dst-port": "22" } ] } }
+            """, ("/ip/firewall/filter", new string[0]));
+
+        Assert.Equal(new[] { "chain=forward,comment=drop bad", "chain=forward,comment=allow ssh" }, plan.Changes.Select(c => c.Key));
+        Assert.All(plan.Changes, c => Assert.Equal(ChangePhase.AccessAdd, c.Phase));
+        Assert.Equal(new[] { false, true }, plan.Changes.Select(c => c.GivesAccess));
+    }
+
     [Theory]
     [InlineData(new[] { 0, 1, 2, 3 }, 0)]
     [InlineData(new[] { 3, 2, 1, 0 }, 3)]
