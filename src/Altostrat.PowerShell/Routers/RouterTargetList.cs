@@ -19,6 +19,7 @@ internal sealed class RouterTargetList
     private readonly Func<RouterConnectionSettings> _settingsFactory;
     private readonly List<RouterTarget> _targets = new();
     private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _addresses = new(StringComparer.Ordinal);
     private RouterConnectionSettings? _settings;
 
     public RouterTargetList(PSCmdlet cmdlet, Func<RouterConnectionSettings> settingsFactory)
@@ -59,20 +60,26 @@ internal sealed class RouterTargetList
         Add(session.ComputerName, () => RouterEndpoint.ForConnection(session.ComputerName, session.Connection));
     }
 
+    // A router is the same one when its address is, however it was written (10.0.0.1 and 10.0.0.1:8728); a name the
+    // DNS would have to resolve is compared as written, as resolving every name first would delay the whole run.
     private void Add(string name, Func<RouterEndpoint> endpoint)
     {
-        if (!_seen.Add(name))
+        if (_seen.Contains(name))
         {
             _targets.Add(new RouterTarget(name, null));
             return;
         }
+        RouterEndpoint made;
         try
         {
-            _targets.Add(new RouterTarget(name, endpoint()));
+            made = endpoint();
         }
         catch (ArgumentException ex)
         {
             _cmdlet.WriteError(ErrorRecords.InvalidArgument(ErrorIds.Router.InvalidComputerName, ex.Message, name));
+            return;
         }
+        _seen.Add(name);
+        _targets.Add(new RouterTarget(name, made.Address is { } address && !_addresses.Add(address) ? null : made));
     }
 }

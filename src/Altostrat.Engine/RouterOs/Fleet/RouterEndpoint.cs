@@ -31,6 +31,20 @@ public sealed class RouterEndpoint
 
     public string ComputerName { get; }
 
+    /// <summary>
+    /// Where a router by address is reached, spelled one way (<c>10.0.0.1:8728</c>, lower case), so that a router
+    /// named twice in two spellings is recognised; null for a session.
+    /// </summary>
+    public string? Address
+    {
+        get
+        {
+            if (_options is null) return null;
+            var host = System.Net.IPAddress.TryParse(_options.Host, out var ip) ? ip.ToString() : _options.Host.ToLowerInvariant();
+            return $"{host}:{_options.EffectivePort}";
+        }
+    }
+
     /// <summary>True when the run opens (and must close) its own connection.</summary>
     public bool OwnsConnection => _connection is null;
 
