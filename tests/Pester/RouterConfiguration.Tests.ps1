@@ -62,6 +62,11 @@ Describe 'Get-AltoRouterConfiguration' {
             Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $file | Should -BeNullOrEmpty
         }
         (Import-PowerShellDataFile (Join-Path $TestDrive 'r3.psd1'))['/ip/firewall/filter'].Order | Should -BeTrue
+        # Written with ConvertTo-Json, the document carries its ComputerName along, which is no menu.
+        $json = Join-Path $TestDrive 'r3-converted.json'
+        $doc | ConvertTo-Json -Depth 9 | Set-Content $json
+        Get-Content $json -Raw | Should -Match '"ComputerName"'
+        Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $json | Should -BeNullOrEmpty
     }
 
     It 'refuses a menu desired state cannot manage for -AsDesiredState, and several routers for one file, before connecting' {
@@ -287,6 +292,10 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $thrown.Exception.Message | Should -Match ([regex]::Escape("${bad}:3"))
         # More than one hashtable, in a block of its own, is refused as such (and not with a NullReferenceException).
         Set-Content -Path $bad -Value "begin { @{ '/ip/dns' = @{ servers = '9.9.9.9' } } }"
+        { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -ExpectedMessage '*holds one hashtable*'
+        # A list of hashtables is not the document, and is not read as its first one.
+        Set-Content -Path $bad -Value "@( @{ a = 1 } )"
         { Compare-AltoRouterConfiguration 127.0.0.1:1 -Credential $script:RouterCredential -DesiredState $bad -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -ExpectedMessage '*holds one hashtable*'
         # A cast is a value, as Import-PowerShellDataFile takes it: [bool]@{ x = 1 } is $true, not a table.

@@ -51,6 +51,9 @@ public sealed class DesiredStateDocument
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in Fields(root, source, null, null))
         {
+            // The router a document of Get-AltoRouterConfiguration -AsDesiredState came from (a note property, which
+            // ConvertTo-Json writes with the menus): not a menu, and not a reason to refuse the document.
+            if (name.Equals("ComputerName", StringComparison.OrdinalIgnoreCase) && value is string) continue;
             var line = LineOf(root, name);
             var definition = MenuCatalog.Find(name) ?? throw new DesiredStateException(
                 $"unknown menu '{name}'. Known menus: {string.Join(", ", MenuCatalog.All.Select(m => m.Path))}.", source, menu: name, line: line);
