@@ -165,12 +165,26 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $order | Should -Be @('allow ping', 'drop blocked')
     }
 
-    It 'writes nothing with -WhatIf and says what it would do' {
+    It 'writes nothing with -WhatIf and says what it would do, each destructive change with its reason' {
         $router = $script:Routers['site_emu0005']
         $before = Get-Dump $router
         $output = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $script:Desired -WhatIf 6>&1
         ($output | Where-Object { $_ -is [Altostrat.PowerShell.AltoRouterConfigurationResult] }) | Should -BeNullOrEmpty
         Get-Dump $router | Should -Be $before
+        # Two removals of the address list, each a command of its own with its reason (the [find] is part of it).
+        $ids = 201, 202 | ForEach-Object { (Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/firewall/address-list/add -Parameter @{ list = 'pester-rm'; address = "192.0.2.$_" } -Force).Ret }
+        $removals = @{ '/ip/firewall/address-list' = @{ Absent = 'Remove'; Entries = @(@{ list = 'keep'; address = '192.0.2.200' }) } }
+        $transcript = Join-Path $TestDrive 'whatif-removals.txt'
+        $null = Start-Transcript -Path $transcript
+        try { Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $removals -WhatIf }
+        finally {
+            $null = Stop-Transcript
+            $ids | ForEach-Object { Invoke-AltoRouterCommand $router -Credential $script:RouterCredential -Command /ip/firewall/address-list/remove -Parameter @{ '.id' = $_ } -Force | Out-Null }
+        }
+        $text = Get-Content $transcript -Raw
+        $removes = @(Select-String -Path $transcript -Pattern 'What if: Remove: .*Script analysis: 1 command\(s\), DESTRUCTIVE')
+        $removes.Count | Should -BeGreaterThan 1
+        ([regex]::Matches($text, 'line 1: /ip firewall address-list remove')).Count | Should -Be $removes.Count
     }
 
     It 'puts every change to PowerShell whenever it would show or ask: -WhatIf, $WhatIfPreference, -Confirm, $ConfirmPreference, -Verbose' {

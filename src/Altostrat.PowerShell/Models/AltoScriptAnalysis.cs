@@ -23,6 +23,6 @@ public sealed class AltoScriptAnalysis
     public override string ToString()
     {
         var validity = IsValid ? "valid" : $"{Diagnostics.Count(d => d.Severity == ScriptDiagnosticSeverity.Error)} syntax error(s)";
-        return $"{validity}, {Commands.Length} command(s), highest risk {MaxRisk}";
+        return $"{validity}, {Commands.Count(c => !c.IsSelector)} command(s), highest risk {MaxRisk}";
     }
 }

@@ -27,5 +27,8 @@ public sealed class AltoScriptCommand
     /// </summary>
     public bool MayBeMenu { get; set; }
 
+    /// <summary>True for a [find ...] inside another command, which picks that command's entries: not counted as a command of its own.</summary>
+    public bool IsSelector { get; set; }
+
     public override string ToString() => $"line {Line}: {Text}";
 }

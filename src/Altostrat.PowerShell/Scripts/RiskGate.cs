@@ -27,7 +27,9 @@ internal sealed class RiskGate
     private readonly bool _stillToAsk;
     private bool _yesToAll;
     private bool _noToAll;
-    private bool _analysisShown;
+    // The verdict whose destructive lines -WhatIf showed last: one script fanned out to many routers shows them once,
+    // and each change of a plan, which has a verdict of its own, shows its own.
+    private ScriptVerdict? _shownVerdict;
     // The verdict on the last analysis shown: a fan-out asks about one script for every router.
     private AltoScriptAnalysis? _described;
     private ScriptVerdict? _verdict;
@@ -96,9 +98,9 @@ internal sealed class RiskGate
         action = TerminalText.Safe(action);
         var nl = Environment.NewLine;
         var destructive = verdict.IsDestructive ? nl + verdict.DestructiveLines : "";
-        var description = $"{action} on \"{target}\". Script analysis: {verdict.Summary}." + (_analysisShown ? "" : destructive);
+        var description = $"{action} on \"{target}\". Script analysis: {verdict.Summary}." + (ReferenceEquals(_shownVerdict, verdict) ? "" : destructive);
         var warning = $"{action} on \"{target}\"?{nl}Script analysis: {verdict.Summary}.{destructive}";
-        _analysisShown = true;
+        _shownVerdict = verdict;
         if (!_cmdlet.ShouldProcess(description, warning, verdict.IsDestructive ? DestructiveCaption : "Confirm")) return false;
         if (!verdict.IsDestructive || _force || !_stillToAsk) return true;
         if (_yesToAll) return true;

@@ -42,6 +42,7 @@ internal static class ScriptReview
                 Reason = c.Reason,
                 Text = c.Text,
                 MayBeMenu = c.MayBeMenu,
+                IsSelector = c.IsSelector,
             }).ToArray(),
         };
     }
@@ -73,7 +74,7 @@ internal static class ScriptReview
 
     /// <summary>One line: validity, number of commands, highest risk.</summary>
     public static string Summary(AltoScriptAnalysis analysis) =>
-        Summary(analysis.Commands.Length, analysis.Commands.Count(c => c.Risk == ScriptRisk.Destructive), analysis.MaxRisk, analysis.IsValid, Errors(analysis).Count);
+        Summary(analysis.Commands.Count(c => !c.IsSelector), analysis.Commands.Count(c => c.Risk == ScriptRisk.Destructive), analysis.MaxRisk, analysis.IsValid, Errors(analysis).Count);
 
     /// <summary>The summary line from the counts (see <see cref="ScriptVerdict"/>).</summary>
     public static string Summary(int commands, int destructive, ScriptRisk maxRisk, bool valid, int errors)

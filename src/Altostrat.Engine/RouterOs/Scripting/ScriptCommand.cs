@@ -51,6 +51,12 @@ public sealed class ScriptCommand
     /// </summary>
     public int Depth { get; }
 
+    /// <summary>
+    /// A <c>[find ...]</c> written inside another command to pick its entries: part of that command, not a command of
+    /// its own to count ("/ip address remove [find ...]" is one command).
+    /// </summary>
+    public bool IsSelector => Depth > 0 && Command == "find";
+
     /// <summary>The command as written, on one line, shortened when long, with secret values masked (<see cref="SecretValues"/>).</summary>
     public string Text => _text ??= ScriptText.Shown(_source, _start, _end, MaxText);
 

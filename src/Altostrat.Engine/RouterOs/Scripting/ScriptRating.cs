@@ -55,12 +55,14 @@ public sealed class ScriptRating
     {
         var maxRisk = ScriptRisk.Read;
         List<ScriptCommand>? destructive = null;
+        var counted = 0;
         for (var i = first; i < first + count; i++)
         {
             var command = commands[i];
+            if (!command.IsSelector) counted++;
             if (command.Risk > maxRisk) maxRisk = command.Risk;
             if (command.Risk == ScriptRisk.Destructive) (destructive ??= new List<ScriptCommand>()).Add(command);
         }
-        return new ScriptRating(maxRisk, count, errorCount, destructive, lineOffset);
+        return new ScriptRating(maxRisk, counted, errorCount, destructive, lineOffset);
     }
 }
