@@ -121,6 +121,9 @@ internal static class RiskRules
             : chainValue is null ? Truth.Unknown
             : chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
 
+        // What a rule matches is what it lets in: narrowed, the rule that accepts your own traffic may no longer match it.
+        if (verb is "set" or "edit" && dropping == Truth.Absent && onInput != Truth.No && ChangesWhatItMatches(arguments))
+            return (ScriptRisk.Destructive, $"changes what rules on the {inputChain} chain match in {menu}; narrowed, the rule that accepts your own traffic no longer lets you in");
         if (dropping == Truth.Yes && onInput == Truth.Yes)
             return (ScriptRisk.Destructive, $"{action!.Value!.ToLowerInvariant()}s traffic to the router on the {inputChain} chain; without an accept rule for your own address before it, you are locked out");
         if (dropping == Truth.Yes && onInput == Truth.Unknown)
@@ -128,6 +131,16 @@ internal static class RiskRules
         if (dropping == Truth.Unknown && onInput != Truth.No)
             return (ScriptRisk.Destructive, $"takes the rule's action from a value computed at run time; on the {inputChain} chain it may drop your access");
         return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
+    }
+
+    // What a set may write to a rule without changing the traffic it matches (chain, action and disabled have rules of their own).
+    private static readonly string[] LeavesMatchAlone = { "numbers", ".id", "comment", "log", "log-prefix", "disabled", "chain", "action", "place-before" };
+
+    private static bool ChangesWhatItMatches(IReadOnlyList<ScriptArgument> arguments)
+    {
+        foreach (var argument in arguments)
+            if (argument.Name is { } name && Array.FindIndex(LeavesMatchAlone, known => known.Equals(name, StringComparison.OrdinalIgnoreCase)) < 0) return true;
+        return false;
     }
 
     /// <summary>Filter and raw tables, with the chain that carries traffic to the router itself.</summary>
