@@ -206,7 +206,9 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         finally { $null = Stop-Transcript }
         @(Select-String -Path $transcript -Pattern 'What if: .*list=shown,address=192\.0\.2\.8[12]').Count | Should -Be 6
         # Asking is all this non-interactive session cannot do: it fails, and nothing is sent.
-        { Set-AltoRouterConfiguration @set -Confirm -ErrorAction Stop } | Should -Throw -ExpectedMessage '*NonInteractive*'
+        # It says how to go on, under the module's error id, as a destructive change does.
+        { Set-AltoRouterConfiguration @set -Confirm -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*' -ExpectedMessage '*NonInteractive*Run it without -Confirm*'
         { & { $ConfirmPreference = 'Medium'; Set-AltoRouterConfiguration @set -ErrorAction Stop } } | Should -Throw -ExpectedMessage '*NonInteractive*'
         Get-Dump $router | Should -Be $before
 

@@ -83,7 +83,7 @@ internal sealed class RiskGate
     {
         // Targets and actions quote names from the API and values from routers: nothing in them may steer the terminal
         // (the overload below makes them safe for the analysed case).
-        if (analysis is null) return _cmdlet.ShouldProcess(TerminalText.Safe(target), TerminalText.Safe(action));
+        if (analysis is null) return Ask(TerminalText.Safe(target), TerminalText.Safe(action), null, null, null);
         if (!ReferenceEquals(analysis, _described))
         {
             _described = analysis;
@@ -101,7 +101,7 @@ internal sealed class RiskGate
         var description = $"{action} on \"{target}\". Script analysis: {verdict.Summary}." + (ReferenceEquals(_shownVerdict, verdict) ? "" : destructive);
         var warning = $"{action} on \"{target}\"?{nl}Script analysis: {verdict.Summary}.{destructive}";
         _shownVerdict = verdict;
-        if (!_cmdlet.ShouldProcess(description, warning, verdict.IsDestructive ? DestructiveCaption : "Confirm")) return false;
+        if (!Ask(target, action, description, warning, verdict.IsDestructive ? DestructiveCaption : "Confirm")) return false;
         if (!verdict.IsDestructive || _force || !_stillToAsk) return true;
         if (_yesToAll) return true;
         if (_noToAll) return false;
@@ -115,6 +115,22 @@ internal sealed class RiskGate
             // What to do comes before the lines: the default error view may run them together.
             _cmdlet.ThrowTerminatingError(NoOneToAsk.Error($"{action} on \"{target}\" is destructive", ex,
                 $"Review it ({_reviewWith}), then run again with -Force or -Confirm:$false. Destructive:{nl}{verdict.DestructiveLines}", target));
+            return false;
+        }
+    }
+
+    // ShouldProcess, whose question (-Confirm, a $ConfirmPreference at or below the cmdlet's impact) a session without
+    // anyone to answer refuses with the host's bare error: the module's says how to go on.
+    private bool Ask(string target, string action, string? description, string? warning, string? caption)
+    {
+        try
+        {
+            return description is null ? _cmdlet.ShouldProcess(target, action) : _cmdlet.ShouldProcess(description, warning, caption);
+        }
+        catch (Exception ex) when (NoOneToAsk.Is(ex))
+        {
+            _cmdlet.ThrowTerminatingError(NoOneToAsk.Error($"{action} on \"{target}\" was to be confirmed (-Confirm, or $ConfirmPreference)", ex,
+                "Run it without -Confirm, set $ConfirmPreference back to High, or review it with -WhatIf first.", target));
             return false;
         }
     }
