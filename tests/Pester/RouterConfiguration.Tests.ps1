@@ -83,6 +83,9 @@ Describe 'Get-AltoRouterConfiguration' {
     It 'completes the menus with Tab' {
         $line = 'Get-AltoRouterConfiguration -Path /ip/firewall/a'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain '/ip/firewall/address-list'
+        # As the CLI writes a menu, inside quotes.
+        $line = "Get-AltoRouterConfiguration -Path '/ip fi"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain '/ip/firewall/filter'
     }
 }
 

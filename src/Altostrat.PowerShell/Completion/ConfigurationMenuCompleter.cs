@@ -13,7 +13,10 @@ public sealed class ConfigurationMenuCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var prefix = CompletionSource.Typed(wordToComplete);
+        // Also as the CLI writes a menu, inside quotes ('/ip fi', 'ip fi'): completed to the API spelling, which the
+        // cmdlets take as well.
+        var prefix = CompletionSource.Typed(wordToComplete).Trim().Replace(' ', '/');
+        if (prefix.Length > 0 && prefix[0] != '/') prefix = "/" + prefix;
         return MenuCatalog.All
             .Where(m => m.Path.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
             .Select(m => new CompletionResult(m.Path, m.Path, CompletionResultType.ParameterValue, m.IsList ? $"{m.Path} (list)" : $"{m.Path} (settings)"));
