@@ -355,6 +355,9 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $text | Should -Match "ComputerName: $([regex]::Escape($router))"
         $text | Should -Match 'Set\s+Change\s+/system/identity\s+name=view-test'
         $text | Should -Match 'Add\s+Change\s+/ip/firewall/address-list\s+\[list=view,address=192\.0\.2\.77\] com'
+        # As a string, a change of a single-value menu, which has no key, ends with its menu.
+        "$(Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $desired | Where-Object Path -eq '/system/identity')" |
+            Should -BeExactly "$router Set /system/identity"
         $wide = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $desired | Out-String -Width 120
         $wide | Should -Match '\[list=view,address=192\.0\.2\.77\] comment=shown'
         # A value is left out only when the key shows it, not when the key's text happens to contain it.

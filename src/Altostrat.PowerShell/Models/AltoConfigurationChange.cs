@@ -60,7 +60,7 @@ public sealed class AltoConfigurationChange
     /// <summary>For a change Set-AltoRouterConfiguration ran: whether it was applied, and the router's refusal if not.</summary>
     public string? Error { get; set; }
 
-    public override string ToString() => $"{ComputerName} {Action} {Path} {Key}";
+    public override string ToString() => string.IsNullOrEmpty(Key) ? $"{ComputerName} {Action} {Path}" : $"{ComputerName} {Action} {Path} {Key}";
 
     /// <summary>Before and After from the engine's view of the entry, made into tables when first read.</summary>
     internal void SetValues(IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<string, string>? after)
