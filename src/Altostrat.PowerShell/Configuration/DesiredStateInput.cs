@@ -72,7 +72,7 @@ internal static class DesiredStateInput
         }
         // Statements outside the end block (begin { }, a param block) are more than one hashtable, as is an empty file,
         // and so is a list of hashtables, @( @{ ... } ), whose first one is not the document.
-        if (ast.EndBlock is not { Statements.Count: 1 } || ast.BeginBlock is not null || ast.ProcessBlock is not null
+        if (ast.EndBlock is not { Statements.Count: 1 } || ast.BeginBlock is not null || ast.ProcessBlock is not null || ast.ParamBlock is not null
             || ast.EndBlock.Statements[0] is not PipelineAst { } statement || statement.GetPureExpression() is not HashtableAst table)
         {
             error = Invalid($"{resolved}: a desired-state .psd1 holds one hashtable, @{{ ... }}, and nothing else.", path);

@@ -39,6 +39,14 @@ public class MenuRouterServerLatencyTests
         var ids = answered.Select(a => Convert.ToInt32(a.Id.TrimStart('*'), 16)).ToList();
         Assert.Equal(ids.OrderBy(i => i), ids);
         Assert.Equal(50, server.Rows("/ip/firewall/address-list").Count);
+
+        // The same as one batch: it ends once the last answer came, none early, all in order.
+        clock.Restart();
+        var outcomes = await connection.ExecuteManyAsync(commands.Select(c => new RouterCommand(c.Path).With("list", "y").With("address", c.Parameters.Single(p => p.Key == "address").Value)).ToList());
+        Assert.True(clock.Elapsed >= Latency - TimeSpan.FromMilliseconds(0.5), $"the batch ended after {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        var batchIds = outcomes.Select(o => Convert.ToInt32(o.Ret!.TrimStart('*'), 16)).ToList();
+        Assert.Equal(batchIds.OrderBy(i => i), batchIds);
+        Assert.All(batchIds, id => Assert.True(id > ids.Max()));
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public readonly struct CommandOutcome
     }
 
     /// <summary>Why the command failed; null when it succeeded.</summary>
-    public Exception? Failure => _command.Failure;
+    public Exception? Failure => _command is null ? NotACommand : _command.Failure;
+
+    // default(CommandOutcome) is the outcome of no command at all.
+    private static readonly Exception NotACommand = new InvalidOperationException("This outcome belongs to no command.");
 
     public bool Succeeded => Failure is null;
 

@@ -211,6 +211,8 @@ public sealed class RouterConnection : IDisposable
     // withdraws one (dropped from the table, /cancel sent), then fails with the timeout or the caller's cancellation.
     private async Task AbandonBatchAsync(PendingCommand[] pending, TimeSpan limit, CancellationToken cancellationToken)
     {
+        // Why, as it was when the deadline fired: a caller who cancels while the /cancel words are sent did not cut these short.
+        var cancelled = cancellationToken.IsCancellationRequested;
         var abandoned = new List<PendingCommand>();
         foreach (var command in pending)
         {
@@ -237,7 +239,7 @@ public sealed class RouterConnection : IDisposable
             // Whatever happened to the cancels: the batch waits for these commands, and must hear that they ended.
             foreach (var command in abandoned)
             {
-                command.FailAbandoned(cancellationToken.IsCancellationRequested
+                command.FailAbandoned(cancelled
                     ? new OperationCanceledException(cancellationToken)
                     : new RouterTimeoutException(Peer, $"{command.Path} on {Peer} did not finish within {limit.TotalSeconds:0.#} s; it was cancelled.", limit));
             }

@@ -295,10 +295,11 @@ public static class ConfigurationPlanner
     private static ConfigurationChange AddChange(DesiredMenu menu, DesiredEntry entry)
     {
         var pairs = Scratch(ref _scratchPairs);
-        // An empty value adds nothing: it is how a document says an entry has no such property (an exported key
-        // property the entry lacks), and RouterOS refuses an empty value for many of them.
+        // An empty key value adds nothing: it is how a document says an entry has no such property (an exported key
+        // property the entry lacks), and RouterOS refuses an empty value for many of them. Any other value is written
+        // as given, an empty one too.
         foreach (var pair in entry.PropertyTable)
-            if (!string.IsNullOrEmpty(pair.Value)) pairs.Add(new KeyValuePair<string, string>(pair.Key, pair.Value!));
+            if (pair.Value is not null && (pair.Value.Length > 0 || !IsKeyProperty(menu, pair.Key))) pairs.Add(new KeyValuePair<string, string>(pair.Key, pair.Value));
         var writes = new PropertyPairs(pairs.ToArray());
         var givesAccess = KeepsAccess(menu.Definition, writes);
         // A firewall rule's place in its chain is what it does, and an addition goes to the end: every rule is added in
@@ -310,6 +311,13 @@ public static class ConfigurationPlanner
         {
             GivesAccess = givesAccess,
         };
+    }
+
+    private static bool IsKeyProperty(DesiredMenu menu, string property)
+    {
+        foreach (var key in menu.Key)
+            if (key.Equals(property, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     // Lists a change is gathered in before it is kept as exact arrays; one of each per thread, as planning never nests.

@@ -103,17 +103,19 @@ public static class DesiredStateExport
     }
 
     /// <summary>
-    /// The catalog's key when every entry has it and it tells them all apart. Otherwise (firewall rules without
-    /// comments, for instance) a key of every property the entries have, so that each entry is named by its whole
-    /// content: a shorter key that happens to be unique today (chain, for the one port forward of a router) would
-    /// name another entry once one like it is added, and the document would rewrite that one. Whether an entry is
-    /// enabled is never part of it: disabling a rule does not make it another rule.
+    /// The catalog's key when it tells the entries apart (a key property an entry lacks, such as the gateway of a
+    /// blackhole route, counts as empty). Otherwise, and whenever an entry lacks the comment the catalog's key
+    /// identifies it by (firewall rules without comments), a key of every property the entries have, so that each
+    /// entry is named by its whole content: a shorter key that happens to be unique today (chain, for the one port
+    /// forward of a router) would name another entry once one like it is added, and the document would rewrite that
+    /// one. Whether an entry is enabled is never part of it: disabling a rule does not make it another rule.
     /// </summary>
     private static IReadOnlyList<string> KeyFor(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries, out bool byContent)
     {
         byContent = false;
+        var lacksComment = menu.DefaultKey.Contains("comment", StringComparer.OrdinalIgnoreCase) && entries.Any(e => !e.Contains("comment"));
         // Entries alike in every property are one entry twice, whatever the key: they are left out, not a reason for a longer key.
-        if (entries.All(e => menu.DefaultKey.All(e.Contains)) && IsUnique(menu, Distinct(menu, entries), menu.DefaultKey)) return menu.DefaultKey;
+        if (!lacksComment && IsUnique(menu, Distinct(menu, entries), menu.DefaultKey)) return menu.DefaultKey;
         byContent = true;
         var key = menu.DefaultKey.Where(k => entries.Any(e => e.Contains(k))).ToList();
         foreach (var entry in entries)
@@ -133,7 +135,9 @@ public static class DesiredStateExport
     private static List<OrderedDictionary> Distinct(MenuDefinition menu, IReadOnlyList<OrderedDictionary> entries)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return entries.Where(e => seen.Add(string.Join("\u0001", e.Keys.Cast<string>().OrderBy(k => k, StringComparer.OrdinalIgnoreCase)
+        // As the content key sees them: without disabled, so that two rules that differ in nothing else are one rule twice.
+        return entries.Where(e => seen.Add(string.Join("\u0001", e.Keys.Cast<string>()
+            .Where(k => !k.Equals("disabled", StringComparison.OrdinalIgnoreCase)).OrderBy(k => k, StringComparer.OrdinalIgnoreCase)
             .Select(k => k.ToLowerInvariant() + "=" + ValueNormalizer.Normalize(menu.KindOf(k), e[k] as string ?? ""))))).ToList();
     }
 

@@ -122,7 +122,7 @@ internal static class RiskRules
             : chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
 
         // What a rule matches is what it lets in: narrowed, the rule that accepts your own traffic may no longer match it.
-        if (verb is "set" or "edit" && dropping == Truth.Absent && onInput != Truth.No && ChangesWhatItMatches(arguments))
+        if (verb is "set" or "edit" && dropping is Truth.Absent or Truth.No && onInput != Truth.No && ChangesWhatItMatches(arguments))
             return (ScriptRisk.Destructive, $"changes what rules on the {inputChain} chain match in {menu}; narrowed, the rule that accepts your own traffic no longer lets you in");
         if (dropping == Truth.Yes && onInput == Truth.Yes)
             return (ScriptRisk.Destructive, $"{action!.Value!.ToLowerInvariant()}s traffic to the router on the {inputChain} chain; without an accept rule for your own address before it, you are locked out");
@@ -133,8 +133,13 @@ internal static class RiskRules
         return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
     }
 
-    // What a set may write to a rule without changing the traffic it matches (chain, action and disabled have rules of their own).
-    private static readonly string[] LeavesMatchAlone = { "numbers", ".id", "comment", "log", "log-prefix", "disabled", "chain", "action", "place-before" };
+    // What a set may write to a rule without changing the traffic it matches: its note, its logging, and what its action
+    // does (chain, action and disabled have rules of their own).
+    private static readonly string[] LeavesMatchAlone =
+    {
+        "numbers", ".id", "comment", "log", "log-prefix", "disabled", "chain", "action", "place-before",
+        "address-list", "address-list-timeout", "reject-with", "jump-target",
+    };
 
     private static bool ChangesWhatItMatches(IReadOnlyList<ScriptArgument> arguments)
     {

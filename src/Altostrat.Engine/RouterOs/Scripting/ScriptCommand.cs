@@ -55,7 +55,15 @@ public sealed class ScriptCommand
     /// A <c>[find ...]</c> written inside another command to pick its entries: part of that command, not a command of
     /// its own to count ("/ip address remove [find ...]" is one command).
     /// </summary>
-    public bool IsSelector => Depth > 0 && Command == "find";
+    public bool IsSelector => Depth > 0 && Command == "find" && OpensWithBracket();
+
+    // A substitution, [find ...] or [/ip route find ...]: the bracket comes right before the command's text.
+    private bool OpensWithBracket()
+    {
+        var i = _start - 1;
+        while (i >= 0 && _source[i] is ' ' or '\t') i--;
+        return i >= 0 && _source[i] == '[';
+    }
 
     /// <summary>The command as written, on one line, shortened when long, with secret values masked (<see cref="SecretValues"/>).</summary>
     public string Text => _text ??= ScriptText.Shown(_source, _start, _end, MaxText);

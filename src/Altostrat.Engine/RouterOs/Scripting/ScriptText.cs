@@ -8,8 +8,16 @@ internal static class ScriptText
 {
     private static readonly char[] Layout = { ' ', '\t', '\r', '\n', '\\' };
 
-    /// <summary><see cref="OneLine"/> with secret values masked: how a command or an argument is shown to people.</summary>
-    public static string Shown(string text, int start, int end, int max) => SecretValues.Redact(OneLine(text, start, end, max));
+    /// <summary>
+    /// <see cref="OneLine"/> with secret values masked: how a command or an argument is shown to people. Masked before
+    /// it is shortened, so that a cut through a secret (a URL's password) cannot leave its start unmasked.
+    /// </summary>
+    public static string Shown(string text, int start, int end, int max)
+    {
+        if (end <= start) return "";
+        var redacted = SecretValues.Redact(text.Substring(start, end - start));
+        return OneLine(redacted, 0, redacted.Length, max);
+    }
 
     public static string OneLine(string text, int start, int end, int max)
     {

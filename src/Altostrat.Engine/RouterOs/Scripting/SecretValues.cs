@@ -80,10 +80,12 @@ public static class SecretValues
             var valueStart = SkipSpaces(scriptText, nameEnd);
             if (nameEnd == nameStart || valueStart == nameEnd || valueStart >= scriptText.Length) continue;
             var name = scriptText.Substring(nameStart, nameEnd - nameStart);
-            if (!IsSecretVariable(name)) continue;
+            var valueEnd = ValueEnd(scriptText, valueStart);
+            // ":local pw;" declares the variable without a value: nothing to mask.
+            if (valueEnd == valueStart || !IsSecretVariable(name)) continue;
             redacted ??= new StringBuilder(scriptText.Length);
             redacted.Append(scriptText, copied, valueStart - copied).Append(Mask);
-            copied = ValueEnd(scriptText, valueStart);
+            copied = valueEnd;
             // The value is skipped whole: a ':' inside it is not another declaration.
             i = Math.Max(i, copied - 1);
         }

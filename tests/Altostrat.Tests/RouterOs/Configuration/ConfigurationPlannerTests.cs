@@ -265,6 +265,17 @@ public class ConfigurationPlannerTests
     }
 
     [Fact]
+    public void An_empty_value_is_written_on_an_addition_unless_it_is_a_key_property_the_entry_lacks()
+    {
+        var plan = Plan("""{ "/ip/firewall/filter": { "Key": ["chain", "comment", "protocol"], "Entries": [ { "chain": "input", "comment": "x", "protocol": "", "action": "accept", "log-prefix": "" } ] } }""",
+            ("/ip/firewall/filter", new string[0]));
+
+        var parameters = CommandsOf(Assert.Single(plan.Changes)).Single().Parameters.Select(p => p.Key).ToList();
+        Assert.Contains("log-prefix", parameters);
+        Assert.DoesNotContain("protocol", parameters);
+    }
+
+    [Fact]
     public void Firewall_rules_are_added_in_the_document_order_whatever_their_action()
     {
         var plan = Plan("""

@@ -63,6 +63,40 @@ public class DesiredStateExportTests
     }
 
     [Fact]
+    public void A_key_property_an_entry_lacks_counts_as_empty_and_keeps_the_catalog_key_unless_it_is_the_comment()
+    {
+        var routes = ConfigurationPlannerTests.Rows(("/ip/route", new[]
+        {
+            ".id=*1 dst-address=0.0.0.0/0 gateway=192.0.2.1 distance=1",
+            ".id=*2 dst-address=203.0.113.0/24 blackhole=yes",
+        }));
+        var notes = new List<string>();
+
+        var document = DesiredStateDocument.Parse(DesiredStateExport.ToJson(routes, notes), "routes.json");
+
+        Assert.Equal(new[] { "dst-address", "gateway" }, document.Menus.Single().Key);
+        Assert.Empty(notes);
+        Assert.Empty(ConfigurationPlanner.Plan(document, routes).Changes);
+    }
+
+    [Fact]
+    public void Two_rules_that_differ_only_in_being_disabled_are_one_rule_twice()
+    {
+        var router = ConfigurationPlannerTests.Rows(("/ip/firewall/filter", new[]
+        {
+            ".id=*1 chain=input comment=a action=accept",
+            ".id=*2 chain=forward comment=b action=drop",
+            ".id=*3 chain=forward comment=b action=drop disabled=true",
+        }));
+        var notes = new List<string>();
+
+        var document = DesiredStateDocument.Parse(DesiredStateExport.ToJson(router, notes), "export.json");
+
+        Assert.Equal(new[] { "chain", "comment" }, document.Menus.Single().Key);
+        Assert.Contains("repeats an earlier one", Assert.Single(notes));
+    }
+
+    [Fact]
     public void A_lone_port_forward_exported_is_not_matched_to_another_rule_added_to_its_chain_later()
     {
         var router = ConfigurationPlannerTests.Rows(("/ip/firewall/nat", new[] { ".id=*3 chain=dstnat action=dst-nat protocol=tcp dst-port=8080 to-addresses=192.168.88.10 to-ports=80" }));

@@ -31,6 +31,8 @@ public class ScriptRatingTests
         Assert.Equal(new[] { false, false, true, true, false, false }, ratings.Select(r => r.IsDestructive));
         // A [find] that picks a command's entries is part of it: one command a line, two for the unset pair.
         Assert.Equal(new[] { 1, 2, 1, 1, 1, 1 }, ratings.Select(r => r.CommandCount));
+        // A find that is a statement of its own, in a block, is a command.
+        Assert.Equal(1, ScriptRating.Of(ScriptAnalyzer.Analyze("{ /ip route find }")).CommandCount);
     }
 
     [Theory]

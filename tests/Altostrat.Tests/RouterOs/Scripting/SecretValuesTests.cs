@@ -27,6 +27,7 @@ public class SecretValuesTests
     [InlineData(":set pass \"x\"; :local name \"keep\"", ":set pass ***; :local name \"keep\"")]
     [InlineData("/tool fetch url=\"sftp://backup:s3cret@192.0.2.9/cfg.rsc\" upload=yes", "/tool fetch url=\"sftp://backup:***@192.0.2.9/cfg.rsc\" upload=yes")]
     [InlineData("/tool fetch url=https://user@example.net/a:b@c mode=https", "/tool fetch url=https://user@example.net/a:b@c mode=https")]
+    [InlineData(":local pw; :local pw ", ":local pw; :local pw ")]
     public void Masks_the_values_of_secret_properties_in_text_for_people(string line, string expected)
     {
         Assert.Equal(expected, SecretValues.Redact(line));
@@ -49,6 +50,16 @@ public class SecretValuesTests
 
         Assert.All(analysis.Commands, c => Assert.DoesNotContain("s3cret-value", c.Text));
         Assert.All(analysis.Commands.SelectMany(c => c.Arguments), a => Assert.DoesNotContain("s3cret-value", a.Text));
+    }
+
+    [Fact]
+    public void A_long_line_cut_for_display_never_shows_the_start_of_a_password_in_a_url()
+    {
+        var prefix = "/tool fetch upload=yes src-path=" + new string('b', 95) + ".backup url=\"sftp://backup:";
+        var command = ScriptAnalyzer.Analyze(prefix + "S3cretPassw0rd@192.0.2.9/x\"").Commands.Single();
+
+        Assert.DoesNotContain("S3cret", command.Text);
+        Assert.EndsWith("...", command.Text);
     }
 
     [Fact]
