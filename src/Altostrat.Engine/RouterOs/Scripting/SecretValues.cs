@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace Altostrat.Engine.RouterOs.Scripting;
 
@@ -47,29 +46,22 @@ public static class SecretValues
 
     private static string RedactAssignments(string scriptText)
     {
-        StringBuilder? redacted = null;
-        var copied = 0;
+        var masked = new MaskedText(scriptText);
         for (var i = scriptText.IndexOf('='); i > 0; i = scriptText.IndexOf('=', i + 1))
         {
             var nameStart = i;
             while (nameStart > 0 && IsNameChar(scriptText[nameStart - 1])) nameStart--;
             var valueEnd = ValueEnd(scriptText, i + 1);
-            if (nameStart < i && IsSecret(scriptText.Substring(nameStart, i - nameStart)))
-            {
-                redacted ??= new StringBuilder(scriptText.Length);
-                redacted.Append(scriptText, copied, i + 1 - copied).Append(Mask);
-                copied = valueEnd;
-            }
+            if (nameStart < i && IsSecret(scriptText.Substring(nameStart, i - nameStart))) masked.Mask(i + 1, valueEnd);
             // The value is skipped whole: a name=value inside a quoted value is text, not an assignment.
             i = Math.Max(i, valueEnd - 1);
         }
-        return redacted is null ? scriptText : redacted.Append(scriptText, copied, scriptText.Length - copied).ToString();
+        return masked.ToString();
     }
 
     private static string RedactVariables(string scriptText)
     {
-        StringBuilder? redacted = null;
-        var copied = 0;
+        var masked = new MaskedText(scriptText);
         for (var i = scriptText.IndexOf(':'); i >= 0 && i < scriptText.Length; i = scriptText.IndexOf(':', i + 1))
         {
             var keyword = Array.Find(VariableKeywords, k => string.CompareOrdinal(scriptText, i, k, 0, k.Length) == 0);
@@ -79,23 +71,19 @@ public static class SecretValues
             while (nameEnd < scriptText.Length && (IsNameChar(scriptText[nameEnd]) || scriptText[nameEnd] == '_')) nameEnd++;
             var valueStart = SkipSpaces(scriptText, nameEnd);
             if (nameEnd == nameStart || valueStart == nameEnd || valueStart >= scriptText.Length) continue;
-            var name = scriptText.Substring(nameStart, nameEnd - nameStart);
             var valueEnd = ValueEnd(scriptText, valueStart);
             // ":local pw;" declares the variable without a value: nothing to mask.
-            if (valueEnd == valueStart || !IsSecretVariable(name)) continue;
-            redacted ??= new StringBuilder(scriptText.Length);
-            redacted.Append(scriptText, copied, valueStart - copied).Append(Mask);
-            copied = valueEnd;
+            if (valueEnd == valueStart || !IsSecretVariable(scriptText.Substring(nameStart, nameEnd - nameStart))) continue;
+            masked.Mask(valueStart, valueEnd);
             // The value is skipped whole: a ':' inside it is not another declaration.
-            i = Math.Max(i, copied - 1);
+            i = Math.Max(i, valueEnd - 1);
         }
-        return redacted is null ? scriptText : redacted.Append(scriptText, copied, scriptText.Length - copied).ToString();
+        return masked.ToString();
     }
 
     private static string RedactUrlPasswords(string scriptText)
     {
-        StringBuilder? redacted = null;
-        var copied = 0;
+        var masked = new MaskedText(scriptText);
         for (var i = scriptText.IndexOf("://", StringComparison.Ordinal); i >= 0; i = scriptText.IndexOf("://", i + 3, StringComparison.Ordinal))
         {
             var start = i + 3;
@@ -104,12 +92,9 @@ public static class SecretValues
             var at = scriptText.LastIndexOf('@', end - 1, end - start);
             if (at < 0) continue;
             var colon = scriptText.IndexOf(':', start, at - start);
-            if (colon < 0) continue;
-            redacted ??= new StringBuilder(scriptText.Length);
-            redacted.Append(scriptText, copied, colon + 1 - copied).Append(Mask);
-            copied = at;
+            if (colon >= 0) masked.Mask(colon + 1, at);
         }
-        return redacted is null ? scriptText : redacted.Append(scriptText, copied, scriptText.Length - copied).ToString();
+        return masked.ToString();
     }
 
     private static int SkipSpaces(string text, int i)
