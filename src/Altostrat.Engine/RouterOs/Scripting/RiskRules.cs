@@ -182,11 +182,20 @@ internal static class RiskRules
         return chain;
     }
 
+    // RouterOS takes a parameter name shortened to a prefix no other parameter of the command shares (act=drop is
+    // action=drop), so a name written shorter than the one a rule looks for counts as it, from three letters on: the
+    // rule then reads the command as the router will. A prefix that is ambiguous the router refuses.
     private static ScriptArgument? Find(IReadOnlyList<ScriptArgument> arguments, string name)
     {
+        ScriptArgument? shortened = null;
         foreach (var argument in arguments)
-            if (argument.Name is not null && argument.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return argument;
-        return null;
+        {
+            if (argument.Name is not { } written) continue;
+            if (written.Equals(name, StringComparison.OrdinalIgnoreCase)) return argument;
+            if (shortened is null && written.Length >= 3 && written.Length < name.Length && name.StartsWith(written, StringComparison.OrdinalIgnoreCase))
+                shortened = argument;
+        }
+        return shortened;
     }
 
     private static Truth Flag(IReadOnlyList<ScriptArgument> arguments, string name)

@@ -60,6 +60,10 @@ public class ScriptRiskTests
     [InlineData("/ip firewall filter set [find chain=\"input\" comment=\"mgmt\"] disabled=yes", ScriptRisk.Destructive, "disables firewall rules")]
     [InlineData("/ip firewall filter set [find chain=\"input\" comment=\"est\"] src-address=10.99.99.99", ScriptRisk.Destructive, "changes what rules on the input chain match")]
     [InlineData("/ip firewall filter set 0 in-interface=ether9", ScriptRisk.Destructive, "changes what rules on the input chain match")]
+    // Parameter names written short, as RouterOS takes them
+    [InlineData("/ip firewall filter add chain=input act=drop", ScriptRisk.Destructive, "drops traffic to the router on the input chain")]
+    [InlineData("/ip firewall filter add cha=input action=reject", ScriptRisk.Destructive, "rejects traffic to the router on the input chain")]
+    [InlineData("/interface set ether1 dis=yes", ScriptRisk.Destructive, "disables an interface")]
     [InlineData("/ip firewall filter set [find chain=input comment=\"mgmt\"] action=accept src-address=203.0.113.9", ScriptRisk.Destructive, "changes what rules on the input chain match")]
     [InlineData("/ip firewall raw set [find chain=prerouting comment=\"x\"] protocol=udp", ScriptRisk.Destructive, "changes what rules on the prerouting chain match")]
     [InlineData("/ip firewall raw move [find chain=\"prerouting\" comment=\"a\"]", ScriptRisk.Destructive, "reorders firewall rules")]
