@@ -103,6 +103,9 @@ internal static class RiskRules
         // Disabling an existing rule (not adding a disabled one) can switch off the rule that lets you in.
         if ((verb == "disable" || (verb == "set" && Flag(arguments, "disabled") == Truth.Yes)) && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"disables firewall rules in {menu}; if one of them accepts your own traffic on the {inputChain} chain you are locked out");
+        // A condition taken off a rule widens it: a drop rule that no longer names its interface drops your traffic too.
+        if (verb == "unset" && onInputOrUnknown && UnsetsWhatItMatches(arguments))
+            return (ScriptRisk.Destructive, $"takes a condition off rules on the {inputChain} chain in {menu}; a drop rule that loses one drops more, your own traffic perhaps");
         if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
         // A rule taken out of the input chain no longer lets anything in, the operator's own traffic included.
         if (verb == "set" && chain is not null && (chain.Value is null || !chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase)))
@@ -117,6 +120,10 @@ internal static class RiskRules
             : action.Value is null ? Truth.Unknown
             : action.Value.Equals("drop", StringComparison.OrdinalIgnoreCase) || action.Value.Equals("reject", StringComparison.OrdinalIgnoreCase)
               || action.Value.Equals("tarpit", StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
+        // A rule brought into the input chain from another does there what it did before: a drop rule locks you out.
+        if (verb is "set" or "edit" && dropping != Truth.No && chain?.Value is { } into && into.Equals(inputChain, StringComparison.OrdinalIgnoreCase)
+            && !(ChainSelectedBy(selection)?.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ?? false))
+            return (ScriptRisk.Destructive, $"moves rules into the {inputChain} chain in {menu}; a drop rule among them blocks your own traffic there");
         var onInput = chain is null && chainValue is null ? (verb == "add" ? Truth.No : Truth.Unknown)
             : chainValue is null ? Truth.Unknown
             : chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
@@ -140,6 +147,27 @@ internal static class RiskRules
         "numbers", ".id", "comment", "log", "log-prefix", "disabled", "chain", "action", "place-before",
         "address-list", "address-list-timeout", "reject-with", "jump-target",
     };
+
+    // The properties an unset names: value-name= (the API's spelling) or the words after the rules it selects.
+    private static bool UnsetsWhatItMatches(IReadOnlyList<ScriptArgument> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            var property = argument.Name is null ? argument.Value
+                : argument.Name.Equals("value-name", StringComparison.OrdinalIgnoreCase) ? argument.Value : null;
+            if (property is null || IsItemReference(property)) continue;
+            if (Array.FindIndex(LeavesMatchAlone, known => known.Equals(property, StringComparison.OrdinalIgnoreCase)) < 0) return true;
+        }
+        return false;
+    }
+
+    // A rule named by its number or id (unset 0 in-interface), or a list of them.
+    private static bool IsItemReference(string word)
+    {
+        foreach (var c in word)
+            if (!(char.IsDigit(c) || c is ',' or '*' || (c is >= 'A' and <= 'F'))) return false;
+        return true;
+    }
 
     private static bool ChangesWhatItMatches(IReadOnlyList<ScriptArgument> arguments)
     {
