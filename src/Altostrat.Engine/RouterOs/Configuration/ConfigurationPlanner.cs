@@ -137,6 +137,20 @@ public static class ConfigurationPlanner
     private static bool IsWriteOnly(MenuDefinition definition, string property) =>
         definition.IsList && Scripting.SecretValues.IsSecret(property);
 
+    // How many settings the row has that the document does not give (its id, flags and read-only values aside).
+    private static int Extras(MenuDefinition definition, Dictionary<string, string?> desired, IReadOnlyDictionary<string, string> row)
+    {
+        var count = 0;
+        foreach (var pair in row)
+        {
+            var name = pair.Key;
+            if (name.Length == 0 || name[0] == '.' || pair.Value.Length == 0 || desired.ContainsKey(name) || definition.IsReadOnly(name)) continue;
+            if (name is "dynamic" or "builtin" or "default" or "invalid" or "disabled") continue;
+            count++;
+        }
+        return count;
+    }
+
     // How many of the document's values the row does not have: among rows that share a key, the one with none (or the
     // fewest) is the entry the document describes.
     [MethodImpl(HotPath.Optimize)]
@@ -278,14 +292,18 @@ public static class ConfigurationPlanner
             }
         }
         var candidates = shared[entry.MatchKey];
-        int best = candidates[0], fewest = int.MaxValue;
+        int best = candidates[0], fewest = int.MaxValue, fewestExtras = int.MaxValue;
         foreach (var candidate in candidates)
         {
             var differences = Differences(menu.Definition, entry.PropertyTable, rows[candidate]);
-            if (differences >= fewest) continue;
+            if (differences > fewest) continue;
+            // Of rows alike in what the document says, the one with nothing more: a rule added later with one condition
+            // more (in-interface=ether1) is not the rule the document was written from.
+            var extras = Extras(menu.Definition, entry.PropertyTable, rows[candidate]);
+            if (differences == fewest && extras >= fewestExtras) continue;
             best = candidate;
             fewest = differences;
-            if (differences == 0) break;
+            fewestExtras = extras;
         }
         if (fewest > 0 && refuseAs is not null) throw SharedKeyRefused(menu, entry, rows, candidates, refuseAs);
         return best;

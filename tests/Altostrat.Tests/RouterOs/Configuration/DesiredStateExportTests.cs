@@ -116,6 +116,29 @@ public class DesiredStateExportTests
     }
 
     [Fact]
+    public void A_rule_added_later_with_a_condition_more_is_not_taken_for_the_exported_one()
+    {
+        var router = ConfigurationPlannerTests.Rows(("/ip/firewall/nat", new[]
+        {
+            ".id=*2 chain=dstnat action=dst-nat protocol=tcp dst-port=80 to-addresses=192.168.88.10 comment=web",
+            ".id=*3 chain=dstnat action=dst-nat protocol=tcp dst-port=443 to-addresses=192.168.88.10 comment=web",
+        }));
+        var document = DesiredStateDocument.Parse(DesiredStateExport.ToJson(router, new List<string>()).Replace("\"Absent\": \"Ignore\"", "\"Absent\": \"Remove\""), "nat.json");
+        // Added above the first, alike but for an interface no exported rule names.
+        var later = ConfigurationPlannerTests.Rows(("/ip/firewall/nat", new[]
+        {
+            ".id=*6 chain=dstnat action=dst-nat protocol=tcp dst-port=80 to-addresses=192.168.88.10 comment=web in-interface=ether1",
+            ".id=*2 chain=dstnat action=dst-nat protocol=tcp dst-port=80 to-addresses=192.168.88.10 comment=web",
+            ".id=*3 chain=dstnat action=dst-nat protocol=tcp dst-port=443 to-addresses=192.168.88.10 comment=web",
+        }));
+
+        var plan = ConfigurationPlanner.Plan(document, later, "branch-1");
+
+        Assert.Equal("*6", Assert.Single(plan.Changes, c => c.Action == ChangeAction.Remove).Id);
+        Assert.Contains("(*2)", Assert.Single(plan.Notes));
+    }
+
+    [Fact]
     public void A_json_export_writes_quotes_and_letters_as_themselves_and_reads_them_back()
     {
         const string comment = "Ops' \"edge\" <rule> & Zürich";
