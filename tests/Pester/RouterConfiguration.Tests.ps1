@@ -370,6 +370,10 @@ Describe 'Compare- and Set-AltoRouterConfiguration' {
         $router = $script:Routers['site_emu0002']
         $doc = @{ '/user' = @{ Entries = @(@{ name = 'pester-ops'; group = 'read'; password = 'P@ssw0rd!' }) } }
         try {
+            # The change object shows no password either: it ends up in logs and JSON.
+            $plan = Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc
+            $plan.After['password'] | Should -Be '***'
+            $plan | ConvertTo-Json -Depth 5 | Should -Not -Match 'P@ssw0rd'
             (Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force).Status | Should -Be 'Changed'
             $warnings = $null
             $again = Set-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc -Force -WarningVariable warnings -WarningAction SilentlyContinue

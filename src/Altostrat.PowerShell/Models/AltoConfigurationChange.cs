@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Threading;
+using Altostrat.Engine.RouterOs.Scripting;
 
 namespace Altostrat.PowerShell;
 
@@ -69,12 +70,14 @@ public sealed class AltoConfigurationChange
         (_after, _afterValues) = (null, after);
     }
 
-    // Safe to read from several threads at once (ForEach-Object -Parallel): the first table made is the one kept.
+    // Safe to read from several threads at once (ForEach-Object -Parallel): the first table made is the one kept. A
+    // secret reads as the mask, as in every text of the module: these tables end up in logs and JSON.
     private static Hashtable? Table(ref Hashtable? table, IReadOnlyDictionary<string, string>? values)
     {
         if (table is not null || values is null) return table;
         var made = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in values) made[value.Key] = value.Value;
+        foreach (var value in values)
+            made[value.Key] = SecretValues.IsSecret(value.Key) ? SecretValues.Mask : SecretValues.Redact(value.Value);
         return Interlocked.CompareExchange(ref table, made, null) ?? made;
     }
 }

@@ -96,8 +96,9 @@ internal static class CliText
     {
         text.Append(' ').Append(name).Append('=');
         // Script lines are for people and the risk gate; the change itself is sent as API words with the real value.
+        // A value that is no secret may hold one: a scheduler's on-event with password= or a URL's user:password@.
         if (SecretValues.IsSecret(name)) text.Append(SecretValues.Mask);
-        else AppendValue(text, value);
+        else AppendValue(text, SecretValues.Redact(value));
     }
 
     /// <summary><c>[find list="block" address="192.0.2.1"]</c>, or by id when the key does not single the entry out.</summary>

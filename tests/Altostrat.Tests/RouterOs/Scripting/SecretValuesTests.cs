@@ -84,4 +84,21 @@ public class SecretValuesTests
         add.AddCommandsTo(commands, _ => null);
         Assert.Equal("s3cret-value", commands.Single().Parameters.Single(p => p.Key == "password").Value);
     }
+
+    [Fact]
+    public void A_desired_state_change_masks_a_secret_held_inside_another_value_and_sends_it_whole()
+    {
+        const string onEvent = "/tool fetch url=\"sftp://u:p4ss@192.0.2.9/x\"; /user set ops password=s3cret";
+        var document = DesiredStateDocument.FromTree(new System.Collections.Hashtable
+        {
+            ["/system/scheduler"] = new System.Collections.Hashtable { ["Entries"] = new object[] { new System.Collections.Hashtable { ["name"] = "s1", ["on-event"] = onEvent } } },
+        });
+        var add = ConfigurationPlanner.Plan(document, new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>()).Changes.Single();
+
+        Assert.DoesNotContain("p4ss", add.Script);
+        Assert.DoesNotContain("s3cret", add.Script);
+        var commands = new List<RouterCommand>();
+        add.AddCommandsTo(commands, _ => null);
+        Assert.Equal(onEvent, commands.Single().Parameters.Single(p => p.Key == "on-event").Value);
+    }
 }
