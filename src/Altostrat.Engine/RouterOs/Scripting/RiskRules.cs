@@ -56,6 +56,8 @@ internal static class RiskRules
         if (full == "/interface/ethernet/poe/power-cycle")
             return (ScriptRisk.Destructive, "cuts the power of the device on that PoE port for a while: it restarts, and whatever reaches the router through it drops meanwhile");
         if (verb == "remove") return (ScriptRisk.Destructive, $"removes entries from {menu}; whatever they configured is gone and cannot be undone from a script");
+        // A note changes nothing the router does, on an address, a route or an account as anywhere else.
+        if (verb is "set" or "comment" && OnlyComments(verb, arguments)) return (ScriptRisk.Change, $"changes only the comment of entries in {menu}");
         if (verb == "run" && menu == "/system/script") return (ScriptRisk.Change, "runs another script; the analyzer cannot see what that script does");
         if (full == "/tool/fetch") return (ScriptRisk.Change, "transfers data over the network and can write files on the router");
         if (full == "/import") return (ScriptRisk.Change, "runs the commands in a file; the analyzer cannot see what they do");
@@ -147,6 +149,19 @@ internal static class RiskRules
         "numbers", ".id", "comment", "log", "log-prefix", "disabled", "chain", "action", "place-before",
         "address-list", "address-list-timeout", "reject-with", "jump-target",
     };
+
+    // A set whose only value is comment= (the entries named by number, name or [find]), or the comment command.
+    private static bool OnlyComments(string verb, IReadOnlyList<ScriptArgument> arguments)
+    {
+        var comment = verb == "comment";
+        foreach (var argument in arguments)
+        {
+            if (argument.Name is null) continue;
+            if (argument.Name.Equals("comment", StringComparison.OrdinalIgnoreCase)) comment = true;
+            else if (!argument.Name.Equals("numbers", StringComparison.OrdinalIgnoreCase) && !argument.Name.Equals(".id", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return comment;
+    }
 
     // The properties an unset names: value-name= (the API's spelling) or the words after the rules it selects.
     private static bool UnsetsWhatItMatches(IReadOnlyList<ScriptArgument> arguments)
