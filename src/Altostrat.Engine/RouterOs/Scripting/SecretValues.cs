@@ -32,9 +32,15 @@ public static class SecretValues
 
     private static readonly string[] VariableKeywords = { ":local ", ":global ", ":set " };
 
-    /// <summary>True when a script variable of this name (<c>:local pw</c>, <c>:global adminPassword</c>) holds a secret.</summary>
+    /// <summary>
+    /// True when a script variable of this name (<c>:local pw</c>, <c>:global adminPassword</c>, <c>apiKey</c>,
+    /// <c>authToken</c>) holds a secret. Named freely, so wider than properties: a value masked by mistake only hides
+    /// a value from a person reading the script.
+    /// </summary>
     public static bool IsSecretVariable(string name) =>
-        IsSecret(name) || Array.IndexOf(SecretVariableNames, name.ToLowerInvariant()) >= 0;
+        IsSecret(name) || Array.IndexOf(SecretVariableNames, name.ToLowerInvariant()) >= 0
+        || name.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
+        || (name.Length > 3 && name.EndsWith("key", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The script text with secrets replaced by <see cref="Mask"/>: the value of every secret <c>name=value</c> (a bare

@@ -28,6 +28,7 @@ public class SecretValuesTests
     [InlineData("/tool fetch url=\"sftp://backup:s3cret@192.0.2.9/cfg.rsc\" upload=yes", "/tool fetch url=\"sftp://backup:***@192.0.2.9/cfg.rsc\" upload=yes")]
     [InlineData("/tool fetch url=https://user@example.net/a:b@c mode=https", "/tool fetch url=https://user@example.net/a:b@c mode=https")]
     [InlineData(":local pw; :local pw ", ":local pw; :local pw ")]
+    [InlineData(":global apiKey \"K3Y\"; :local authToken \"t\"; :local monitor \"ether1\"", ":global apiKey ***; :local authToken ***; :local monitor \"ether1\"")]
     public void Masks_the_values_of_secret_properties_in_text_for_people(string line, string expected)
     {
         Assert.Equal(expected, SecretValues.Redact(line));
