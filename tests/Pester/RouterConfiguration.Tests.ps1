@@ -67,6 +67,12 @@ Describe 'Get-AltoRouterConfiguration' {
         $doc | ConvertTo-Json -Depth 9 | Set-Content $json
         Get-Content $json -Raw | Should -Match '"ComputerName"'
         Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $json | Should -BeNullOrEmpty
+        # Also as ConvertFrom-Json gives it back, without -AsHashtable.
+        Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState (Get-Content $json -Raw | ConvertFrom-Json) | Should -BeNullOrEmpty
+        # ConvertTo-Json without -Depth flattens the entries to type names: the error says so.
+        $doc | ConvertTo-Json -WarningAction SilentlyContinue | Set-Content $json
+        { Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $json -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratConfiguration.InvalidDocument*' -ExpectedMessage '*ConvertTo-Json -Depth 9*'
     }
 
     It 'refuses a menu desired state cannot manage for -AsDesiredState, and several routers for one file, before connecting' {

@@ -11,7 +11,7 @@ namespace Altostrat.PowerShell.Configuration;
 
 /// <summary>
 /// -DesiredState as the user gives it: a hashtable (or the document Get-AltoRouterConfiguration -AsDesiredState
-/// emits), or the path of a .psd1 or .json file. Everything is checked here, before any router is contacted.
+/// emits, or what ConvertFrom-Json gives), or the path of a .psd1 or .json file. Everything is checked here, before any router is contacted.
 /// </summary>
 internal static class DesiredStateInput
 {
@@ -24,6 +24,8 @@ internal static class DesiredStateInput
         {
             switch (value)
             {
+                case PSCustomObject:
+                    return DesiredStateDocument.FromTree(PlainTree.From(input), "-DesiredState");
                 case IDictionary table:
                     return DesiredStateDocument.FromTree(PlainTree.From(table), "-DesiredState");
                 case string or FileInfo:

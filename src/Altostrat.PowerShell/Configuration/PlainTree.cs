@@ -15,6 +15,13 @@ internal static class PlainTree
 {
     public static object? From(object? value)
     {
+        // ConvertFrom-Json without -AsHashtable: its objects are tables too, their properties in the file's order.
+        if (value is PSObject { BaseObject: PSCustomObject } custom)
+        {
+            var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in custom.Properties) fields[property.Name] = From(property.Value);
+            return fields;
+        }
         value = value is PSObject wrapped ? wrapped.BaseObject : value;
         switch (value)
         {

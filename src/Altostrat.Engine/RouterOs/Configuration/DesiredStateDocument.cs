@@ -116,7 +116,7 @@ public sealed class DesiredStateDocument
         var index = 0;
         foreach (var item in items)
         {
-            var entryMap = AsMap(item) ?? throw new DesiredStateException("an entry must be a table of properties.", source, path, index, line: LineOf(map, "Entries"));
+            var entryMap = AsMap(item) ?? throw new DesiredStateException("an entry must be a table of properties." + FlattenedHint(item), source, path, index, line: LineOf(map, "Entries"));
             var entryLine = (entryMap as LocatedTable)?.Line;
             var properties = Properties(definition, entryMap, source, index);
             var keyText = new StringBuilder();
@@ -195,6 +195,13 @@ public sealed class DesiredStateDocument
     }
 
     private static IDictionary? AsMap(object? value) => value as IDictionary;
+
+    // ConvertTo-Json stops at depth 2 unless told otherwise, and writes what lies deeper as its type name: the likely
+    // cause of an entry that reads "System.Collections.Hashtable", and the fix.
+    private static string FlattenedHint(object? item) =>
+        item is string text && (text.StartsWith("System.Collections.", StringComparison.Ordinal) || text.StartsWith("@{", StringComparison.Ordinal))
+            ? $" It reads '{text}', which is what ConvertTo-Json writes for a table deeper than its -Depth (2 unless given): write the document with Export-AltoRouterConfiguration, or with ConvertTo-Json -Depth 9."
+            : "";
 
     // The fields of a map, refusing two keys that differ only in case (an ordinal dictionary could hold both).
     private static IEnumerable<(string Name, object? Value)> Fields(IDictionary map, string? source, string? menu, int? entryIndex)
