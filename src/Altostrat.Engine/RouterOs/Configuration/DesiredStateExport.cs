@@ -68,25 +68,40 @@ public static class DesiredStateExport
 
     private static OrderedDictionary ListMenu(MenuDefinition menu, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, ICollection<string> warnings)
     {
-        var entries = rows.Where(row => !ConfigurationPlanner.IsProtected(row)).Select(row => Values(menu, row)).ToList();
+        var managed = rows.Where(row => !ConfigurationPlanner.IsProtected(row)).ToList();
+        var entries = managed.Select(row => Values(menu, row)).ToList();
         var key = KeyFor(menu, entries, out var byContent);
         if (byContent && entries.Count > 0)
             warnings.Add($"{menu.Path}: {(menu.DefaultKey.Count == 1 ? menu.DefaultKey[0] : string.Join(" and ", menu.DefaultKey))} do not tell every entry apart, so the Key is every property the entries have ({string.Join(", ", key)}), " +
                 "an empty value where an entry has none. An entry edited in the document then reads as another entry: it is added, and the old one stays unless Absent is 'Remove'. " +
                 (menu.DefaultKey.Contains("comment", StringComparer.OrdinalIgnoreCase) ? "Give each entry a comment of its own for a short Key." : "Shorten the Key to the properties that identify an entry."));
         var kept = new List<OrderedDictionary>(entries.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        var keptIds = new List<string>(entries.Count);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
+            var id = managed[i].TryGetValue(".id", out var rowId) ? rowId : "?";
             // A key property the entry does not have is written empty: the planner reads a missing property as empty.
             foreach (var property in key)
                 if (!entry.Contains(property)) entry[property] = string.Empty;
-            if (!seen.Add(KeyText(menu, entry, key)))
+            if (!seen.TryGetValue(KeyText(menu, entry, key), out var earlier))
             {
-                warnings.Add($"{menu.Path}: an entry ({Describe(entry)}) repeats an earlier one ({string.Join(", ", key)} alike) and was left out; remove the duplicate from the router, or give it a comment of its own.");
+                seen[KeyText(menu, entry, key)] = kept.Count;
+                kept.Add(entry);
+                keptIds.Add(id);
                 continue;
             }
-            kept.Add(entry);
+            // Of two alike, the one that works is the one the document keeps: a disabled twin gives way to an enabled one.
+            var (left, leftId, keptId) = (entry, id, keptIds[earlier]);
+            if (IsDisabled(kept[earlier]) && !IsDisabled(entry))
+            {
+                (left, leftId, keptId) = (kept[earlier], keptIds[earlier], id);
+                kept[earlier] = entry;
+                keptIds[earlier] = id;
+            }
+            warnings.Add($"{menu.Path}: {leftId} ({Describe(left, key)}) is alike to {keptId} in {(byContent ? "every property but disabled" : "its " + string.Join(" and ", key))} and was left out; " +
+                "remove the duplicate from the router, or give it a comment of its own.");
         }
         // One property order for every entry, the key first and then as the router lists them, so that the entries read
         // as a table and a document kept under version control changes only where the router did.
@@ -151,8 +166,12 @@ public static class DesiredStateExport
     private static string KeyText(MenuDefinition menu, IDictionary entry, IReadOnlyList<string> key) =>
         string.Join("\u0001", key.Select(k => ValueNormalizer.Normalize(menu.KindOf(k), entry[k] as string ?? "")));
 
-    private static string Describe(IDictionary entry) =>
-        string.Join(" ", entry.Keys.Cast<string>().Take(4).Select(k => $"{k}={entry[k]}"));
+    // The entry by the values that tell it apart: the key's, those that are not empty, then whether it is disabled.
+    private static string Describe(IDictionary entry, IReadOnlyList<string> key) =>
+        string.Join(" ", key.Where(k => entry[k] is string v && v.Length > 0).Take(8).Select(k => $"{k}={entry[k]}")
+            .Concat(IsDisabled(entry) ? new[] { "disabled" } : Array.Empty<string>()));
+
+    private static bool IsDisabled(IDictionary entry) => entry["disabled"] is string value && ValueNormalizer.Boolean(value.Trim()) == "true";
 
     private static bool IsManaged(MenuDefinition menu, string property) =>
         property.Length > 0 && property[0] != '.' && !menu.IsReadOnly(property)

@@ -27,7 +27,7 @@ public class DesiredStateExportTests
 
         Assert.Empty(ConfigurationPlanner.Plan(document, Router).Changes);
         Assert.Empty(ConfigurationPlanner.Plan(DesiredStateDocument.FromTree(DesiredStateExport.ToTree(Router)), Router).Changes);
-        Assert.Contains("repeats an earlier one (chain, comment alike)", Assert.Single(notes));
+        Assert.Equal("/ip/firewall/filter: *3 (chain=input comment=drop) is alike to *2 in its chain and comment and was left out; remove the duplicate from the router, or give it a comment of its own.", Assert.Single(notes));
         var filter = document.Menus.Single(m => m.Path == "/ip/firewall/filter");
         Assert.True(filter.Order);
         Assert.Equal(2, filter.Entries.Count); // neither the duplicate nor the dynamic rule
@@ -85,15 +85,17 @@ public class DesiredStateExportTests
         var router = ConfigurationPlannerTests.Rows(("/ip/firewall/filter", new[]
         {
             ".id=*1 chain=input comment=a action=accept",
-            ".id=*2 chain=forward comment=b action=drop",
-            ".id=*3 chain=forward comment=b action=drop disabled=true",
+            ".id=*2 chain=forward comment=b action=drop disabled=true",
+            ".id=*3 chain=forward comment=b action=drop",
         }));
         var notes = new List<string>();
 
         var document = DesiredStateDocument.Parse(DesiredStateExport.ToJson(router, notes), "export.json");
 
         Assert.Equal(new[] { "chain", "comment" }, document.Menus.Single().Key);
-        Assert.Contains("repeats an earlier one", Assert.Single(notes));
+        // The enabled one is kept, wherever it stands.
+        Assert.Contains("*2 (chain=forward comment=b disabled) is alike to *3", Assert.Single(notes));
+        Assert.DoesNotContain(document.Menus.Single().Entries, e => e.Properties.ContainsKey("disabled") && e.Properties["disabled"] == "true");
     }
 
     [Fact]
