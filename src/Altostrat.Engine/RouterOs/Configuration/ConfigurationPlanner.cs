@@ -505,5 +505,5 @@ public static class ConfigurationPlanner
 
     // From the router's values, which reach confirmation targets, tables and notes: control characters escaped.
     private static string KeyText(DesiredMenu menu, IReadOnlyDictionary<string, string> row) =>
-        TerminalText.Safe(string.Join(",", menu.Key.Select(p => p + "=" + (row.TryGetValue(p, out var v) ? v : string.Empty))));
+        TerminalText.Safe(string.Join(",", menu.Key.Where(p => row.TryGetValue(p, out var v) && v.Length > 0).Select(p => p + "=" + row[p])));
 }

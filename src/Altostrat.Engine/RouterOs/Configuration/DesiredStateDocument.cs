@@ -125,8 +125,12 @@ public sealed class DesiredStateDocument
             {
                 if (!properties.TryGetValue(property.ToLowerInvariant(), out var keyValue) || keyValue is null)
                     throw new DesiredStateException($"the entry has no value for the key property '{property}'.", source, path, index, property, entryLine);
-                if (keyText.Length > 0) keyText.Append(',');
-                keyText.Append(property).Append('=').Append(keyValue);
+                // Shown without the key properties the entry lacks (a content key's many empty ones): they tell nothing apart to a reader.
+                if (keyValue.Length > 0)
+                {
+                    if (keyText.Length > 0) keyText.Append(',');
+                    keyText.Append(property).Append('=').Append(keyValue);
+                }
                 keyValues.Add(ValueNormalizer.Normalize(definition.KindOf(property), keyValue));
             }
             var match = EntryKey.Of(keyValues);

@@ -60,6 +60,8 @@ public class DesiredStateExportTests
         Assert.Equal(4, adds.Count);
         Assert.DoesNotContain(adds, c => c.Script.Contains("=\"\"") || c.Script.EndsWith("="));
         Assert.Contains(adds, c => c.Script == "/ip firewall filter add chain=input action=accept protocol=icmp");
+        // Its key reads without the properties it lacks.
+        Assert.Contains(adds, c => c.Key == "chain=input,action=accept,protocol=icmp");
     }
 
     [Fact]
