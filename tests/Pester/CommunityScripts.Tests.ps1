@@ -36,6 +36,9 @@ Describe 'Community scripts' {
 
     It 'publishes with -Confirm:$false and shows nothing under -WhatIf' {
         Publish-AltoCommunityScript https://github.com/pester/routeros/blob/main/x.rsc https://github.com/pester/routeros -WhatIf | Should -BeNullOrEmpty
+        # What is published is public: it asks, which this non-interactive session cannot.
+        { Publish-AltoCommunityScript https://github.com/pester/routeros/blob/main/y.rsc https://github.com/pester/routeros -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*'
         $p = Publish-AltoCommunityScript https://github.com/pester/routeros/blob/main/x.rsc https://github.com/pester/routeros -Confirm:$false
         $p.Name | Should -Be 'x'
         (Get-AltoCommunityScript -Id $p.Id).GitHubUrl | Should -Be $p.GitHubUrl

@@ -62,6 +62,9 @@ Describe 'Scheduled scripts' {
         $updated.Description | Should -Be 'Pester set 2'
         $updated.Script | Should -Be $created.Script
         $warnings | Should -Match 'authorization'
+        # Moved later by its own LaunchAt, a DateTimeOffset.
+        $moved = $updated | Set-AltoScheduledScript -LaunchAt $updated.LaunchAt.AddHours(1) -WarningAction SilentlyContinue
+        $moved.LaunchAt | Should -Be $updated.LaunchAt.AddHours(1)
         # An update that changes nothing would only undo an approval: refused before anything is sent.
         $requests = [System.Collections.Generic.List[object]]::new()
         { Set-AltoScheduledScript -Id $created.Id -Verbose 4>&1 | ForEach-Object { $requests.Add($_) } } | Should -Throw -ErrorId 'Altostrat.NothingToChange*'

@@ -22,6 +22,8 @@ Describe 'Site jobs' {
 
     It 'cancels a job that has not started and says so for one that has' {
         $job = Invoke-AltoRouterScript -SiteId site_emu0003 -Script '/system identity print' -Description 'Pester cancel'
+        # High impact: it asks, which this non-interactive session cannot, and it says how to go on.
+        { $job | Stop-AltoSiteJob -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratScript.ConfirmationUnavailable*' -ExpectedMessage '*-Confirm:$false*'
         $cancelled = $job | Stop-AltoSiteJob -PassThru -Confirm:$false
         $cancelled.State | Should -Be 'Cancelled'
         $done = Get-AltoSiteJob -SiteId site_emu0001 -State Completed | Select-Object -First 1

@@ -80,7 +80,7 @@ internal static class ErrorRecords
                 (disconnected
                     ? "Not connected to the Altostrat API: Disconnect-Altostrat closed the connection. Run Connect-Altostrat to connect again. "
                     : "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). ") +
-                "To try the module without an account, start the local emulator and connect to it: see Get-Help about_Altostrat."),
+                "To try the module without an account, run the emulator that comes with the module's source repository and connect to it: see Get-Help about_Altostrat."),
             ErrorIds.Sdx.NotConnected, ErrorCategory.ConnectionError, null);
 
     internal static ErrorCategory Category(int status) => status switch

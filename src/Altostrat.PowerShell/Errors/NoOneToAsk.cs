@@ -43,6 +43,24 @@ internal static class NoOneToAsk
     private static bool Matches(string[] names, string name) =>
         name.Length > 0 && Array.Exists(names, known => known.Equals(name, StringComparison.OrdinalIgnoreCase) || (name.Length >= 3 && known.StartsWith(name, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>
+    /// ShouldProcess for a high-impact change, which asks under the default $ConfirmPreference: where no one can
+    /// answer, the invocation ends with the module's error (<paramref name="what"/> is the change, as the start of a
+    /// sentence) that says to run again with -Confirm:$false.
+    /// </summary>
+    public static bool ShouldProcess(Cmdlet cmdlet, string target, string action, string what, object? errorTarget)
+    {
+        try
+        {
+            return cmdlet.ShouldProcess(target, action);
+        }
+        catch (Exception ex) when (Is(ex))
+        {
+            cmdlet.ThrowTerminatingError(Error($"{what} is a high-impact change", ex, "Run again with -Confirm:$false.", errorTarget));
+            return false;
+        }
+    }
+
     /// <summary>Whether <paramref name="exception"/> is a host saying it cannot prompt.</summary>
     public static bool Is(Exception exception) => exception is PSInvalidOperationException or HostException or NotImplementedException;
 

@@ -12,7 +12,8 @@ namespace Altostrat.PowerShell.Cmdlets.CommunityScripts;
 /// Publish-AltoCommunityScript: submits a .rsc on GitHub (its page or raw URL) with its README as a community
 /// script. Both URLs are checked before anything is sent.
 /// </summary>
-[Cmdlet(VerbsData.Publish, "AltoCommunityScript", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+// High impact: what is published is public, and asks under the default $ConfirmPreference, as the help says.
+[Cmdlet(VerbsData.Publish, "AltoCommunityScript", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(AltoCommunityScript))]
 public sealed class PublishAltoCommunityScriptCommand : AltoCmdlet
 {
@@ -40,7 +41,7 @@ public sealed class PublishAltoCommunityScriptCommand : AltoCmdlet
             WriteError(SdxErrors.InvalidArgument(ErrorIds.Sdx.InvalidReadmeUrl, error, readme));
             return;
         }
-        if (!ShouldProcess(github, "Publish as a community script")) return;
+        if (!Errors.NoOneToAsk.ShouldProcess(this, github, "Publish as a community script", $"Publishing '{github}' as a community script", github)) return;
         var client = RequireClient();
         RunOrWriteError(async token =>
         {

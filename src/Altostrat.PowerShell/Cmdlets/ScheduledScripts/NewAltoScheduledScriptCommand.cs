@@ -37,6 +37,7 @@ public sealed class NewAltoScheduledScriptCommand : AltoCmdlet
     public string Path { get; set; } = "";
 
     [Parameter(Mandatory = true)]
+    [LaunchTime]
     public DateTime LaunchAt { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

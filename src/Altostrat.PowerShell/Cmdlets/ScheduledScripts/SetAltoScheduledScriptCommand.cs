@@ -38,6 +38,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
     public string? Path { get; set; }
 
     [Parameter]
+    [LaunchTime]
     public DateTime? LaunchAt { get; set; }
 
     [Parameter]

@@ -36,16 +36,5 @@ public sealed class StopAltoScheduledScriptCommand : AltoCmdlet
     }
 
     // High impact, so it asks under the default $ConfirmPreference, which a session with no one to answer cannot.
-    private bool ShouldCancel(string id)
-    {
-        try
-        {
-            return ShouldProcess($"scheduled script {id}", "Cancel");
-        }
-        catch (Exception ex) when (Errors.NoOneToAsk.Is(ex))
-        {
-            ThrowTerminatingError(Errors.NoOneToAsk.Error($"Cancelling scheduled script '{id}' is a high-impact change", ex, "Run again with -Confirm:$false.", id));
-            return false;
-        }
-    }
+    private bool ShouldCancel(string id) => Errors.NoOneToAsk.ShouldProcess(this, $"scheduled script {id}", "Cancel", $"Cancelling scheduled script '{id}'", id);
 }

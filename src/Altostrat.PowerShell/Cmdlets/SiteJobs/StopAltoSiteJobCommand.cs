@@ -18,7 +18,8 @@ namespace Altostrat.PowerShell.Cmdlets.SiteJobs;
 /// Stop-AltoSiteJob: cancels jobs that have not started. A job that has started cannot be cancelled: that is a
 /// non-terminating error for that job, and the other jobs are still cancelled.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Stop, "AltoSiteJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+// High impact, as cancelling a scheduled script is: it asks for each job under the default $ConfirmPreference, as the help says.
+[Cmdlet(VerbsLifecycle.Stop, "AltoSiteJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(AltoSiteJobStatus))]
 public sealed class StopAltoSiteJobCommand : AltoCmdlet
 {
@@ -56,7 +57,8 @@ public sealed class StopAltoSiteJobCommand : AltoCmdlet
             return;
         }
         foreach (var key in keys)
-            if (ShouldProcess($"job {SiteJobTargets.Describe(key)} on site {site}", "Cancel")) _jobs.Add(key);
+            if (Errors.NoOneToAsk.ShouldProcess(this, $"job {SiteJobTargets.Describe(key)} on site {site}", "Cancel", $"Cancelling job {SiteJobTargets.Describe(key)} of site '{site}'", site))
+                _jobs.Add(key);
     }
 
     protected override void EndProcessing()
