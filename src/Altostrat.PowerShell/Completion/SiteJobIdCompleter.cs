@@ -6,7 +6,10 @@ using System.Management.Automation.Language;
 
 namespace Altostrat.PowerShell.Completion;
 
-/// <summary>Tab completion of the jobs of the site given with -SiteId, with description and state as tooltip.</summary>
+/// <summary>
+/// Tab completion of the jobs of the site given with -SiteId, with description and state as tooltip; for
+/// Stop-AltoSiteJob only the pending ones, as a job that started cannot be cancelled.
+/// </summary>
 public sealed class SiteJobIdCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -14,7 +17,11 @@ public sealed class SiteJobIdCompleter : IArgumentCompleter
     {
         var site = SiteScopedCompletion.BoundSiteId(fakeBoundParameters);
         if (string.IsNullOrEmpty(site)) return Array.Empty<CompletionResult>();
+        var pendingOnly = commandName.StartsWith("Stop-", StringComparison.OrdinalIgnoreCase);
         return CompletionSource.Complete(wordToComplete, (client, add, token) =>
-            client.ListSiteJobsAsync(site!, j => add(j.Id, $"{j.Description} ({j.State})"), token));
+            client.ListSiteJobsAsync(site!, j =>
+            {
+                if (!pendingOnly || j.State == Engine.Contracts.SiteJobState.Pending) add(j.Id, $"{j.Description} ({j.State})");
+            }, token));
     }
 }

@@ -216,6 +216,11 @@ public sealed class SdxModuleTests
         SdxSeeder.SeedBackups(host.State, 2);
         var job = host.State.Jobs.AddOnce(new JobRecord(Guid.NewGuid().ToString(), SiteStore.SiteId(2), "k", "r", "Nightly inventory",
             "/system identity print", false, false, false, null, host.State.Now, null, null, null)).Job;
+        // Done already: not offered to Stop-AltoSiteJob, which cannot cancel it.
+        var done = host.State.Jobs.AddOnce(new JobRecord(Guid.NewGuid().ToString(), SiteStore.SiteId(2), "k2", "r2", "Done",
+            "/system identity print", false, false, false, null, host.State.Now, null, null, null)).Job;
+        host.State.Jobs.MarkStarted(done.Id, host.State.Now);
+        host.State.Jobs.MarkFinished(done.Id, failed: false, host.State.Now);
         var run = await RunAsync($$"""
             function Complete([string] $line) {
                 [System.Management.Automation.CommandCompletion]::CompleteInput($line, $line.Length, $null).CompletionMatches |
@@ -226,6 +231,8 @@ public sealed class SdxModuleTests
             Complete 'Get-AltoBackup -SiteId site_emu0001 -Filename '
             'next'
             Complete 'Stop-AltoSiteJob -SiteId site_emu0002 -JobId '
+            'next'
+            Complete 'Set-AltoScriptTemplate -Id tmpl_glob'
             """, host);
         Assert.True(run.Errors.Count == 0, run.ToString());
         var texts = run.Output.Select(o => (string?)o["text"] ?? "").ToList();
@@ -234,8 +241,10 @@ public sealed class SdxModuleTests
         Assert.All(templates, t => Assert.StartsWith("tmpl_global000", t));
         var backups = texts.SkipWhile(t => t != "next").Skip(1).TakeWhile(t => t != "next").Select(t => t[..t.IndexOf('|')]).ToList();
         Assert.Equal(host.State.Backups.List(SiteStore.SiteId(1)).Select(b => b.Filename), backups);
-        var jobs = texts.SkipWhile(t => t != "next").Skip(1).SkipWhile(t => t != "next").Skip(1).ToList();
+        var jobs = texts.SkipWhile(t => t != "next").Skip(1).SkipWhile(t => t != "next").Skip(1).TakeWhile(t => t != "next").ToList();
         Assert.Equal(new[] { $"{job.Id}|Nightly inventory (Pending)" }, jobs);
+        // Set-AltoScriptTemplate cannot change a global template: none offered.
+        Assert.Equal("next", texts.Last());
     }
 
     [Fact]
