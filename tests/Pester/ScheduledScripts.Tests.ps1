@@ -79,6 +79,8 @@ Describe 'Scheduled scripts' {
         ($results | Where-Object SiteId -eq site_emu0001).State | Should -Be 'Completed'
         ($results | Where-Object SiteId -eq site_emu0002).State | Should -Be 'Failed'
         (Get-AltoScheduledScriptProgress -Id $created.Id | Where-Object State -eq Failed).SiteId | Should -Be 'site_emu0002'
+        # As the router results are filtered: by Status.
+        ($results | Where-Object Status -eq Failed).SiteId | Should -Be 'site_emu0002'
     }
 
     It 'completes -Status with the states a script can be in' {

@@ -13,6 +13,10 @@ public sealed class AltoSiteJobStatus
     public string? IdempotencyKey { get; set; }
     public string? Description { get; set; }
     public AltoSiteJobState State { get; set; }
+
+    /// <summary><see cref="State"/> under the name the router results use (see <see cref="AltoScheduledScriptProgress.Status"/>).</summary>
+    [System.Management.Automation.Hidden]
+    public AltoSiteJobState Status => State;
     public bool ExpressExecute { get; set; }
     public bool NeedsAcknowledgement { get; set; }
     public bool MakeBackup { get; set; }
