@@ -236,17 +236,24 @@ public sealed class ModuleTests
     }
 
     [Fact]
-    public async Task Set_warns_that_authorization_resets_and_refuses_a_cancelled_script()
+    public async Task Set_warns_that_an_authorization_was_reset_and_refuses_a_cancelled_script()
     {
-        await using var host = await TestEmulator.StartAsync();
+        await using var host = await TestEmulator.StartAsync(o => o.AutoApproveAfter = TimeSpan.Zero);
         var run = await RunAsync($"""
             $s = New-AltoScheduledScript -Description one -Script '/system identity print' -LaunchAt {InOneHour} -SiteId site_emu0001
+            # Not yet authorized: nothing to lose, nothing said.
             ($s | Set-AltoScheduledScript -Description two).Description
+            "id=$($s.Id)"
+            $null = $s | Approve-AltoScheduledScript -Wait -Timeout 30 -PollIntervalSeconds 0.1
+            ($s | Set-AltoScheduledScript -Description three).Description
             $s | Stop-AltoScheduledScript -Confirm:$false
-            $s | Set-AltoScheduledScript -Description three
+            $s | Set-AltoScheduledScript -Description four
             """, host);
         Assert.Contains("two", run.Output.Select(o => (string?)o["text"]));
-        Assert.Contains(run.Warnings, w => w.Contains("resets its authorization"));
+        Assert.Contains("three", run.Output.Select(o => (string?)o["text"]));
+        var id = run.Output.Select(o => (string?)o["text"]).First(t => t?.StartsWith("id=") == true)!.Substring(3);
+        Assert.Equal($"Scheduled script '{id}' was authorized; the update reset it to unauthorized. Run Approve-AltoScheduledScript -Id {id} again before it launches.",
+            Assert.Single(run.Warnings));
         var error = Assert.Single(run.Errors);
         Assert.StartsWith("Altostrat.ScheduledScriptNotEditable", (string?)error["id"]);
         Assert.Contains("cancelled", (string?)error["message"]);

@@ -132,15 +132,18 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         if (MyInvocation.BoundParameters.ContainsKey(nameof(MakeBackup))) request.MakeBackup = MakeBackup;
         if (MyInvocation.BoundParameters.ContainsKey(nameof(AbortIfOffline))) request.AbortIfOffline = AbortIfOffline;
         if (!_gate!.ShouldProcess($"scheduled script {Id} ('{current.Description}')", "Update (authorization is reset)", analysis)) return;
-        if (status == ScheduledScriptStatus.Scheduled)
-            WriteWarning($"Scheduled script '{Id}' was authorized; the update resets it to unauthorized. Run Approve-AltoScheduledScript -Id {Id} again before it launches.");
-        else
-            WriteWarning($"Updating scheduled script '{Id}' resets its authorization; run Approve-AltoScheduledScript afterwards.");
-
+        // Said once the update is made, and only where there was an authorization to lose: an unauthorized script
+        // still needs its approval, as before.
+        var lostAuthorization = status == ScheduledScriptStatus.Scheduled;
         RunOrWriteError(async token =>
         {
             var updated = await client.UpdateScheduledScriptAsync(Id, request, token).ConfigureAwait(false);
-            Post(() => WriteObject(Mapper.ToScheduledScript(updated)));
+            Post(() =>
+            {
+                if (lostAuthorization)
+                    WriteWarning($"Scheduled script '{Id}' was authorized; the update reset it to unauthorized. Run Approve-AltoScheduledScript -Id {Id} again before it launches.");
+                WriteObject(Mapper.ToScheduledScript(updated));
+            });
         }, Id);
     }
 }
