@@ -67,7 +67,7 @@ public sealed class WaitAltoScheduledScriptCommand : AltoCmdlet
                 activity.PercentComplete = e.Total == 0 ? 0 : e.Done * 100 / e.Total;
                 WriteProgress(activity);
                 if (e.IsUnauthorizedPastLaunch(DateTimeOffset.Now) && _toldUnauthorized.Add(id))
-                    WriteWarning($"Scheduled script '{id}' is still unauthorized and its launch time ({e.LaunchAt!.Value.LocalDateTime:g}) has passed: " +
+                    WriteWarning($"Scheduled script '{id}' is still unauthorized and its launch time ({e.LaunchAt!.Value:u}) has passed: " +
                                  $"it cannot launch until it is approved (Approve-AltoScheduledScript -Id {id}). The wait goes on{(Timeout > 0 ? $" until -Timeout ({Timeout} s)" : " without a limit; Ctrl+C or -Timeout ends it")}.");
                 return;
             case ScheduledScriptEventKind.Finished:
