@@ -17,7 +17,8 @@ internal static class ScriptVocabulary
         "bandwidth-test", "run", "reboot", "shutdown", "reset-configuration", "save", "load", "upgrade", "downgrade",
         "uninstall", "install", "download", "check-for-updates", "cancel", "import", "fetch", "flush", "release", "renew",
         "make-static", "sign", "send", "start", "stop", "format-drive", "clear", "quit", "apply-changes", "scan",
-        "power-cycle", "force-update", "reset-mac-address", "blink",
+        "power-cycle", "force-update", "reset-mac-address", "blink", "export-certificate", "create-certificate-request", "revoke",
+        "duplicate",
     };
 
     /// <summary>The commands of /log, one per topic: words that are commands there and may be menus elsewhere.</summary>

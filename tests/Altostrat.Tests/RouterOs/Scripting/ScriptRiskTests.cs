@@ -49,6 +49,7 @@ public class ScriptRiskTests
     [InlineData("/ip firewall filter unset [find chain=forward comment=\"fw\"] in-interface", ScriptRisk.Change, "'unset' changes firewall rules")]
     [InlineData("/ip firewall filter set [find chain=\"forward\" comment=\"fwd ok\"] chain=input action=accept", ScriptRisk.Change, "'set' changes firewall rules")]
     [InlineData("/system script run cleanup", ScriptRisk.Change, "runs another script")]
+    [InlineData("/certificate export-certificate c1 export-passphrase=s3cret", ScriptRisk.Change, "'export-certificate' changes configuration in /certificate")]
     [InlineData("/import file-name=setup.rsc", ScriptRisk.Change, "runs the commands in a file")]
     [InlineData(":execute \"/system reboot\"", ScriptRisk.Change, "cannot see that code")]
     [InlineData(":global f [:parse \"/system reboot\"]", ScriptRisk.Read, "sets a script variable")]
