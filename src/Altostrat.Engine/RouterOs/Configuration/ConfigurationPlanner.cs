@@ -293,17 +293,21 @@ public static class ConfigurationPlanner
         }
         var candidates = shared[entry.MatchKey];
         int best = candidates[0], fewest = int.MaxValue, fewestExtras = int.MaxValue;
+        var bestDisabled = true;
         foreach (var candidate in candidates)
         {
             var differences = Differences(menu.Definition, entry.PropertyTable, rows[candidate]);
             if (differences > fewest) continue;
             // Of rows alike in what the document says, the one with nothing more: a rule added later with one condition
-            // more (in-interface=ether1) is not the rule the document was written from.
+            // more (in-interface=ether1) is not the rule the document was written from. Then an enabled one over its
+            // disabled twin, as an export keeps it.
             var extras = Extras(menu.Definition, entry.PropertyTable, rows[candidate]);
-            if (differences == fewest && extras >= fewestExtras) continue;
+            var disabled = IsTrue(rows[candidate], "disabled");
+            if (differences == fewest && (extras > fewestExtras || (extras == fewestExtras && (disabled || !bestDisabled)))) continue;
             best = candidate;
             fewest = differences;
             fewestExtras = extras;
+            bestDisabled = disabled;
         }
         if (fewest > 0 && refuseAs is not null) throw SharedKeyRefused(menu, entry, rows, candidates, refuseAs);
         return best;

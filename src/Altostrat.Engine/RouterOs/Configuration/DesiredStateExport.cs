@@ -75,7 +75,8 @@ public static class DesiredStateExport
             warnings.Add($"{menu.Path}: {(menu.DefaultKey.Count == 1 ? menu.DefaultKey[0] : string.Join(" and ", menu.DefaultKey))} do not tell every entry apart, so the Key is every property the entries have ({string.Join(", ", key)}), " +
                 "an empty value where an entry has none. An entry edited in the document then reads as another entry: it is added, and the old one stays unless Absent is 'Remove'. " +
                 (menu.DefaultKey.Contains("comment", StringComparer.OrdinalIgnoreCase) ? "Give each entry a comment of its own for a short Key." : "Shorten the Key to the properties that identify an entry."));
-        var kept = new List<OrderedDictionary>(entries.Count);
+        // In row order: a document that keeps order (Order = $true) must read back in the router's order.
+        var kept = new List<OrderedDictionary?>(entries.Count);
         var keptIds = new List<string>(entries.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
@@ -92,27 +93,31 @@ public static class DesiredStateExport
                 keptIds.Add(id);
                 continue;
             }
-            // Of two alike, the one that works is the one the document keeps: a disabled twin gives way to an enabled one.
+            // Of two alike, the one that works is the one the document keeps: a disabled twin gives way to an enabled one,
+            // which takes its own place in the list.
             var (left, leftId, keptId) = (entry, id, keptIds[earlier]);
-            if (IsDisabled(kept[earlier]) && !IsDisabled(entry))
+            if (IsDisabled(kept[earlier]!) && !IsDisabled(entry))
             {
-                (left, leftId, keptId) = (kept[earlier], keptIds[earlier], id);
-                kept[earlier] = entry;
-                keptIds[earlier] = id;
+                (left, leftId, keptId) = (kept[earlier]!, keptIds[earlier], id);
+                kept[earlier] = null;
+                seen[KeyText(menu, entry, key)] = kept.Count;
+                kept.Add(entry);
+                keptIds.Add(id);
             }
             warnings.Add($"{menu.Path}: {leftId} ({Describe(left, key)}) is alike to {keptId} in {(byContent ? "every property but disabled" : "its " + string.Join(" and ", key))} and was left out; " +
                 "remove the duplicate from the router, or give it a comment of its own.");
         }
         // One property order for every entry, the key first and then as the router lists them, so that the entries read
         // as a table and a document kept under version control changes only where the router did.
-        var order = key.Concat(kept.SelectMany(entry => entry.Keys.Cast<string>())).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        kept = kept.Select(entry => InOrder(entry, order)).ToList();
+        var present = kept.Where(entry => entry is not null).Select(entry => entry!).ToList();
+        var order = key.Concat(present.SelectMany(entry => entry.Keys.Cast<string>())).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        present = present.Select(entry => InOrder(entry, order)).ToList();
         var table = new OrderedDictionary(StringComparer.OrdinalIgnoreCase)
         {
             ["Key"] = key.ToArray(),
             ["Absent"] = AbsentEntries.Ignore.ToString(),
             ["Order"] = menu.OrderGroup is not null,
-            ["Entries"] = kept.Cast<object>().ToArray(),
+            ["Entries"] = present.Cast<object>().ToArray(),
         };
         return table;
     }

@@ -145,7 +145,7 @@ public sealed class RouterConfigurationSession : IDisposable
         }
         if (failure is not null) return Outcome(ConfigurationStatus.Failed, plan, results, remaining, safeModeResult, failure);
         if (remaining.Changes.Count == 0) return Outcome(ConfigurationStatus.Changed, plan, results, remaining, safeModeResult, null);
-        var applied = new HashSet<(string, ChangeAction, string)>(changes.Select(Identity));
+        var applied = new HashSet<(string, ChangeAction, string, string?)>(changes.Select(Identity));
         var unconverged = remaining.Changes.Where(c => applied.Contains(Identity(c))).ToList();
         if (unconverged.Count > 0)
             return Outcome(ConfigurationStatus.Failed, plan, results, remaining, safeModeResult, new ConfigurationNotConvergedException(ComputerName, unconverged));
@@ -167,7 +167,8 @@ public sealed class RouterConfigurationSession : IDisposable
     public static ConfigurationOutcome Failed(string computerName, Exception error, DateTimeOffset startedAt, TimeSpan duration) =>
         new(computerName, ConfigurationStatus.Failed, null, Array.Empty<ChangeResult>(), null, SafeModeResult.NotUsed, error, startedAt, duration);
 
-    private static (string, ChangeAction, string) Identity(ConfigurationChange change) => (change.Path, change.Action, change.Key);
+    // The entry's id as well as its key text: the text is for people, and two entries may read alike.
+    private static (string, ChangeAction, string, string?) Identity(ConfigurationChange change) => (change.Path, change.Action, change.Key, change.Id);
 
     // After Ctrl+C under safe mode: unroll briefly; if that cannot be done, closing the session makes the router roll back.
     private async Task UnrollOrDropAsync(RouterSafeMode safeMode)

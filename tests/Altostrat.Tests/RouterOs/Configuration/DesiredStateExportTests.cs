@@ -88,6 +88,7 @@ public class DesiredStateExportTests
         {
             ".id=*1 chain=input comment=a action=accept",
             ".id=*2 chain=forward comment=b action=drop disabled=true",
+            ".id=*4 chain=forward comment=c action=accept",
             ".id=*3 chain=forward comment=b action=drop",
         }));
         var notes = new List<string>();
@@ -98,6 +99,9 @@ public class DesiredStateExportTests
         // The enabled one is kept, wherever it stands.
         Assert.Contains("*2 (chain=forward comment=b disabled) is alike to *3", Assert.Single(notes));
         Assert.DoesNotContain(document.Menus.Single().Entries, e => e.Properties.ContainsKey("disabled") && e.Properties["disabled"] == "true");
+        // In its own place: the document keeps the order, and planned against the router it moves nothing.
+        Assert.Equal(new[] { "a", "c", "b" }, document.Menus.Single().Entries.Select(e => e.Properties["comment"]));
+        Assert.Empty(ConfigurationPlanner.Plan(document, router).Changes);
     }
 
     [Fact]
