@@ -106,7 +106,8 @@ internal static class RiskRules
         if ((verb == "disable" || (verb == "set" && Flag(arguments, "disabled") == Truth.Yes)) && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"disables firewall rules in {menu}; if one of them accepts your own traffic on the {inputChain} chain you are locked out");
         // A condition taken off a rule widens it: a drop rule that no longer names its interface drops your traffic too.
-        if (verb == "unset" && onInputOrUnknown && UnsetsWhatItMatches(arguments))
+        // (A set unsets with !name.)
+        if (verb is "unset" or "set" or "edit" && onInputOrUnknown && UnsetsWhatItMatches(verb, arguments))
             return (ScriptRisk.Destructive, $"takes a condition off rules on the {inputChain} chain in {menu}; a drop rule that loses one drops more, your own traffic perhaps");
         if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
         // A rule taken out of the input chain no longer lets anything in, the operator's own traffic included.
@@ -122,8 +123,11 @@ internal static class RiskRules
             : action.Value is null ? Truth.Unknown
             : action.Value.Equals("drop", StringComparison.OrdinalIgnoreCase) || action.Value.Equals("reject", StringComparison.OrdinalIgnoreCase)
               || action.Value.Equals("tarpit", StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
-        // A rule brought into the input chain from another does there what it did before: a drop rule locks you out.
-        if (verb is "set" or "edit" && dropping != Truth.No && chain?.Value is { } into && into.Equals(inputChain, StringComparison.OrdinalIgnoreCase)
+        // A rule brought into the input chain from another does there what it did before: a drop rule (or a jump to one)
+        // locks you out. A chain computed at run time may be the input chain.
+        var jumps = action?.Value?.Equals("jump", StringComparison.OrdinalIgnoreCase) == true;
+        if (verb is "set" or "edit" && (dropping != Truth.No || jumps) && chain is not null
+            && (chain.Value is null || chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase))
             && !(ChainSelectedBy(selection)?.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ?? false))
             return (ScriptRisk.Destructive, $"moves rules into the {inputChain} chain in {menu}; a drop rule among them blocks your own traffic there");
         var onInput = chain is null && chainValue is null ? (verb == "add" ? Truth.No : Truth.Unknown)
@@ -150,26 +154,35 @@ internal static class RiskRules
         "address-list", "address-list-timeout", "reject-with", "jump-target",
     };
 
-    // A set whose only value is comment= (the entries named by number, name or [find]), or the comment command.
+    // A set whose only value is comment= (the entries named by number, name or [find]), or the comment command. A
+    // second word (!tagged, which unsets) is more than a note.
     private static bool OnlyComments(string verb, IReadOnlyList<ScriptArgument> arguments)
     {
         var comment = verb == "comment";
+        var positional = 0;
         foreach (var argument in arguments)
         {
-            if (argument.Name is null) continue;
+            if (argument.Name is null)
+            {
+                if (++positional > (verb == "comment" ? 2 : 1) || argument.Value?.StartsWith("!", StringComparison.Ordinal) == true) return false;
+                continue;
+            }
             if (argument.Name.Equals("comment", StringComparison.OrdinalIgnoreCase)) comment = true;
             else if (!argument.Name.Equals("numbers", StringComparison.OrdinalIgnoreCase) && !argument.Name.Equals(".id", StringComparison.OrdinalIgnoreCase)) return false;
         }
         return comment;
     }
 
-    // The properties an unset names: value-name= (the API's spelling) or the words after the rules it selects.
-    private static bool UnsetsWhatItMatches(IReadOnlyList<ScriptArgument> arguments)
+    // The properties a command unsets: for unset, value-name= (the API's spelling) or the words after the rules it
+    // selects; for a set, the words written !name.
+    private static bool UnsetsWhatItMatches(string verb, IReadOnlyList<ScriptArgument> arguments)
     {
+        var valueName = Find(arguments, "value-name");
         foreach (var argument in arguments)
         {
-            var property = argument.Name is null ? argument.Value
-                : argument.Name.Equals("value-name", StringComparison.OrdinalIgnoreCase) ? argument.Value : null;
+            var property = argument.Name is not null ? (ReferenceEquals(argument, valueName) ? argument.Value : null)
+                : argument.Value is { } word && word.StartsWith("!", StringComparison.Ordinal) ? word.Substring(1)
+                : verb == "unset" ? argument.Value : null;
             if (property is null || IsItemReference(property)) continue;
             if (Array.FindIndex(LeavesMatchAlone, known => known.Equals(property, StringComparison.OrdinalIgnoreCase)) < 0) return true;
         }
@@ -225,9 +238,9 @@ internal static class RiskRules
         return chain;
     }
 
-    // RouterOS takes a parameter name shortened to a prefix no other parameter of the command shares (act=drop is
-    // action=drop), so a name written shorter than the one a rule looks for counts as it, from three letters on: the
-    // rule then reads the command as the router will. A prefix that is ambiguous the router refuses.
+    // RouterOS takes a parameter name shortened to a prefix no other parameter of the command shares (act=drop, even
+    // ac=drop, is action=drop), so a name written shorter than the one a rule looks for counts as it, from two letters
+    // on: the rule then reads the command as the router will. A prefix that is ambiguous the router refuses.
     private static ScriptArgument? Find(IReadOnlyList<ScriptArgument> arguments, string name)
     {
         ScriptArgument? shortened = null;
@@ -235,7 +248,7 @@ internal static class RiskRules
         {
             if (argument.Name is not { } written) continue;
             if (written.Equals(name, StringComparison.OrdinalIgnoreCase)) return argument;
-            if (shortened is null && written.Length >= 3 && written.Length < name.Length && name.StartsWith(written, StringComparison.OrdinalIgnoreCase))
+            if (shortened is null && written.Length >= 2 && written.Length < name.Length && name.StartsWith(written, StringComparison.OrdinalIgnoreCase))
                 shortened = argument;
         }
         return shortened;

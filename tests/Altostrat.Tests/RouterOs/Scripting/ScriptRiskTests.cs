@@ -70,6 +70,12 @@ public class ScriptRiskTests
     [InlineData("/ip firewall filter unset [find chain=\"input\" comment=\"drop all from WAN\"] in-interface", ScriptRisk.Destructive, "takes a condition off rules on the input chain")]
     [InlineData("/ip firewall raw unset 3 src-address", ScriptRisk.Destructive, "takes a condition off rules on the prerouting chain")]
     [InlineData("/ip firewall filter set [find chain=\"forward\" comment=\"fwd drop\"] chain=input", ScriptRisk.Destructive, "moves rules into the input chain")]
+    [InlineData("/ip firewall filter set [find chain=\"forward\" comment=\"x\"] chain=input action=jump jump-target=drop-all", ScriptRisk.Destructive, "moves rules into the input chain")]
+    [InlineData("/ip firewall filter set [find chain=input comment=\"drop wan\"] comment=x !in-interface", ScriptRisk.Destructive, "takes a condition off rules on the input chain")]
+    [InlineData("/ip firewall filter unset 0 value=in-interface", ScriptRisk.Destructive, "takes a condition off rules on the input chain")]
+    [InlineData("/ip firewall filter set [find chain=forward comment=\"x\"] chain=$c", ScriptRisk.Destructive, "moves rules into the input chain")]
+    [InlineData("/interface bridge vlan set [find vlan-ids=99] comment=x !tagged", ScriptRisk.Destructive, "bridge VLAN table")]
+    [InlineData("/ip firewall filter add ch=input ac=drop", ScriptRisk.Destructive, "drops traffic to the router on the input chain")]
     // Parameter names written short, as RouterOS takes them
     [InlineData("/ip firewall filter add chain=input act=drop", ScriptRisk.Destructive, "drops traffic to the router on the input chain")]
     [InlineData("/ip firewall filter add cha=input action=reject", ScriptRisk.Destructive, "rejects traffic to the router on the input chain")]
