@@ -17,7 +17,8 @@ public sealed class SiteJobIdCompleter : IArgumentCompleter
     {
         var site = SiteScopedCompletion.BoundSiteId(fakeBoundParameters);
         if (string.IsNullOrEmpty(site)) return Array.Empty<CompletionResult>();
-        var pendingOnly = commandName.StartsWith("Stop-", StringComparison.OrdinalIgnoreCase);
+        // Also when written with its module (Altostrat\Stop-AltoSiteJob).
+        var pendingOnly = commandName.IndexOf("Stop-AltoSiteJob", StringComparison.OrdinalIgnoreCase) >= 0;
         return CompletionSource.Complete(wordToComplete, (client, add, token) =>
             client.ListSiteJobsAsync(site!, j =>
             {

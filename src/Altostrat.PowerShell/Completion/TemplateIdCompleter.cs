@@ -21,5 +21,5 @@ public sealed class TemplateIdCompleter : IArgumentCompleter
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionSource.Complete(wordToComplete, commandName.StartsWith("Set-", System.StringComparison.OrdinalIgnoreCase) ? OwnTemplates : Templates);
+        CompletionSource.Complete(wordToComplete, commandName.IndexOf("Set-AltoScriptTemplate", System.StringComparison.OrdinalIgnoreCase) >= 0 ? OwnTemplates : Templates);
 }

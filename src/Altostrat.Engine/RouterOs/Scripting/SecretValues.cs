@@ -37,10 +37,20 @@ public static class SecretValues
     /// <c>authToken</c>) holds a secret. Named freely, so wider than properties: a value masked by mistake only hides
     /// a value from a person reading the script.
     /// </summary>
-    public static bool IsSecretVariable(string name) =>
-        IsSecret(name) || Array.IndexOf(SecretVariableNames, name.ToLowerInvariant()) >= 0
-        || name.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
-        || (name.Length > 3 && name.EndsWith("key", StringComparison.OrdinalIgnoreCase));
+    public static bool IsSecretVariable(string name)
+    {
+        if (IsSecret(name)) return true;
+        // Word by word (admin-pass, api_key, apiKey, authToken), so that bypass, passthrough or monkey are not secrets.
+        var start = 0;
+        for (var i = 1; i <= name.Length; i++)
+        {
+            if (i < name.Length && !(name[i] is '-' or '_' || (char.IsUpper(name[i]) && char.IsLower(name[i - 1])))) continue;
+            var word = name.Substring(start, i - start).Trim('-', '_').ToLowerInvariant();
+            if (Array.IndexOf(SecretVariableNames, word) >= 0 || word is "token" or "key" or "apikey") return true;
+            start = i;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The script text with secrets replaced by <see cref="Mask"/>: the value of every secret <c>name=value</c> (a bare

@@ -134,7 +134,7 @@ public sealed class SetAltoScheduledScriptCommand : AltoCmdlet
         if (!_gate!.ShouldProcess($"scheduled script {Id} ('{current.Description}')", "Update (authorization is reset)", analysis)) return;
         // Said once the update is made, and only where there was an authorization to lose: an unauthorized script
         // still needs its approval, as before.
-        var lostAuthorization = status == ScheduledScriptStatus.Scheduled;
+        var lostAuthorization = status != ScheduledScriptStatus.Unauthorized;
         RunOrWriteError(async token =>
         {
             var updated = await client.UpdateScheduledScriptAsync(Id, request, token).ConfigureAwait(false);

@@ -29,6 +29,7 @@ public class SecretValuesTests
     [InlineData("/tool fetch url=https://user@example.net/a:b@c mode=https", "/tool fetch url=https://user@example.net/a:b@c mode=https")]
     [InlineData(":local pw; :local pw ", ":local pw; :local pw ")]
     [InlineData(":global apiKey \"K3Y\"; :local authToken \"t\"; :local monitor \"ether1\"", ":global apiKey ***; :local authToken ***; :local monitor \"ether1\"")]
+    [InlineData(":local bypass yes; :local monkey 1; :local adminPass \"x\"; :local api-key k", ":local bypass yes; :local monkey 1; :local adminPass ***; :local api-key ***")]
     public void Masks_the_values_of_secret_properties_in_text_for_people(string line, string expected)
     {
         Assert.Equal(expected, SecretValues.Redact(line));
