@@ -19,6 +19,14 @@ Describe 'New-AltoAiScript' {
         foreach ($line in ($table -split '\r?\n')) { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
     }
 
+    It 'says, when a script the service could not write is piped on, where its reason is' {
+        $ai = New-AltoAiScript -Prompt 'make me a sandwich' -WarningAction SilentlyContinue
+        $ai.Script | Should -BeNullOrEmpty
+        $ai.Error | Should -Not -BeNullOrEmpty
+        { $ai | New-AltoScheduledScript -SiteId site_emu0001 -Description ai -LaunchAt (Get-Date).AddHours(1) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Altostrat.EmptyScript*' -ExpectedMessage '*New-AltoAiScript*Error property*'
+    }
+
     It 'refuses a prompt over 200 characters before sending it' {
         { New-AltoAiScript -Prompt ('a' * 201) -ErrorAction Stop } | Should -Throw -ErrorId 'Altostrat.InvalidPrompt,Altostrat.PowerShell.Cmdlets.Ai.NewAltoAiScriptCommand'
     }

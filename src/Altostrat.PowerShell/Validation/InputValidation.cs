@@ -21,7 +21,7 @@ internal static class InputValidation
         if (string.IsNullOrWhiteSpace(script))
         {
             error = resolvedPath is null
-                ? "The script is empty. Pass RouterOS script text with -Script or a .rsc file with -Path."
+                ? "The script is empty. Pass RouterOS script text with -Script or a .rsc file with -Path. A script piped from New-AltoAiScript is empty when the service made none: its Error property says why."
                 : $"The script file '{resolvedPath}' is empty.";
             return null;
         }
