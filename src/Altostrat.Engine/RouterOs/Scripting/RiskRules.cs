@@ -105,6 +105,9 @@ internal static class RiskRules
         // Disabling an existing rule (not adding a disabled one) can switch off the rule that lets you in.
         if ((verb == "disable" || (verb == "set" && Flag(arguments, "disabled") == Truth.Yes)) && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"disables firewall rules in {menu}; if one of them accepts your own traffic on the {inputChain} chain you are locked out");
+        // And the other way round: a drop rule switched on blocks what it names, your own traffic perhaps.
+        if ((verb == "enable" || (verb == "set" && Flag(arguments, "disabled") is Truth.No or Truth.Unknown && Find(arguments, "action") is null)) && onInputOrUnknown)
+            return (ScriptRisk.Destructive, $"enables firewall rules in {menu}; if one of them drops traffic on the {inputChain} chain, yours may be among it");
         // A condition taken off a rule widens it: a drop rule that no longer names its interface drops your traffic too.
         // (A set unsets with !name.)
         if (verb is "unset" or "set" or "edit" && onInputOrUnknown && UnsetsWhatItMatches(verb, arguments))
