@@ -137,17 +137,12 @@ public static class ConfigurationPlanner
     private static bool IsWriteOnly(MenuDefinition definition, string property) =>
         definition.IsList && Scripting.SecretValues.IsSecret(property);
 
-    // How many settings the row has that the document does not give (its id, flags and read-only values aside).
+    // How many settings the row has that the document does not give (whether it is disabled aside).
     private static int Extras(MenuDefinition definition, Dictionary<string, string?> desired, IReadOnlyDictionary<string, string> row)
     {
         var count = 0;
         foreach (var pair in row)
-        {
-            var name = pair.Key;
-            if (name.Length == 0 || name[0] == '.' || pair.Value.Length == 0 || desired.ContainsKey(name) || definition.IsReadOnly(name)) continue;
-            if (name is "dynamic" or "builtin" or "default" or "invalid" or "disabled") continue;
-            count++;
-        }
+            if (pair.Value.Length > 0 && !desired.ContainsKey(pair.Key) && definition.IsSetting(pair.Key) && pair.Key != "disabled") count++;
         return count;
     }
 
@@ -203,7 +198,7 @@ public static class ConfigurationPlanner
             if (known && rowsOfKey.First >= 0)
             {
                 var rowIndex = rowsOfKey.Changeable > 1
-                    ? ClosestOfShared(menu, entry, rows, rowKeys, ref shared, refuseAs)
+                    ? ClosestOfShared(menu, entry, rows, rowKeys, byKey, ref shared, refuseAs)
                     : rowsOfKey.First;
                 matched[rowIndex] = true;
                 var row = rows[rowIndex];
@@ -276,40 +271,33 @@ public static class ConfigurationPlanner
     // Of the changeable rows sharing the entry's key, the first that matches the entry, else the one that differs least;
     // when none matches and refuseAs names the router, the plan is refused rather than a guess made.
     private static int ClosestOfShared(DesiredMenu menu, DesiredEntry entry, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, EntryKey[] rowKeys,
-        ref Dictionary<EntryKey, List<int>>? shared, string? refuseAs)
+        Dictionary<EntryKey, (int First, int Count, int Changeable)> byKey, ref Dictionary<EntryKey, List<int>>? shared, string? refuseAs)
     {
         if (shared is null)
         {
             shared = new Dictionary<EntryKey, List<int>>();
-            var counts = new Dictionary<EntryKey, int>();
-            for (var i = 0; i < rows.Count; i++)
-                if (!IsProtected(rows[i])) counts[rowKeys[i]] = counts.TryGetValue(rowKeys[i], out var n) ? n + 1 : 1;
             for (var i = 0; i < rows.Count; i++)
             {
-                if (IsProtected(rows[i]) || counts[rowKeys[i]] < 2) continue;
+                if (IsProtected(rows[i]) || byKey[rowKeys[i]].Changeable < 2) continue;
                 if (!shared.TryGetValue(rowKeys[i], out var list)) shared[rowKeys[i]] = list = new List<int>();
                 list.Add(i);
             }
         }
         var candidates = shared[entry.MatchKey];
-        int best = candidates[0], fewest = int.MaxValue, fewestExtras = int.MaxValue;
-        var bestDisabled = true;
+        // Ranked by what differs from the document; then, of rows alike in that, the one with nothing more (a rule added
+        // later with one condition more, in-interface=ether1, is not the rule the document was written from); then an
+        // enabled one over its disabled twin, as an export keeps it. The first of equals wins.
+        var best = candidates[0];
+        var bestRank = (Differences: int.MaxValue, Extras: int.MaxValue, Disabled: int.MaxValue);
         foreach (var candidate in candidates)
         {
-            var differences = Differences(menu.Definition, entry.PropertyTable, rows[candidate]);
-            if (differences > fewest) continue;
-            // Of rows alike in what the document says, the one with nothing more: a rule added later with one condition
-            // more (in-interface=ether1) is not the rule the document was written from. Then an enabled one over its
-            // disabled twin, as an export keeps it.
-            var extras = Extras(menu.Definition, entry.PropertyTable, rows[candidate]);
-            var disabled = IsTrue(rows[candidate], "disabled");
-            if (differences == fewest && (extras > fewestExtras || (extras == fewestExtras && (disabled || !bestDisabled)))) continue;
+            var row = rows[candidate];
+            var rank = (Differences(menu.Definition, entry.PropertyTable, row), Extras(menu.Definition, entry.PropertyTable, row), IsTrue(row, "disabled") ? 1 : 0);
+            if (rank.CompareTo(bestRank) >= 0) continue;
             best = candidate;
-            fewest = differences;
-            fewestExtras = extras;
-            bestDisabled = disabled;
+            bestRank = rank;
         }
-        if (fewest > 0 && refuseAs is not null) throw SharedKeyRefused(menu, entry, rows, candidates, refuseAs);
+        if (bestRank.Differences > 0 && refuseAs is not null) throw SharedKeyRefused(menu, entry, rows, candidates, refuseAs);
         return best;
     }
 

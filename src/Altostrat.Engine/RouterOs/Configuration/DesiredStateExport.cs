@@ -62,7 +62,7 @@ public static class DesiredStateExport
         var values = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
         if (row is null) return values;
         foreach (var property in row)
-            if (IsManaged(menu, property.Key)) values[property.Key] = property.Value;
+            if (menu.IsSetting(property.Key)) values[property.Key] = property.Value;
         return values;
     }
 
@@ -86,9 +86,10 @@ public static class DesiredStateExport
             // A key property the entry does not have is written empty: the planner reads a missing property as empty.
             foreach (var property in key)
                 if (!entry.Contains(property)) entry[property] = string.Empty;
-            if (!seen.TryGetValue(KeyText(menu, entry, key), out var earlier))
+            var keyText = KeyText(menu, entry, key);
+            if (!seen.TryGetValue(keyText, out var earlier))
             {
-                seen[KeyText(menu, entry, key)] = kept.Count;
+                seen[keyText] = kept.Count;
                 kept.Add(entry);
                 keptIds.Add(id);
                 continue;
@@ -100,7 +101,7 @@ public static class DesiredStateExport
             {
                 (left, leftId, keptId) = (kept[earlier]!, keptIds[earlier], id);
                 kept[earlier] = null;
-                seen[KeyText(menu, entry, key)] = kept.Count;
+                seen[keyText] = kept.Count;
                 kept.Add(entry);
                 keptIds.Add(id);
             }
@@ -178,10 +179,4 @@ public static class DesiredStateExport
 
     private static bool IsDisabled(IDictionary entry) => entry["disabled"] is string value && ValueNormalizer.Boolean(value.Trim()) == "true";
 
-    private static bool IsManaged(MenuDefinition menu, string property) =>
-        property.Length > 0 && property[0] != '.' && !menu.IsReadOnly(property)
-        && !property.Equals("dynamic", StringComparison.OrdinalIgnoreCase)
-        && !property.Equals("builtin", StringComparison.OrdinalIgnoreCase)
-        && !property.Equals("default", StringComparison.OrdinalIgnoreCase)
-        && !property.Equals("invalid", StringComparison.OrdinalIgnoreCase);
 }

@@ -77,6 +77,17 @@ public sealed class MenuDefinition
     public IEnumerable<string> ReadOnlyProperties => _readOnly;
 
     /// <summary>
+    /// Whether a property a router prints is a setting of the entry, one a document can give: not its .id or another
+    /// API word, not read-only, and not a flag the router keeps itself (dynamic, builtin, default, invalid).
+    /// </summary>
+    public bool IsSetting(string property) =>
+        property.Length > 0 && property[0] != '.' && !IsReadOnly(property)
+        && !property.Equals("dynamic", StringComparison.OrdinalIgnoreCase)
+        && !property.Equals("builtin", StringComparison.OrdinalIgnoreCase)
+        && !property.Equals("default", StringComparison.OrdinalIgnoreCase)
+        && !property.Equals("invalid", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Whether the catalog names <paramref name="property"/> for this menu (a key, a value kind, a read-only property,
     /// or the comment and disabled flag every list has). A property it does not name may still exist on a router.
     /// </summary>
