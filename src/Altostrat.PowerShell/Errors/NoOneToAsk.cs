@@ -48,15 +48,23 @@ internal static class NoOneToAsk
     /// answer, the invocation ends with the module's error (<paramref name="what"/> is the change, as the start of a
     /// sentence) that says to run again with -Confirm:$false.
     /// </summary>
-    public static bool ShouldProcess(Cmdlet cmdlet, string target, string action, string what, object? errorTarget)
+    public static bool ShouldProcess(Cmdlet cmdlet, string target, string action, string what, object? errorTarget) =>
+        Ask(cmdlet, () => cmdlet.ShouldProcess(target, action), $"{what} is a high-impact change", "Run again with -Confirm:$false.", errorTarget);
+
+    /// <summary>
+    /// Puts <paramref name="question"/> (ShouldProcess or ShouldContinue) to the host; where no one can answer, ends
+    /// the invocation with the module's error: <paramref name="what"/> needed the confirmation, <paramref name="instead"/>
+    /// says how to go on without one.
+    /// </summary>
+    public static bool Ask(Cmdlet cmdlet, Func<bool> question, string what, string instead, object? target)
     {
         try
         {
-            return cmdlet.ShouldProcess(target, action);
+            return question();
         }
         catch (Exception ex) when (Is(ex))
         {
-            cmdlet.ThrowTerminatingError(Error($"{what} is a high-impact change", ex, "Run again with -Confirm:$false.", errorTarget));
+            cmdlet.ThrowTerminatingError(Error(what, ex, instead, target));
             return false;
         }
     }

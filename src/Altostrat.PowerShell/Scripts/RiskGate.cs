@@ -106,34 +106,18 @@ internal sealed class RiskGate
         if (_yesToAll) return true;
         if (_noToAll) return false;
         var query = $"The script is destructive:{destructive}{nl}{action} on \"{target}\" anyway?";
-        try
-        {
-            return _cmdlet.ShouldContinue(query, DestructiveCaption, ref _yesToAll, ref _noToAll);
-        }
-        catch (Exception ex) when (NoOneToAsk.Is(ex))
-        {
-            // What to do comes before the lines: the default error view may run them together.
-            _cmdlet.ThrowTerminatingError(NoOneToAsk.Error($"{action} on \"{target}\" is destructive", ex,
-                $"Review it ({_reviewWith}), then run again with -Force or -Confirm:$false. Destructive:{nl}{verdict.DestructiveLines}", target));
-            return false;
-        }
+        // What to do comes before the lines: the default error view may run them together.
+        return NoOneToAsk.Ask(_cmdlet, () => _cmdlet.ShouldContinue(query, DestructiveCaption, ref _yesToAll, ref _noToAll),
+            $"{action} on \"{target}\" is destructive",
+            $"Review it ({_reviewWith}), then run again with -Force or -Confirm:$false. Destructive:{nl}{verdict.DestructiveLines}", target);
     }
 
     // ShouldProcess, whose question (-Confirm, a $ConfirmPreference at or below the cmdlet's impact) a session without
     // anyone to answer refuses with the host's bare error: the module's says how to go on.
-    private bool Ask(string target, string action, string? description, string? warning, string? caption)
-    {
-        try
-        {
-            return description is null ? _cmdlet.ShouldProcess(target, action) : _cmdlet.ShouldProcess(description, warning, caption);
-        }
-        catch (Exception ex) when (NoOneToAsk.Is(ex))
-        {
-            _cmdlet.ThrowTerminatingError(NoOneToAsk.Error($"{action} on \"{target}\" was to be confirmed (-Confirm, or $ConfirmPreference)", ex,
-                "Run it without -Confirm, set $ConfirmPreference back to High, or review it with -WhatIf first.", target));
-            return false;
-        }
-    }
+    private bool Ask(string target, string action, string? description, string? warning, string? caption) =>
+        NoOneToAsk.Ask(_cmdlet, () => description is null ? _cmdlet.ShouldProcess(target, action) : _cmdlet.ShouldProcess(description, warning, caption),
+            $"{action} on \"{target}\" was to be confirmed (-Confirm, or $ConfirmPreference)",
+            "Run it without -Confirm, set $ConfirmPreference back to High, or review it with -WhatIf first.", target);
 
     private ConfirmImpact Preference()
     {

@@ -96,9 +96,12 @@ internal static class RiskRules
         IReadOnlyList<ScriptArgument>? selection)
     {
         var chain = Find(arguments, "chain");
+        var action = Find(arguments, "action");
+        var selectedChain = ChainSelectedBy(selection);
+        bool IsInput(string? name) => name is not null && name.Equals(inputChain, StringComparison.OrdinalIgnoreCase);
         // A move, set or disable names its rules, not their chain: the chain a [find ...] selects them by is theirs.
-        var chainValue = chain is not null ? chain.Value : verb == "add" ? null : ChainSelectedBy(selection);
-        var onInputOrUnknown = chainValue is null || chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase);
+        var chainValue = chain is not null ? chain.Value : verb == "add" ? null : selectedChain;
+        var onInputOrUnknown = chainValue is null || IsInput(chainValue);
         // Order decides which rule matches first: a drop moved above the rule that accepts your own traffic locks you out.
         if (verb == "move" && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"reorders firewall rules in {menu}; a drop rule that ends up above the rule accepting your own traffic on the {inputChain} chain locks you out");
@@ -106,7 +109,7 @@ internal static class RiskRules
         if ((verb == "disable" || (verb == "set" && Flag(arguments, "disabled") == Truth.Yes)) && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"disables firewall rules in {menu}; if one of them accepts your own traffic on the {inputChain} chain you are locked out");
         // And the other way round: a drop rule switched on blocks what it names, your own traffic perhaps.
-        if ((verb == "enable" || (verb == "set" && Flag(arguments, "disabled") is Truth.No or Truth.Unknown && Find(arguments, "action") is null)) && onInputOrUnknown)
+        if ((verb == "enable" || (verb == "set" && Flag(arguments, "disabled") is Truth.No or Truth.Unknown && action is null)) && onInputOrUnknown)
             return (ScriptRisk.Destructive, $"enables firewall rules in {menu}; if one of them drops traffic on the {inputChain} chain, yours may be among it");
         // A condition taken off a rule widens it: a drop rule that no longer names its interface drops your traffic too.
         // (A set unsets with !name.)
@@ -114,14 +117,9 @@ internal static class RiskRules
             return (ScriptRisk.Destructive, $"takes a condition off rules on the {inputChain} chain in {menu}; a drop rule that loses one drops more, your own traffic perhaps");
         if (verb is not ("add" or "set" or "edit")) return (ScriptRisk.Change, $"'{verb}' changes firewall rules in {menu}");
         // A rule taken out of the input chain no longer lets anything in, the operator's own traffic included.
-        if (verb == "set" && chain is not null && (chain.Value is null || !chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase)))
-        {
-            var from = ChainSelectedBy(selection);
-            if (from is null || from.Equals(inputChain, StringComparison.OrdinalIgnoreCase))
-                return (ScriptRisk.Destructive, $"moves rules to another chain in {menu}; a rule taken out of the {inputChain} chain that accepted your own traffic locks you out");
-        }
+        if (verb == "set" && chain is not null && !IsInput(chain.Value) && (selectedChain is null || IsInput(selectedChain)))
+            return (ScriptRisk.Destructive, $"moves rules to another chain in {menu}; a rule taken out of the {inputChain} chain that accepted your own traffic locks you out");
         if (Flag(arguments, "disabled") == Truth.Yes) return (ScriptRisk.Change, $"leaves the rule disabled in {menu}; it filters nothing until it is enabled");
-        var action = Find(arguments, "action");
         var dropping = action is null ? Truth.Absent
             : action.Value is null ? Truth.Unknown
             : action.Value.Equals("drop", StringComparison.OrdinalIgnoreCase) || action.Value.Equals("reject", StringComparison.OrdinalIgnoreCase)
@@ -129,13 +127,11 @@ internal static class RiskRules
         // A rule brought into the input chain from another does there what it did before: a drop rule (or a jump to one)
         // locks you out. A chain computed at run time may be the input chain.
         var jumps = action?.Value?.Equals("jump", StringComparison.OrdinalIgnoreCase) == true;
-        if (verb is "set" or "edit" && (dropping != Truth.No || jumps) && chain is not null
-            && (chain.Value is null || chain.Value.Equals(inputChain, StringComparison.OrdinalIgnoreCase))
-            && !(ChainSelectedBy(selection)?.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ?? false))
+        if (verb is "set" or "edit" && (dropping != Truth.No || jumps) && chain is not null && (chain.Value is null || IsInput(chain.Value)) && !IsInput(selectedChain))
             return (ScriptRisk.Destructive, $"moves rules into the {inputChain} chain in {menu}; a drop rule among them blocks your own traffic there");
         var onInput = chain is null && chainValue is null ? (verb == "add" ? Truth.No : Truth.Unknown)
             : chainValue is null ? Truth.Unknown
-            : chainValue.Equals(inputChain, StringComparison.OrdinalIgnoreCase) ? Truth.Yes : Truth.No;
+            : IsInput(chainValue) ? Truth.Yes : Truth.No;
 
         // What a rule matches is what it lets in: narrowed, the rule that accepts your own traffic may no longer match it.
         if (verb is "set" or "edit" && dropping is Truth.Absent or Truth.No && onInput != Truth.No && ChangesWhatItMatches(arguments))
@@ -187,7 +183,7 @@ internal static class RiskRules
                 : argument.Value is { } word && word.StartsWith("!", StringComparison.Ordinal) ? word.Substring(1)
                 : verb == "unset" ? argument.Value : null;
             if (property is null || IsItemReference(property)) continue;
-            if (Array.FindIndex(LeavesMatchAlone, known => known.Equals(property, StringComparison.OrdinalIgnoreCase)) < 0) return true;
+            if (!DoesNotChangeMatch(property)) return true;
         }
         return false;
     }
@@ -203,7 +199,14 @@ internal static class RiskRules
     private static bool ChangesWhatItMatches(IReadOnlyList<ScriptArgument> arguments)
     {
         foreach (var argument in arguments)
-            if (argument.Name is { } name && Array.FindIndex(LeavesMatchAlone, known => known.Equals(name, StringComparison.OrdinalIgnoreCase)) < 0) return true;
+            if (argument.Name is { } name && !DoesNotChangeMatch(name)) return true;
+        return false;
+    }
+
+    private static bool DoesNotChangeMatch(string property)
+    {
+        foreach (var known in LeavesMatchAlone)
+            if (known.Equals(property, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
