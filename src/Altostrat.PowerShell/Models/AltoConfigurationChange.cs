@@ -77,7 +77,7 @@ public sealed class AltoConfigurationChange
         if (table is not null || values is null) return table;
         var made = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (var value in values)
-            made[value.Key] = SecretValues.IsSecret(value.Key) ? SecretValues.Mask : SecretValues.Redact(value.Value);
+            made[value.Key] = SecretValues.ShownValue(value.Key, value.Value);
         return Interlocked.CompareExchange(ref table, made, null) ?? made;
     }
 }

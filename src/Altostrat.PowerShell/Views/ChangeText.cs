@@ -10,5 +10,5 @@ namespace Altostrat.PowerShell.Views;
 public static class ChangeText
 {
     public static string Value(string name, object? value) =>
-        SecretValues.IsSecret(name) ? SecretValues.Mask : TerminalText.Safe(SecretValues.Redact(value?.ToString() ?? ""));
+        TerminalText.Safe(SecretValues.ShownValue(name, value?.ToString() ?? ""));
 }

@@ -97,6 +97,7 @@ internal static class CliText
         text.Append(' ').Append(name).Append('=');
         // Script lines are for people and the risk gate; the change itself is sent as API words with the real value.
         // A value that is no secret may hold one: a scheduler's on-event with password= or a URL's user:password@.
+        // The mask itself is not quoted as a value would be.
         if (SecretValues.IsSecret(name)) text.Append(SecretValues.Mask);
         else AppendValue(text, SecretValues.Redact(value));
     }

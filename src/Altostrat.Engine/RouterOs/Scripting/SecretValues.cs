@@ -27,8 +27,14 @@ public static class SecretValues
             || propertyName.EndsWith("-key", StringComparison.OrdinalIgnoreCase) || propertyName.IndexOf("-key-", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
-    // Script variables are named freely, and these short names are common for passwords (":local pw \"...\"").
-    private static readonly string[] SecretVariableNames = { "pw", "pwd", "passwd", "pass" };
+    /// <summary>
+    /// How the value of property <paramref name="name"/> is shown to people: the mask for a secret property, otherwise
+    /// the value with any secret it holds masked (a scheduler's on-event with password=, a URL's user:password@).
+    /// </summary>
+    public static string ShownValue(string name, string value) => IsSecret(name) ? Mask : Redact(value);
+
+    // Script variables are named freely: these words of a name (":local pw", apiKey, authToken) mark a secret too.
+    private static readonly string[] SecretVariableWords = { "pw", "pwd", "passwd", "pass", "token", "key", "apikey" };
 
     private static readonly string[] VariableKeywords = { ":local ", ":global ", ":set " };
 
@@ -46,7 +52,7 @@ public static class SecretValues
         {
             if (i < name.Length && !(name[i] is '-' or '_' || (char.IsUpper(name[i]) && char.IsLower(name[i - 1])))) continue;
             var word = name.Substring(start, i - start).Trim('-', '_').ToLowerInvariant();
-            if (Array.IndexOf(SecretVariableNames, word) >= 0 || word is "token" or "key" or "apikey") return true;
+            if (Array.IndexOf(SecretVariableWords, word) >= 0) return true;
             start = i;
         }
         return false;
