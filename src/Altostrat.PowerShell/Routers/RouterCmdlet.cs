@@ -56,8 +56,8 @@ public abstract class RouterCmdlet : AltoCmdlet
 
     [Parameter]
     [ValidateRange(1, 1024)]
-    [PSDefaultValue(Value = 32)]
-    public int ThrottleLimit { get; set; } = 32;
+    [PSDefaultValue(Value = FleetRunner.DefaultThrottleLimit)]
+    public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;
 
     /// <summary>The routers gathered so far; complete in EndProcessing.</summary>
     private protected RouterTargetList Routers => _routers ?? throw new InvalidOperationException("BeginProcessing has not run.");

@@ -9,6 +9,12 @@ namespace Altostrat.Engine.RouterOs.Fleet;
 public static class FleetRunner
 {
     /// <summary>
+    /// Routers worked on at once when the user does not say (the router cmdlets' -ThrottleLimit): enough to keep a
+    /// fleet's latency hidden, few enough that a small machine's CPU keeps up with the answers of all of them.
+    /// </summary>
+    public const int DefaultThrottleLimit = 32;
+
+    /// <summary>
     /// <paramref name="work"/> must report its own failures: one item failing must not stop the others, so any
     /// exception it lets escape (other than cancellation) is a bug and surfaces once everything has finished.
     /// </summary>

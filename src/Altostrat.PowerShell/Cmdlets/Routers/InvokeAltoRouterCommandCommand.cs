@@ -89,7 +89,7 @@ public sealed class InvokeAltoRouterCommandCommand : AltoCmdlet
     [Parameter]
     [ValidateRange(1, 1024)]
     [PSDefaultValue(Help = "32; 8 with -SiteId (SDX requests at once)")]
-    public int ThrottleLimit { get; set; } = 32;
+    public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;
 
     /// <summary>Runs a destructive command (one the analyzer rates as able to cut you off or lose configuration) without asking.</summary>
     [Parameter]

@@ -120,8 +120,8 @@ public sealed class InvokeAltoRouterScriptCommand : AltoCmdlet
     [Parameter(ParameterSetName = SessionScriptSet)]
     [Parameter(ParameterSetName = SessionPathSet)]
     [ValidateRange(1, 1024)]
-    [PSDefaultValue(Value = 32)]
-    public int ThrottleLimit { get; set; } = 32;
+    [PSDefaultValue(Value = FleetRunner.DefaultThrottleLimit)]
+    public int ThrottleLimit { get; set; } = FleetRunner.DefaultThrottleLimit;
 
     [Parameter(ParameterSetName = ComputerScriptSet)]
     [Parameter(ParameterSetName = ComputerPathSet)]
