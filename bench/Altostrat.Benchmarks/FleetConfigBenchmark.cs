@@ -17,20 +17,33 @@ namespace Altostrat.Benchmarks;
 /// <summary>
 /// Desired state on many routers at once: each router's plan has 100 changes, every answer comes 20 ms late. Per
 /// router the latency allows no less than three round trips (read, one write phase, verify), so the ideal is
-/// waves of <c>throttle</c> routers times three latencies.
+/// waves of <c>throttle</c> routers times three latencies. That ideal holds while the cores keep up: at 64 routers at
+/// once on a 2-core machine, the client and the simulated routers together need about as much CPU as the ideal lasts,
+/// which each run prints beside its figure.
 /// </summary>
 public static class FleetConfigBenchmark
 {
     private const int RoundTripsPerRouter = 3;
     private const int Runs = 8;
 
+    /// <param name="throttles">
+    /// The routers at once of each pass, each against routers of its own: the first pass is the cold one. The cmdlets'
+    /// default (<see cref="FleetRunner.DefaultThrottleLimit"/>) comes first; a higher one shows where this machine's
+    /// cores, shared by the client and the simulated routers, stop keeping up with the answers.
+    /// </param>
     /// <param name="separateServers">
     /// Run the simulated routers in a process of their own (<see cref="RoutersProcess"/>, the default), so that the
     /// CPU time reported is the client's alone (both processes still share the machine's cores); false puts them in
     /// the client's process.
     /// </param>
     /// <param name="showAllocations">Also list what the steady runs allocate, by type (<see cref="AllocationSampler"/>).</param>
-    public static async Task RunAsync(int routerCount, int entries, int throttle, TimeSpan latency, bool separateServers = true, bool showAllocations = false)
+    public static async Task RunAsync(int routerCount, int entries, IReadOnlyList<int> throttles, TimeSpan latency, bool separateServers = true, bool showAllocations = false)
+    {
+        for (var pass = 0; pass < throttles.Count; pass++)
+            await RunPassAsync(routerCount, entries, throttles[pass], latency, cold: pass == 0, separateServers, showAllocations);
+    }
+
+    private static async Task RunPassAsync(int routerCount, int entries, int throttle, TimeSpan latency, bool cold, bool separateServers, bool showAllocations)
     {
         var servers = new List<MenuRouterServer>();
         RoutersProcess? routers = null;
@@ -51,6 +64,7 @@ public static class FleetConfigBenchmark
             var waves = (int)Math.Ceiling(routerCount / (double)throttle);
             var ideal = waves * RoundTripsPerRouter * latency.TotalMilliseconds;
             Console.WriteLine($"Fleet configuration: {routerCount} routers x {entries} changes, {latency.TotalMilliseconds:0} ms per answer, throttle {throttle}" +
+                              (throttle == FleetRunner.DefaultThrottleLimit ? " (the cmdlets' default)" : "") +
                               (separateServers ? ", routers in a separate process" : ""));
             Console.WriteLine($"  ideal (latency only)    {ideal,8:0} ms  ({waves} waves x {RoundTripsPerRouter} round trips x {latency.TotalMilliseconds:0} ms)");
             // First run adds the entries (and pays for the JIT), later runs change their comments: 100 sets each. The
@@ -72,7 +86,7 @@ public static class FleetConfigBenchmark
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 routersCpu = (routers?.Cpu ?? TimeSpan.Zero) - routersCpu;
                 allocated = GC.GetTotalAllocatedBytes() - allocated;
-                var label = $"run {run + 1} ({(run == 0 ? "adds, cold" : run < Runs - 2 ? "sets" : "sets, steady")})";
+                var label = $"run {run + 1} ({(run == 0 ? (cold ? "adds, cold" : "adds") : run < Runs - 2 ? "sets" : "sets, steady")})";
                 Console.WriteLine($"  {label,-22}{elapsed.TotalMilliseconds,8:0} ms  ratio {elapsed.TotalMilliseconds / ideal,5:0.00} (goal 1.5)  {changes:N0} changes, {failed} routers failed, CPU {cpu.TotalMilliseconds:0} ms ({(separateServers ? $"client only; the routers' process {routersCpu.TotalMilliseconds:0} ms" : "client and servers")})");
                 // Where the CPU goes is mostly allocation and collection; these say how much of it there was.
                 Console.WriteLine($"      CPU {cpu.TotalMilliseconds * 1000 / Math.Max(1, changes):0.0} µs per change, allocated {allocated / 1048576.0:0} MiB ({allocated / (double)Math.Max(1, changes):0} bytes per change)," +

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Altostrat.Benchmarks;
+using Altostrat.Engine.RouterOs.Fleet;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -42,9 +43,10 @@ if (what is "apply" or "all")
 }
 if (what is "fleetconfig" or "all")
 {
-    // fleetconfig [routers [entries]] [together] [allocations]
+    // fleetconfig [routers [entries [throttle ...]]] [together] [allocations]
     var numbers = args.Skip(1).Where(a => a.All(char.IsDigit)).Select(int.Parse).ToList();
-    await FleetConfigBenchmark.RunAsync(routerCount: numbers.Count > 0 ? numbers[0] : 500, entries: numbers.Count > 1 ? numbers[1] : 100, throttle: 64, latency: TimeSpan.FromMilliseconds(20),
+    var throttles = numbers.Count > 2 ? numbers.Skip(2).ToArray() : new[] { FleetRunner.DefaultThrottleLimit, 64 };
+    await FleetConfigBenchmark.RunAsync(routerCount: numbers.Count > 0 ? numbers[0] : 500, entries: numbers.Count > 1 ? numbers[1] : 100, throttles, latency: TimeSpan.FromMilliseconds(20),
         separateServers: !args.Contains("together"), showAllocations: args.Contains("allocations"));
 }
 if (what is "fleet" or "all")
