@@ -44,7 +44,7 @@ Remove-Item -Recurse -Force $emptyDir
 
 $dll = Join-Path $root "src/Altostrat.Emulator/bin/$Configuration/net10.0/Altostrat.Emulator.dll"
 & dotnet build (Join-Path $root 'src/Altostrat.Emulator') -c $Configuration --nologo -v quiet | Out-Null
-$emulator = Start-AltoEmulator -EmulatorDll $dll -ArgumentList '--seed-scripts', "$ScriptCount", '--no-routers'
+$emulator = Start-BuiltEmulator -EmulatorDll $dll -ArgumentList '--seed-scripts', "$ScriptCount", '--no-routers'
 try {
     $url = $emulator.Url
     # The emulator is warmed with two raw requests, so what is measured is the module, not the emulator's first JIT.
@@ -67,5 +67,5 @@ Connect-Altostrat -ApiUrl '$url'
     Write-Host "Get-AltoScheduledScript: $result"
 }
 finally {
-    Stop-AltoEmulator $emulator
+    Stop-BuiltEmulator $emulator
 }

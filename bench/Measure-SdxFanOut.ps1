@@ -30,7 +30,7 @@ $concurrency = 8
 
 $dll = Join-Path $root "src/Altostrat.Emulator/bin/$Configuration/net10.0/Altostrat.Emulator.dll"
 & dotnet build (Join-Path $root 'src/Altostrat.Emulator') -c $Configuration --nologo -v quiet | Out-Null
-$emulator = Start-AltoEmulator -EmulatorDll $dll -TimeoutSeconds 120 -ArgumentList '--no-routers', '--sites', "$Sites", '--seed-jobs', "$JobsPerSite", '--seed-backups', '2', '--latency-ms', "$LatencyMs"
+$emulator = Start-BuiltEmulator -EmulatorDll $dll -TimeoutSeconds 120 -ArgumentList '--no-routers', '--sites', "$Sites", '--seed-jobs', "$JobsPerSite", '--seed-backups', '2', '--latency-ms', "$LatencyMs"
 try {
     $url = $emulator.Url
     $http = [System.Net.Http.HttpClient]::new()
@@ -62,5 +62,5 @@ Measure-Pipeline { Get-AltoSite | Get-AltoBackup -Latest } $idealBackups 'Get-Al
     $result | ForEach-Object { Write-Host "  $_" }
 }
 finally {
-    Stop-AltoEmulator $emulator
+    Stop-BuiltEmulator $emulator
 }

@@ -15,7 +15,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-$emulator = Start-AltoEmulator -EmulatorDll $EmulatorDll -ArgumentList '--auto-approve-seconds', '2', '--fail-site', 'site_emu0004'
+$emulator = Start-BuiltEmulator -EmulatorDll $EmulatorDll -ArgumentList '--auto-approve-seconds', '2', '--fail-site', 'site_emu0004'
 
 function Show([string] $Title) { Write-Host "`n== $Title" -ForegroundColor Cyan }
 
@@ -70,5 +70,5 @@ try {
 }
 finally {
     Disconnect-Altostrat -ErrorAction SilentlyContinue
-    Stop-AltoEmulator $emulator
+    Stop-BuiltEmulator $emulator
 }

@@ -1,8 +1,9 @@
-# Starts and stops the local SDX emulator for build.ps1's tasks, the Demo, the benchmarks and the Pester suite:
-# one home for how a script finds a running emulator (its --ready-file, never the human banner).
+# Starts and stops the emulator built from source for build.ps1's tasks, the Demo, the benchmarks and the Pester
+# suite, with any of its options (seeded scripts, latency, failing sites): one home for how a script finds a running
+# emulator (its --ready-file, never the human banner). Users start the module's own copy with Start-AltoEmulator.
 Set-StrictMode -Version Latest
 
-function Start-AltoEmulator {
+function Start-BuiltEmulator {
     <#
     .SYNOPSIS
         Starts the built emulator on free ports and returns its process, API URL, token and routers once it listens.
@@ -47,8 +48,8 @@ function Start-AltoEmulator {
     }
 }
 
-function Stop-AltoEmulator {
-    <# .SYNOPSIS Stops an emulator that Start-AltoEmulator started and removes its log. #>
+function Stop-BuiltEmulator {
+    <# .SYNOPSIS Stops an emulator that Start-BuiltEmulator started and removes its log. #>
     [CmdletBinding()]
     param([Parameter(Mandatory, ValueFromPipeline)] [AllowNull()] $Emulator)
     process {
@@ -61,4 +62,4 @@ function Stop-AltoEmulator {
     }
 }
 
-Export-ModuleMember -Function Start-AltoEmulator, Stop-AltoEmulator
+Export-ModuleMember -Function Start-BuiltEmulator, Stop-BuiltEmulator

@@ -14,7 +14,7 @@ $script:Token = 'pester-SECRET-token-8c1f'
 # A file that needs other emulator options sets $EmulatorArguments before dot-sourcing this; the last of a repeated
 # option wins.
 $extraArguments = if (Get-Variable -Name EmulatorArguments -Scope Local -ErrorAction Ignore) { @($EmulatorArguments) } else { @() }
-$script:Emulator = Start-AltoEmulator -EmulatorDll $emulatorDll -ArgumentList (@(
+$script:Emulator = Start-BuiltEmulator -EmulatorDll $emulatorDll -ArgumentList (@(
     '--token', $script:Token, '--auto-approve-seconds', '0.5', '--site-run-seconds', '1', '--fail-site', 'site_emu0002') + $extraArguments)
 $script:ApiUrl = $script:Emulator.Url
 # Each site's simulated router, by site id: site_emu0001 = '127.0.0.1:40123'.

@@ -2,4 +2,4 @@
 Disconnect-Altostrat
 Get-AltoRouterSession -ErrorAction SilentlyContinue | Disconnect-AltoRouter -Confirm:$false
 Remove-Module Altostrat -ErrorAction SilentlyContinue
-Stop-AltoEmulator $script:Emulator
+Stop-BuiltEmulator $script:Emulator
