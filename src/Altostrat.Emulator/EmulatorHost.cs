@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Altostrat.Emulator.Api;
 using Altostrat.Emulator.Workflow;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -51,6 +52,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(recorded);
         if (runWorkflow) builder.Services.AddHostedService<WorkflowRunner>();
+        if (!options.StopOnInterrupt) builder.Services.AddSingleton<IHostLifetime, TerminateOnlyLifetime>();
         var app = builder.Build();
         app.UseMiddleware<ApiMiddleware>();
         ScheduledScriptEndpoints.Map(app, state);

@@ -35,6 +35,12 @@ public sealed class EmulatorOptions
     /// <summary>Keep every API request (method, path, body) for contract tests.</summary>
     public bool RecordRequests { get; set; }
 
+    /// <summary>
+    /// Whether Ctrl+C stops it (the default). Off when PowerShell started it (Start-AltoEmulator): that Ctrl+C is
+    /// meant for a cmdlet, and the terminal sends it to the emulator too. SIGTERM stops it either way.
+    /// </summary>
+    public bool StopOnInterrupt { get; set; } = true;
+
     /// <summary>Per-request latency added before answering, to exercise clients' patience.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 

@@ -11,6 +11,7 @@ var seedScripts = 0;
 string? readyFile = null;
 var seedJobs = 0;
 var seedBackups = 0;
+int? exitWith = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -30,6 +31,7 @@ for (var i = 0; i < args.Length; i++)
         case "--router-base-port": options.RouterBasePort = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--no-routers": options.SimulateRouters = false; break;
         case "--ready-file": readyFile = Next(); break;
+        case "--exit-with": exitWith = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--router-version":
             var version = Next();
             if (Altostrat.Emulator.Routers.SimulatedRouterOptions.ParseVersion(version) is null)
@@ -63,6 +65,7 @@ for (var i = 0; i < args.Length; i++)
                   --no-routers              no simulated routers: site runs just take --site-run-seconds
                   --ready-file PATH         once listening, write the API URL, token and routers to PATH as JSON
                                             (apiUrl, token, and routers: site id to "host:port"), for scripts
+                  --exit-with PID           stop when process PID ends (Start-AltoEmulator passes its PowerShell's)
                   --latency-ms MS           answer every request MS milliseconds late (for benchmarks)
                   --job-start-seconds S     a queued job starts S seconds after it is queued; until then it can be
                                             cancelled (default 1)
@@ -77,6 +80,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+options.StopOnInterrupt = exitWith is null;
 await using var host = await EmulatorHost.StartAsync(options);
 if (seedScripts > 0) ScriptSeeder.Seed(host.State, seedScripts);
 if (seedJobs > 0) SdxSeeder.SeedJobs(host.State, seedJobs);
@@ -98,7 +102,25 @@ if (readyFile is not null) ReadyFile.Write(readyFile, host);
 
 // Ctrl+C, or the host stopping itself: it handles SIGTERM by stopping, and then nothing else would end the process.
 using var stop = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    if (options.StopOnInterrupt) stop.Cancel();
+};
+// Started by Start-AltoEmulator: an emulator left running after its PowerShell is gone would hold its ports unseen.
+if (exitWith is { } owner) _ = ExitWithAsync(owner, stop);
 try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
 Console.WriteLine("Altostrat SDX emulator stopped.");
 return 0;
+
+static async Task ExitWithAsync(int processId, CancellationTokenSource stop)
+{
+    try
+    {
+        using var owner = System.Diagnostics.Process.GetProcessById(processId);
+        await owner.WaitForExitAsync(stop.Token);
+    }
+    catch (ArgumentException) { /* already gone */ }
+    catch (OperationCanceledException) { return; }
+    stop.Cancel();
+}
