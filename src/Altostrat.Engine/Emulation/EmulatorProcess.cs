@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Altostrat.Engine.Emulation;
+
+/// <summary>A running emulator that <see cref="EmulatorLauncher"/> started: where it listens, and how to stop it.</summary>
+public sealed class EmulatorProcess : IDisposable
+{
+    private readonly Process _process;
+
+    internal EmulatorProcess(Process process, Uri apiUrl, string token, IReadOnlyList<EmulatorRouter> routers, string? databasePath)
+    {
+        _process = process;
+        ProcessId = process.Id;
+        ApiUrl = apiUrl;
+        Token = token;
+        Routers = routers;
+        DatabasePath = databasePath;
+        StartedAt = DateTimeOffset.Now;
+    }
+
+    public int ProcessId { get; }
+
+    public Uri ApiUrl { get; }
+
+    /// <summary>The bearer token it accepts, made up for this start.</summary>
+    public string Token { get; }
+
+    public IReadOnlyList<EmulatorRouter> Routers { get; }
+
+    public string? DatabasePath { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public bool HasExited
+    {
+        get
+        {
+            try { return _process.HasExited; }
+            catch (InvalidOperationException) { return true; }
+        }
+    }
+
+    /// <summary>
+    /// Asks it to stop as Ctrl+C would (SIGTERM, so that a database file is closed cleanly), and ends it after
+    /// <paramref name="grace"/> if it has not; Windows has no such signal, so there it is ended at once.
+    /// </summary>
+    /// <returns>False when it had already stopped.</returns>
+    public bool Stop(TimeSpan grace)
+    {
+        if (HasExited) return false;
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && Terminate(ProcessId, 15) == 0 && _process.WaitForExit((int)grace.TotalMilliseconds))
+            return true;
+        try { _process.Kill(); }
+        catch (InvalidOperationException) { return false; }
+        _process.WaitForExit((int)grace.TotalMilliseconds);
+        return true;
+    }
+
+    public void Dispose() => _process.Dispose();
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int processId, int signal);
+}
