@@ -6,7 +6,7 @@
     Author                 = 'Altostrat PowerShell module contributors'
     CompanyName            = 'Community'
     Copyright              = '(c) Altostrat PowerShell module contributors. MIT License.'
-    Description            = 'Drive MikroTik RouterOS fleets from PowerShell: schedule, authorize and follow RouterOS scripts through the Altostrat SDX API, queue jobs on sites, and generate scripts from a prompt. A local emulator of the API, with simulated routers, comes with the source repository, so everything can be tried without an account.'
+    Description            = 'Drive MikroTik RouterOS fleets from PowerShell: schedule, authorize and follow RouterOS scripts through the Altostrat SDX API, queue jobs on sites, and generate scripts from a prompt. A local emulator of the API with simulated routers comes with the module (Start-AltoEmulator, on the ASP.NET Core Runtime 10), so everything can be tried without an account or a router.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('Altostrat.format.ps1xml')
@@ -14,6 +14,8 @@
         'Connect-Altostrat'
         'Disconnect-Altostrat'
         'Get-AltoContext'
+        'Start-AltoEmulator'
+        'Stop-AltoEmulator'
         'Get-AltoScheduledScript'
         'New-AltoScheduledScript'
         'Set-AltoScheduledScript'

@@ -7,7 +7,7 @@ AfterAll { . (Join-Path $PSScriptRoot 'TestSession.Stop.ps1') }
 Describe 'Module' {
     It 'exports the contract cmdlets' {
         $names = (Get-Command -Module Altostrat).Name
-        foreach ($name in 'Connect-Altostrat', 'Disconnect-Altostrat', 'Get-AltoContext', 'Get-AltoScheduledScript', 'New-AltoScheduledScript',
+        foreach ($name in 'Connect-Altostrat', 'Disconnect-Altostrat', 'Get-AltoContext', 'Start-AltoEmulator', 'Stop-AltoEmulator', 'Get-AltoScheduledScript', 'New-AltoScheduledScript',
             'Set-AltoScheduledScript', 'Approve-AltoScheduledScript', 'Stop-AltoScheduledScript', 'Get-AltoScheduledScriptProgress',
             'Wait-AltoScheduledScript', 'New-AltoAiScript', 'Get-AltoSite', 'Invoke-AltoRouterScript',
             'Connect-AltoRouter', 'Disconnect-AltoRouter', 'Get-AltoRouterSession', 'Invoke-AltoRouterCommand', 'Test-AltoRouterScript',
@@ -188,10 +188,16 @@ Install-PSResource -Name Altostrat -Repository AltostratPester -Scope CurrentUse
 `$ErrorActionPreference = 'Stop'
 Import-Module Altostrat
 `$module = Get-Module Altostrat
-'{0}|{1}|{2}' -f `$module.Version, `$module.ModuleBase, @(Get-Command -Module Altostrat).Count
+# The emulator that comes in the package: it runs from the installed folder, and its sites answer.
+`$emulator = Start-AltoEmulator -SiteCount 2
+`$sites = @(Get-AltoSite).Count
+Stop-AltoEmulator
+'{0}|{1}|{2}|{3}|{4}' -f `$module.Version, `$module.ModuleBase, @(Get-Command -Module Altostrat).Count, `$sites, `$emulator.Running
 "@
             $LASTEXITCODE | Should -Be 0
-            $version, $base, $count = ($imported | Select-Object -Last 1) -split '\|'
+            $version, $base, $count, $sites, $running = ($imported | Select-Object -Last 1) -split '\|'
+            [int]$sites | Should -Be 2 -Because 'the installed package carries the emulator'
+            $running | Should -Be 'False'
             $version | Should -Be $manifestData.ModuleVersion
             $base | Should -BeLike "$home_*" -Because 'the module was found by name in the installed location'
             [int]$count | Should -Be @($manifestData.CmdletsToExport).Count

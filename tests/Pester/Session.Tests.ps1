@@ -53,7 +53,7 @@ Describe 'Disconnect-Altostrat' {
             $env:ALTOSTRAT_TOKEN = $script:Token
             Disconnect-Altostrat
             (Get-AltoContext).TokenSet | Should -BeFalse
-            { Get-AltoSite -ErrorAction Stop } | Should -Throw -ErrorId 'Altostrat.NotConnected*' -ExpectedMessage '*Disconnect-Altostrat closed the connection*'
+            { Get-AltoSite -ErrorAction Stop } | Should -Throw -ErrorId 'Altostrat.NotConnected*' -ExpectedMessage '*Disconnect-Altostrat (or Stop-AltoEmulator) closed the connection*'
             Connect-Altostrat -ApiUrl $script:ApiUrl -Token $script:SecureToken
             (Get-AltoSite | Select-Object -First 1) | Should -Not -BeNullOrEmpty
         }

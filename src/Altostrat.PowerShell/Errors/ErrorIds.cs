@@ -91,4 +91,13 @@ internal static class ErrorIds
         public const string Failed = "AltostratConfiguration.Failed";
         public const string RolledBack = "AltostratConfiguration.RolledBack";
     }
+
+    public static class Emulator
+    {
+        public const string NotInstalled = "AltostratEmulator.NotInstalled";
+        public const string RuntimeMissing = "AltostratEmulator.RuntimeMissing";
+        public const string Exited = "AltostratEmulator.Exited";
+        public const string TimedOut = "AltostratEmulator.TimedOut";
+        public const string InvalidDatabasePath = "AltostratEmulator.InvalidDatabasePath";
+    }
 }

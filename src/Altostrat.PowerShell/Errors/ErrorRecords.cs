@@ -78,9 +78,9 @@ internal static class ErrorRecords
     public static ErrorRecord NotConnected(bool disconnected) =>
         new(new InvalidOperationException(
                 (disconnected
-                    ? "Not connected to the Altostrat API: Disconnect-Altostrat closed the connection. Run Connect-Altostrat to connect again. "
+                    ? "Not connected to the Altostrat API: Disconnect-Altostrat (or Stop-AltoEmulator) closed the connection. Run Connect-Altostrat to connect again. "
                     : "Not connected to the Altostrat API. Run Connect-Altostrat (or set the ALTOSTRAT_TOKEN environment variable). ") +
-                "To try the module without an account, run the emulator that comes with the module's source repository and connect to it: see Get-Help about_Altostrat."),
+                "To try the module without an account or a router, run Start-AltoEmulator: it starts the local emulator that comes with the module and connects to it."),
             ErrorIds.Sdx.NotConnected, ErrorCategory.ConnectionError, null);
 
     internal static ErrorCategory Category(int status) => status switch

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
+using Altostrat.PowerShell.Emulation;
 using Altostrat.PowerShell.Routers;
 using Altostrat.PowerShell.Sdx;
 
@@ -30,6 +31,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         ConnectionManager.Reset();
         // Before the resolver goes: closing a session runs engine code.
         RouterSessions.CloseAll();
+        EmulatorRegistry.StopAll();
         if (IsDesktop) DesktopDependencyResolver.Unregister();
         else CoreDependencyResolver.Unregister();
     }

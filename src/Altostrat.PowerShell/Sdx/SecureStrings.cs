@@ -20,4 +20,13 @@ internal static class SecureStrings
             if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
         }
     }
+
+    /// <summary>A read-only SecureString of <paramref name="text"/>, for a token this module made up and hands to the user.</summary>
+    public static SecureString FromPlainText(string text)
+    {
+        var secure = new SecureString();
+        foreach (var c in text) secure.AppendChar(c);
+        secure.MakeReadOnly();
+        return secure;
+    }
 }

@@ -33,7 +33,7 @@ public sealed class HelpAndManifestTests
         var manifest = System.IO.File.ReadAllText(System.IO.Path.Combine(Paths.RepositoryRoot, "Altostrat.psd1"));
         var exported = System.Text.RegularExpressions.Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\((.*?)\)", System.Text.RegularExpressions.RegexOptions.Singleline)
             .Groups[1].Value.Split('\n').Select(l => l.Trim().Trim('\'')).Where(l => l.Length > 0).OrderBy(n => n).ToList();
-        Assert.Equal(33, exported.Count);
+        Assert.Equal(35, exported.Count);
         Assert.Equal(exported, commands.Select(c => c[1]).OrderBy(n => n).ToList());
         Assert.All(commands, c => Assert.True(c[2] == "True" && int.Parse(c[3]) >= 2, $"{c[1]} lacks a synopsis or two examples ({c[3]})"));
         var undocumented = lines.Where(l => l.StartsWith("param|") && l.EndsWith("|False")).ToList();

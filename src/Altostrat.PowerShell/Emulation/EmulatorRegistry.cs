@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Altostrat.Engine.Emulation;
+using Altostrat.PowerShell.Sdx;
+
+namespace Altostrat.PowerShell.Emulation;
+
+/// <summary>
+/// The emulators this PowerShell started: what Stop-AltoEmulator stops when it is given none, and what removing the
+/// module stops. Each also ends with the PowerShell process (it is started with --exit-with).
+/// </summary>
+internal static class EmulatorRegistry
+{
+    private static readonly object Gate = new();
+    private static readonly List<AltoEmulator> Started = new();
+
+    /// <summary>Where the module keeps the emulator: its emulator folder, beside the cmdlets' assembly.</summary>
+    public static string PackagedEmulatorDll =>
+        Path.Combine(Path.GetDirectoryName(typeof(EmulatorRegistry).Assembly.Location)!, "emulator", "Altostrat.Emulator.dll");
+
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    public static AltoEmulator Add(EmulatorProcess process)
+    {
+        var routers = process.Routers.Select(r => new AltoEmulatorRouter(r.SiteId, r.Host, r.Port)).ToArray();
+        var emulator = new AltoEmulator(process, SecureStrings.FromPlainText(process.Token), routers);
+        lock (Gate) Started.Add(emulator);
+        return emulator;
+    }
+
+    /// <summary>The ones still running, oldest first.</summary>
+    public static IReadOnlyList<AltoEmulator> Running()
+    {
+        lock (Gate) return Started.Where(e => e.Running).ToList();
+    }
+
+    /// <returns>False when it had stopped already.</returns>
+    public static bool Stop(AltoEmulator emulator)
+    {
+        var stopped = emulator.Process.Stop(StopGrace);
+        lock (Gate) Started.Remove(emulator);
+        emulator.Process.Dispose();
+        return stopped;
+    }
+
+    public static void StopAll()
+    {
+        List<AltoEmulator> all;
+        lock (Gate) all = Started.ToList();
+        foreach (var emulator in all) Stop(emulator);
+    }
+}

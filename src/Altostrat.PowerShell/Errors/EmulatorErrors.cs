@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using Altostrat.Engine.Emulation;
+
+namespace Altostrat.PowerShell.Errors;
+
+/// <summary>Start-AltoEmulator's failures as error records: the launcher's message says why and what to do.</summary>
+internal static class EmulatorErrors
+{
+    public static ErrorRecord StartFailed(EmulatorStartException exception) => exception.Problem switch
+    {
+        EmulatorStartProblem.NotInstalled => new ErrorRecord(exception, ErrorIds.Emulator.NotInstalled, ErrorCategory.NotInstalled, null),
+        EmulatorStartProblem.RuntimeMissing => new ErrorRecord(exception, ErrorIds.Emulator.RuntimeMissing, ErrorCategory.NotInstalled, null),
+        EmulatorStartProblem.TimedOut => new ErrorRecord(exception, ErrorIds.Emulator.TimedOut, ErrorCategory.OperationTimeout, null),
+        _ => new ErrorRecord(exception, ErrorIds.Emulator.Exited, ErrorCategory.ResourceUnavailable, null),
+    };
+}
