@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.Engine.Text;
 
 namespace Altostrat.Engine.RouterOs.Configuration;
@@ -316,7 +317,7 @@ public static class ConfigurationPlanner
         // the first phase, with the accept rules, so that the document's drop rule is not added after the accept rule
         // that follows it in the document.
         var phase = givesAccess || menu.Definition.OrderGroup is not null ? ChangePhase.AccessAdd : ChangePhase.Add;
-        var script = CliText.Finish(CliText.AppendAssignments(CliText.Line(menu.Definition.CliPath).Append(" add"), writes));
+        var script = CliText.Finish(writes.AppendAssignmentsTo(CliText.Line(menu.Definition.CliPath).Append(" add")));
         return new ConfigurationChange(menu.Definition, ChangeAction.Add, phase, null, entry.KeyText, null, writes, writes.Names(), writes, null, script)
         {
             GivesAccess = givesAccess,
@@ -392,7 +393,7 @@ public static class ConfigurationPlanner
         {
             // Only now, for an entry that changes: most entries of a verify read, and of a second run, do not.
             if (writes is not null)
-                CliText.AppendAssignments(CliText.AppendFind(script.Append(definition.CliPath).Append(" set "), menu.FindProperties, row, findById), writes);
+                writes.AppendAssignmentsTo(CliText.AppendFind(script.Append(definition.CliPath).Append(" set "), menu.FindProperties, row, findById));
             if (unsets is not null)
                 foreach (var name in unsets)
                 {

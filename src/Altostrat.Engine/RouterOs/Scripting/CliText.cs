@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Altostrat.Engine.RouterOs.Scripting;
 using Altostrat.Engine.Text;
 
-namespace Altostrat.Engine.RouterOs.Configuration;
+namespace Altostrat.Engine.RouterOs.Scripting;
 
 /// <summary>
 /// Writes changes in RouterOS CLI syntax, quoting what the CLI would otherwise read as syntax. Everything is appended
@@ -83,23 +82,15 @@ internal static class CliText
         return text;
     }
 
-    /// <summary><see cref="AppendAssignments(StringBuilder, IEnumerable{KeyValuePair{string, string}})"/> for a change's writes, without an enumerator object.</summary>
+    /// <summary><c> name=value</c>, the value as people may see it: a secret masked, a secret inside it too.</summary>
     [MethodImpl(HotPath.Optimize)]
-    internal static StringBuilder AppendAssignments(StringBuilder text, PropertyPairs values)
-    {
-        for (var i = 0; i < values.Count; i++) AppendAssignment(text, values.NameAt(i), values.ValueAt(i));
-        return text;
-    }
-
-    [MethodImpl(HotPath.Optimize)]
-    private static void AppendAssignment(StringBuilder text, string name, string value)
+    public static StringBuilder AppendAssignment(StringBuilder text, string name, string value)
     {
         text.Append(' ').Append(name).Append('=');
         // Script lines are for people and the risk gate; the change itself is sent as API words with the real value.
         // A value that is no secret may hold one: a scheduler's on-event with password= or a URL's user:password@.
         // The mask itself is not quoted as a value would be.
-        if (SecretValues.IsSecret(name)) text.Append(SecretValues.Mask);
-        else AppendValue(text, SecretValues.Redact(value));
+        return SecretValues.IsSecret(name) ? text.Append(SecretValues.Mask) : AppendValue(text, SecretValues.Redact(value));
     }
 
     /// <summary><c>[find list="block" address="192.0.2.1"]</c>, or by id when the key does not single the entry out.</summary>
