@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Altostrat.Engine.RouterOs.Protocol;
+using Altostrat.Engine.RouterOs.Scripting;
 
 namespace Altostrat.Engine.RouterOs.Client;
 
@@ -85,30 +86,10 @@ public sealed class RouterCommand
         var cut = Path.LastIndexOf('/');
         if (cut <= 0) line.Append(Path);
         else line.Append('/').Append(Path.Substring(1, cut - 1).Replace('/', ' ')).Append(' ').Append(Path.Substring(cut + 1));
-        foreach (var parameter in _parameters)
-        {
-            line.Append(' ').Append(parameter.Key).Append('=');
-            // The line is read by people (confirmation, -WhatIf, errors), never sent: a secret shows as masked.
-            if (Scripting.SecretValues.IsSecret(parameter.Key)) line.Append(Scripting.SecretValues.Mask);
-            else AppendScriptValue(line, parameter.Value);
-        }
+        // The line is read by people (confirmation, -WhatIf, errors) and the risk gate, never sent: it is written as a
+        // desired-state change's line is, secrets masked (inside other values too) and control characters escaped.
+        CliText.AppendAssignments(line, _parameters);
         return line.ToString();
-    }
-
-    // Quoted when the value would otherwise end the argument or start an expression; quotes and backslashes escaped.
-    private static void AppendScriptValue(StringBuilder line, string value)
-    {
-        var plain = value.Length > 0;
-        foreach (var c in value)
-            if (char.IsWhiteSpace(c) || c is '"' or '\\' or '$' or '[' or ']' or '(' or ')' or '{' or '}' or ';') { plain = false; break; }
-        if (plain) { line.Append(value); return; }
-        line.Append('"');
-        foreach (var c in value)
-        {
-            if (c is '"' or '\\' or '$') line.Append('\\');
-            line.Append(c);
-        }
-        line.Append('"');
     }
 
     // "/a/b/c": starts with '/', no empty segment, no trailing '/', none of the separators or '=' that the slow path handles.

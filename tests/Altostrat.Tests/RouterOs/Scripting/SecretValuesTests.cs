@@ -74,6 +74,21 @@ public class SecretValuesTests
     }
 
     [Fact]
+    public void An_API_command_masks_a_secret_inside_another_value_and_escapes_control_characters_as_a_change_line_does()
+    {
+        var command = new RouterCommand("/system/scheduler/add").With("name", "rotate")
+            .With("on-event", "/user set admin password=hunter2-value")
+            .With("comment", "ok\u001b[2Jcleared");
+
+        var line = command.ToScriptLine();
+
+        Assert.Equal("/system scheduler add name=rotate on-event=\"/user set admin password=***\" comment=\"ok\\1B[2Jcleared\"", line);
+        Assert.Equal("/user set admin password=hunter2-value", command.Parameters.Single(p => p.Key == "on-event").Value);
+        // The risk gate reads the same line: a scheduler entry is still a change.
+        Assert.NotEqual(ScriptRisk.Read, ScriptAnalyzer.Analyze(line).MaxRisk);
+    }
+
+    [Fact]
     public void A_desired_state_change_shows_a_masked_script_and_sends_the_password()
     {
         var document = DesiredStateDocument.Parse("""{ "/user": { "Entries": [ { "name": "ops", "group": "full", "password": "s3cret-value" } ] } }""");
