@@ -54,8 +54,11 @@ internal sealed class CommandBatch
         // Possibly from within the deadline's own callback (a command abandoned when it passed): Dispose does not wait
         // for a callback running on its own thread.
         _onDeadline.Dispose();
-        // A deadline that fired has no timer left to free, and may still be running its callbacks.
-        if (!_deadline.IsCancellationRequested) _deadline.Dispose();
+        // A deadline that fired may still be running its callbacks (this may be one of them), so it is disposed from the
+        // pool instead: left undisposed, its link stayed in the caller's token, a leak for every batch that timed out.
+        var deadline = _deadline;
+        if (!deadline.IsCancellationRequested) deadline.Dispose();
+        else ThreadPool.QueueUserWorkItem(static fired => ((CancellationTokenSource)fired!).Dispose(), deadline);
         _deadline = null;
     }
 }
