@@ -16,11 +16,7 @@ public static class DotnetHost
     /// </summary>
     public static string? Find()
     {
-        using (var current = Process.GetCurrentProcess())
-        {
-            var path = current.MainModule?.FileName;
-            if (path is not null && string.Equals(Path.GetFileName(path), ExecutableName, StringComparison.OrdinalIgnoreCase)) return path;
-        }
+        if (CurrentHost() is { } host) return host;
         var candidates = new[]
         {
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH"),
@@ -37,6 +33,20 @@ public static class DotnetHost
         foreach (var folder in usual)
             if (InFolder(folder) is { } installed && File.Exists(installed)) return installed;
         return null;
+    }
+
+    private static string? CurrentHost()
+    {
+        try
+        {
+            using var current = Process.GetCurrentProcess();
+            var path = current.MainModule?.FileName;
+            return path is not null && string.Equals(Path.GetFileName(path), ExecutableName, StringComparison.OrdinalIgnoreCase) ? path : null;
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or NotSupportedException)
+        {
+            return null; // a process that may not read its own module list: the other places still count
+        }
     }
 
     private static string? InFolder(string? folder)
