@@ -53,6 +53,11 @@ Describe 'Get-AltoRouterConfiguration' {
         $doc = Get-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/dns, /ip/firewall/filter, /ip/firewall/address-list, /system/ntp/client -AsDesiredState
         $doc.ComputerName | Should -Be $router
         $doc.Keys | Should -Contain '/ip/firewall/filter'
+        # The router is the first row of the document's table, so that several routers' documents say whose each is.
+        @($doc.Keys)[0] | Should -Be 'ComputerName'
+        ($doc | Out-String) | Should -Match "ComputerName\s+$([regex]::Escape($router))"
+        # Piped, the document gives its router by property name, not its type name as an address.
+        $doc | Compare-AltoRouterConfiguration -Credential $script:RouterCredential -DesiredState $doc -ErrorAction Stop | Should -BeNullOrEmpty
         Compare-AltoRouterConfiguration $router -Credential $script:RouterCredential -DesiredState $doc | Should -BeNullOrEmpty
         foreach ($file in (Join-Path $TestDrive 'r3.psd1'), (Join-Path $TestDrive 'r3.json')) {
             $written = Export-AltoRouterConfiguration $router -Credential $script:RouterCredential -Path /ip/dns, /ip/firewall/filter -OutFile $file -PassThru

@@ -51,7 +51,7 @@ public sealed class DesiredStateDocument
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in Fields(root, source, null, null))
         {
-            // The router a document of Get-AltoRouterConfiguration -AsDesiredState came from (a note property, which
+            // The router a document of Get-AltoRouterConfiguration -AsDesiredState came from (its first key, which
             // ConvertTo-Json writes with the menus): not a menu, and not a reason to refuse the document.
             if (name.Equals("ComputerName", StringComparison.OrdinalIgnoreCase) && value is string) continue;
             var line = LineOf(root, name);

@@ -45,7 +45,12 @@ public sealed class GetAltoRouterConfigurationCommand : RouterCmdlet
         if (AsDesiredState)
         {
             var warnings = new List<string>();
-            var document = new PSObject(DesiredStateExport.Build(_paths, rows, warnings));
+            var table = DesiredStateExport.Build(_paths, rows, warnings);
+            // The first key, so that the Name/Value table of several routers' documents says whose each one is (Compare
+            // and Set pass over it: it is no menu); and a property too, so that a document pipes into the router
+            // cmdlets by property name instead of being taken for a computer name itself.
+            table.Insert(0, "ComputerName", name);
+            var document = new PSObject(table);
             document.Properties.Add(new PSNoteProperty("ComputerName", name));
             Post(() =>
             {
