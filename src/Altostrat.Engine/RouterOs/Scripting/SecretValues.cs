@@ -69,16 +69,46 @@ public static class SecretValues
     private static string RedactAssignments(string scriptText)
     {
         var masked = new MaskedText(scriptText);
-        for (var i = scriptText.IndexOf('='); i > 0; i = scriptText.IndexOf('=', i + 1))
+        RedactAssignmentsIn(scriptText, 0, scriptText.Length, escaped: false, ref masked);
+        return masked.ToString();
+    }
+
+    // Masks the value of every secret name=value in text[start, end). escaped: the region is the inside of a quoted
+    // value, where a quote is written \" (a scheduler's on-event="/user set admin password=\"...\"").
+    private static void RedactAssignmentsIn(string text, int start, int end, bool escaped, ref MaskedText masked)
+    {
+        for (var i = IndexOf(text, '=', start, end); i >= 0; i = IndexOf(text, '=', i + 1, end))
         {
             var nameStart = i;
-            while (nameStart > 0 && IsNameChar(scriptText[nameStart - 1])) nameStart--;
-            var valueEnd = ValueEnd(scriptText, i + 1);
-            if (nameStart < i && IsSecret(scriptText.Substring(nameStart, i - nameStart))) masked.Mask(i + 1, valueEnd);
-            // The value is skipped whole: a name=value inside a quoted value is text, not an assignment.
+            while (nameStart > start && IsNameChar(text[nameStart - 1])) nameStart--;
+            var valueEnd = escaped ? EscapedValueEnd(text, i + 1, end) : Math.Min(ValueEnd(text, i + 1), end);
+            if (nameStart < i && IsSecret(text.Substring(nameStart, i - nameStart))) masked.Mask(i + 1, valueEnd);
+            else if (!escaped && valueEnd - i > 2)
+            {
+                // A value that holds script: the secrets inside it are masked too, but the value is still skipped
+                // whole, since a name=value inside it is no assignment of this line.
+                var closed = text[valueEnd - 1] is '"' or ']' or ')' or '}';
+                var inside = valueEnd - (closed ? 1 : 0);
+                if (text[i + 1] == '"') RedactAssignmentsIn(text, i + 2, inside, escaped: true, ref masked);
+                else if (text[i + 1] is '[' or '(' or '{') RedactAssignmentsIn(text, i + 2, inside, escaped: false, ref masked);
+            }
             i = Math.Max(i, valueEnd - 1);
         }
-        return masked.ToString();
+    }
+
+    private static int IndexOf(string text, char c, int start, int end) => start >= end ? -1 : text.IndexOf(c, start, end - start);
+
+    // Where a value inside a quoted value ends: an escaped quoted string (\"...\") whole, else a bare word.
+    private static int EscapedValueEnd(string text, int start, int end)
+    {
+        if (start + 1 < end && text[start] == '\\' && text[start + 1] == '"')
+        {
+            var close = text.IndexOf("\\\"", start + 2, end - start - 2, StringComparison.Ordinal);
+            return close < 0 ? end : close + 2;
+        }
+        var i = start;
+        while (i < end && text[i] is not (' ' or '\t' or ';' or '"' or '\\' or ']' or ')' or '}')) i++;
+        return i;
     }
 
     private static string RedactVariables(string scriptText)

@@ -14,7 +14,13 @@ public class SecretValuesTests
     [InlineData("/user add name=ops group=full password=\"two words \\\"q\\\"\" comment=x", "/user add name=ops group=full password=*** comment=x")]
     [InlineData("/interface wireless security-profiles set default wpa2-pre-shared-key=abc123", "/interface wireless security-profiles set default wpa2-pre-shared-key=***")]
     [InlineData("/ip ipsec identity add secret=k; /snmp community set public authentication-password=p", "/ip ipsec identity add secret=***; /snmp community set public authentication-password=***")]
-    [InlineData("/system identity set name=\"password=not-a-secret\"", "/system identity set name=\"password=not-a-secret\"")]
+    // Inside a value that holds script (a scheduler's on-event, a bracketed command), secrets are masked too, quoted or
+    // not; text that merely looks like one is masked with them, which hides a value from a reader and nothing more.
+    [InlineData("/system scheduler add name=x on-event=\"/tool fetch url=http://a/ user=u password=\\\"hunter2\\\" ; /user set admin password=plain2\"",
+        "/system scheduler add name=x on-event=\"/tool fetch url=http://a/ user=u password=*** ; /user set admin password=***\"")]
+    [InlineData("/system scheduler add name=y on-event=[/user set admin password=p3]", "/system scheduler add name=y on-event=[/user set admin password=***]")]
+    [InlineData("/system identity set name=\"password=looks-like-one\"", "/system identity set name=\"password=***\"")]
+    [InlineData("/system script add name=z source=\":put \\\"a=b\\\"\" comment=\"x=y\"", "/system script add name=z source=\":put \\\"a=b\\\"\" comment=\"x=y\"")]
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether1", "/ip address add address=10.0.0.1/24 interface=ether1")]
     [InlineData("/user add name=bob pass=Secret1", "/user add name=bob pass=***")]
     [InlineData("/user set bob password=(\"ab\" . \"cd\") comment=x", "/user set bob password=*** comment=x")]
