@@ -70,6 +70,8 @@ public class RouterTlsTests
         var wrongPin = new string('A', 40);
         var error = await Assert.ThrowsAsync<RouterConnectionException>(() => ConnectAsync(router, o => o.CertificateThumbprint = wrongPin));
         Assert.Contains("pinned", error.Message);
+        // The router's own fingerprints, so that the right one can be pinned: SHA-256 first.
+        Assert.Contains($"SHA-256 {sha256}, SHA-1 {certificate.Thumbprint}", error.Message);
     }
 
     [Fact]

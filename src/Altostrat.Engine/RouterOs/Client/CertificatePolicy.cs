@@ -36,8 +36,11 @@ internal sealed class CertificatePolicy
         if (_pin is not null)
         {
             var raw = certificate.GetRawCertData();
-            if (_pin == Hex(SHA1Hash(raw)) || _pin == Hex(SHA256Hash(raw))) return true;
-            RejectionReason = $"its certificate (SHA-1 {Hex(SHA1Hash(raw))}) does not match the pinned thumbprint";
+            var sha256 = Hex(SHA256Hash(raw));
+            var sha1 = Hex(SHA1Hash(raw));
+            if (_pin == sha256 || _pin == sha1) return true;
+            // Both, the stronger first: the SHA-256 fingerprint is the one to pin where the choice is free.
+            RejectionReason = $"its certificate (SHA-256 {sha256}, SHA-1 {sha1}) does not match the pinned thumbprint";
             return false;
         }
 
