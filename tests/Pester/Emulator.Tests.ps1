@@ -94,7 +94,8 @@ Describe 'Stop-AltoEmulator' {
     It 'stops the emulator given, ends its process, and disconnects the session that used it' {
         $kept = Start-AltoEmulator -SiteCount 1 -NoConnect
         $stopped = Start-AltoEmulator -SiteCount 1
-        $stopped | Stop-AltoEmulator -Confirm:$false
+        $passed = $stopped | Stop-AltoEmulator -Confirm:$false -PassThru
+        $passed.ProcessId | Should -Be $stopped.ProcessId
         $stopped.Running | Should -BeFalse
         Test-ProcessRunning $stopped.ProcessId | Should -BeFalse
         $kept.Running | Should -BeTrue

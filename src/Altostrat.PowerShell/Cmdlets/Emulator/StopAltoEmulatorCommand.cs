@@ -8,7 +8,7 @@ namespace Altostrat.PowerShell.Cmdlets.Emulator;
 
 /// <summary>Stops emulators that Start-AltoEmulator started: those given, or else every one this session started.</summary>
 [Cmdlet(VerbsLifecycle.Stop, "AltoEmulator", SupportsShouldProcess = true)]
-[OutputType(typeof(void))]
+[OutputType(typeof(AltoEmulator))]
 public sealed class StopAltoEmulatorCommand : PSCmdlet
 {
     private readonly List<AltoEmulator> _given = new();
@@ -16,6 +16,9 @@ public sealed class StopAltoEmulatorCommand : PSCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
     public AltoEmulator[]? InputObject { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -33,6 +36,7 @@ public sealed class StopAltoEmulatorCommand : PSCmdlet
             if (ConnectionManager.Current?.Session.Options.ApiUrl == emulator.ApiUrl) ConnectionManager.Disconnect();
             if (EmulatorRegistry.Stop(emulator)) WriteVerbose($"Stopped the emulator at {emulator.ApiUrl}.");
             else WriteVerbose($"The emulator at {emulator.ApiUrl} had already stopped.");
+            if (PassThru) WriteObject(emulator);
         }
     }
 }
