@@ -69,28 +69,32 @@ public static class SecretValues
     private static string RedactAssignments(string scriptText)
     {
         var masked = new MaskedText(scriptText);
-        RedactAssignmentsIn(scriptText, 0, scriptText.Length, escaped: false, ref masked);
+        RedactAssignmentsIn(scriptText, 0, scriptText.Length, escaped: false, depth: 0, ref masked);
         return masked.ToString();
     }
 
+    // How deep values that hold script are searched for secrets: enough for an on-event that runs a fetch, bounded so
+    // that no value (a router's, say) can make the search deep enough to exhaust the stack or its time.
+    private const int MaxNesting = 4;
+
     // Masks the value of every secret name=value in text[start, end). escaped: the region is the inside of a quoted
-    // value, where a quote is written \" (a scheduler's on-event="/user set admin password=\"...\"").
-    private static void RedactAssignmentsIn(string text, int start, int end, bool escaped, ref MaskedText masked)
+    // value, where the script it holds writes a quote as \" and a backslash as \\ (on-event="/user set admin
+    // password=\"...\""); a value quoted once more inside it is not searched.
+    private static void RedactAssignmentsIn(string text, int start, int end, bool escaped, int depth, ref MaskedText masked)
     {
         for (var i = IndexOf(text, '=', start, end); i >= 0; i = IndexOf(text, '=', i + 1, end))
         {
             var nameStart = i;
             while (nameStart > start && IsNameChar(text[nameStart - 1])) nameStart--;
-            var valueEnd = escaped ? EscapedValueEnd(text, i + 1, end) : Math.Min(ValueEnd(text, i + 1), end);
+            var valueEnd = ValueEnd(text, i + 1, end, escaped);
             if (nameStart < i && IsSecret(text.Substring(nameStart, i - nameStart))) masked.Mask(i + 1, valueEnd);
-            else if (!escaped && valueEnd - i > 2)
+            else if (depth < MaxNesting && valueEnd - i > 2)
             {
                 // A value that holds script: the secrets inside it are masked too, but the value is still skipped
                 // whole, since a name=value inside it is no assignment of this line.
-                var closed = text[valueEnd - 1] is '"' or ']' or ')' or '}';
-                var inside = valueEnd - (closed ? 1 : 0);
-                if (text[i + 1] == '"') RedactAssignmentsIn(text, i + 2, inside, escaped: true, ref masked);
-                else if (text[i + 1] is '[' or '(' or '{') RedactAssignmentsIn(text, i + 2, inside, escaped: false, ref masked);
+                var closing = ClosingLength(text, valueEnd, escaped);
+                if (!escaped && text[i + 1] == '"') RedactAssignmentsIn(text, i + 2, valueEnd - closing, escaped: true, depth + 1, ref masked);
+                else if (text[i + 1] is '[' or '(' or '{') RedactAssignmentsIn(text, i + 2, valueEnd - closing, escaped, depth + 1, ref masked);
             }
             i = Math.Max(i, valueEnd - 1);
         }
@@ -98,17 +102,14 @@ public static class SecretValues
 
     private static int IndexOf(string text, char c, int start, int end) => start >= end ? -1 : text.IndexOf(c, start, end - start);
 
-    // Where a value inside a quoted value ends: an escaped quoted string (\"...\") whole, else a bare word.
-    private static int EscapedValueEnd(string text, int start, int end)
+    // How many characters close the value that ends at `valueEnd` (a quote, \" where escaped, or a bracket); 0 for a bare word.
+    private static int ClosingLength(string text, int valueEnd, bool escaped)
     {
-        if (start + 1 < end && text[start] == '\\' && text[start + 1] == '"')
-        {
-            var close = text.IndexOf("\\\"", start + 2, end - start - 2, StringComparison.Ordinal);
-            return close < 0 ? end : close + 2;
-        }
-        var i = start;
-        while (i < end && text[i] is not (' ' or '\t' or ';' or '"' or '\\' or ']' or ')' or '}')) i++;
-        return i;
+        if (valueEnd < 1) return 0;
+        var last = text[valueEnd - 1];
+        if (last is ']' or ')' or '}') return 1;
+        if (last != '"') return 0;
+        return escaped ? (valueEnd >= 2 && text[valueEnd - 2] == '\\' ? 2 : 0) : 1;
     }
 
     private static string RedactVariables(string scriptText)
@@ -157,23 +158,33 @@ public static class SecretValues
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '-';
 
-    // Where the value that starts at `start` ends: a quoted string with its escapes, a bracketed expression with what it
-    // nests (quotes inside it included), or a bare word up to a space, ';' or a closing bracket.
-    private static int ValueEnd(string text, int start)
+    // Where the value that starts at `start` ends (at `end` at the latest): a quoted string with its escapes, a bracketed
+    // expression with what it nests (quotes inside it included), or a bare word up to a space, ';' or a closing bracket.
+    // escaped: the text is the inside of a quoted value, read as the script it holds: \" is its quote, \\ its backslash.
+    private static int ValueEnd(string text, int start, int end = int.MaxValue, bool escaped = false)
     {
+        end = Math.Min(end, text.Length);
         var depth = 0;
         var quoted = false;
-        for (var i = start; i < text.Length; i++)
+        for (var i = start; i < end; i++)
         {
             var c = text[i];
+            var width = 1;
+            if (escaped && c == '\\' && i + 1 < end)
+            {
+                // One character of the script held: the escaped one, two characters of this text.
+                c = text[i + 1] is '"' or '\\' or '$' ? text[i + 1] : 'x';
+                width = 2;
+            }
             if (quoted)
             {
-                if (c == '\\') i++;
+                if (c == '\\') i += width; // the script's own escape: the next character of the script is taken as it is
                 else if (c == '"')
                 {
                     quoted = false;
-                    if (depth == 0) return i + 1;
+                    if (depth == 0) return i + width;
                 }
+                i += width - 1;
                 continue;
             }
             switch (c)
@@ -186,7 +197,8 @@ public static class SecretValues
                     break;
                 case ' ' or '\t' or ';' when depth == 0: return i;
             }
+            i += width - 1;
         }
-        return text.Length;
+        return end;
     }
 }

@@ -20,6 +20,11 @@ public class SecretValuesTests
         "/system scheduler add name=x on-event=\"/tool fetch url=http://a/ user=u password=*** ; /user set admin password=***\"")]
     [InlineData("/system scheduler add name=y on-event=[/user set admin password=p3]", "/system scheduler add name=y on-event=[/user set admin password=***]")]
     [InlineData("/system identity set name=\"password=looks-like-one\"", "/system identity set name=\"password=***\"")]
+    // Inside a quoted value the script's own escapes count: a password holding a quote, an expression, a [command].
+    [InlineData("/system scheduler add on-event=\"/user set admin password=\\\"ab\\\\\\\"cd\\\" comment=x\"", "/system scheduler add on-event=\"/user set admin password=*** comment=x\"")]
+    [InlineData("/system scheduler add on-event=\"/user set admin password=(\\\"ab\\\" . \\\"cd\\\")\"", "/system scheduler add on-event=\"/user set admin password=***\"")]
+    [InlineData("/system scheduler add on-event=\"/user set admin password=[:pick \\\"abcdef\\\" 0 6]\"", "/system scheduler add on-event=\"/user set admin password=***\"")]
+    [InlineData("/system scheduler add on-event=\"/user set admin password=pa\\$\\$word\"", "/system scheduler add on-event=\"/user set admin password=***\"")]
     [InlineData("/system script add name=z source=\":put \\\"a=b\\\"\" comment=\"x=y\"", "/system script add name=z source=\":put \\\"a=b\\\"\" comment=\"x=y\"")]
     [InlineData("/ip address add address=10.0.0.1/24 interface=ether1", "/ip address add address=10.0.0.1/24 interface=ether1")]
     [InlineData("/user add name=bob pass=Secret1", "/user add name=bob pass=***")]
@@ -39,6 +44,17 @@ public class SecretValuesTests
     public void Masks_the_values_of_secret_properties_in_text_for_people(string line, string expected)
     {
         Assert.Equal(expected, SecretValues.Redact(line));
+    }
+
+    [Fact]
+    public void Values_nested_without_end_are_searched_to_a_bounded_depth_in_bounded_time()
+    {
+        // From a router (a script's source shown in a change's table): no depth of nesting may exhaust the stack.
+        var deep = "/system script add name=x source=" + string.Concat(Enumerable.Repeat("[a=", 50_000)) + new string(']', 50_000) + " password=p";
+        var shown = SecretValues.Redact(deep);
+        Assert.EndsWith(" password=***", shown);
+        var unbalanced = "x=[" + string.Concat(Enumerable.Repeat("\"a=(b ", 50_000));
+        Assert.Equal(unbalanced, SecretValues.Redact(unbalanced));
     }
 
     [Fact]
