@@ -12,13 +12,15 @@ string? readyFile = null;
 var seedJobs = 0;
 var seedBackups = 0;
 int? exitWith = null;
+var tokenGiven = false;
+const string TokenVariable = "ALTOSTRAT_EMULATOR_TOKEN";
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
     switch (args[i])
     {
         case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--token": options.Token = Next(); break;
+        case "--token": options.Token = Next(); tokenGiven = true; break;
         case "--db": options.DatabasePath = Next(); break;
         case "--sites": options.SiteCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--auto-approve-seconds":
@@ -50,7 +52,8 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine($$"""
                 Altostrat SDX API emulator (loopback only)
                   --port N                  port on 127.0.0.1 (default 5080; 0 picks a free one)
-                  --token T                 bearer token clients must send (default alto-emulator-token)
+                  --token T                 bearer token clients must send (default: ALTOSTRAT_EMULATOR_TOKEN, else
+                                            alto-emulator-token)
                   --db PATH                 keep state in this SQLite file (default: in memory)
                   --sites N                 simulated sites in a new database (default 5)
                   --auto-approve-seconds S  approve S seconds after authorization is requested (default 3; -1: never,
@@ -81,6 +84,9 @@ for (var i = 0; i < args.Length; i++)
 }
 
 options.StopOnInterrupt = exitWith is null;
+// Start-AltoEmulator hands its token over in the environment, which only this user may read, not on the command
+// line, which every local user's ps lists.
+if (!tokenGiven && Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment) options.Token = fromEnvironment;
 await using var host = await EmulatorHost.StartAsync(options);
 if (seedScripts > 0) ScriptSeeder.Seed(host.State, seedScripts);
 if (seedJobs > 0) SdxSeeder.SeedJobs(host.State, seedJobs);

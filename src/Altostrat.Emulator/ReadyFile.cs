@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text.Json;
 
@@ -13,7 +14,10 @@ public static class ReadyFile
     public static void Write(string path, EmulatorHost host)
     {
         var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
+        // Only this user may read it: it holds the token.
+        var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temporary, create))
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();

@@ -60,6 +60,8 @@ public sealed class EmulatorProcessTests
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!File.Exists(ready) && DateTime.UtcNow < deadline && !process.HasExited) await Task.Delay(50);
             Assert.True(File.Exists(ready), "the emulator wrote no ready file");
+            // It holds the token: only its user may read it.
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ready));
             using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(ready));
             var root = json.RootElement;
             Assert.Equal("ready-token", root.GetProperty("token").GetString());
