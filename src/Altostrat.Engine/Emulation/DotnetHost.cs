@@ -35,6 +35,9 @@ public static class DotnetHost
         return null;
     }
 
+    /// <summary>The host given, or the one in the folder given (a .NET install folder such as /usr/share/dotnet).</summary>
+    public static string InFolderOrItself(string path) => Directory.Exists(path) ? Path.Combine(path, ExecutableName) : path;
+
     private static string? CurrentHost()
     {
         try

@@ -55,11 +55,17 @@ public sealed class EmulatorProcess : IDisposable
             return true;
         try { _process.Kill(); }
         catch (InvalidOperationException) { return false; }
+        catch (System.ComponentModel.Win32Exception) { /* it is ending already (Windows says "access denied" then) */ }
         _process.WaitForExit((int)grace.TotalMilliseconds);
         return true;
     }
 
-    public void Dispose() => _process.Dispose();
+    /// <summary>Stops it if it still runs (see <see cref="Stop"/>), and lets the process handle go.</summary>
+    public void Dispose()
+    {
+        Stop(TimeSpan.FromSeconds(5));
+        _process.Dispose();
+    }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Terminate(int processId, int signal);

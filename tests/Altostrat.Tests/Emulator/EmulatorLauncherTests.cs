@@ -28,6 +28,7 @@ public sealed class EmulatorLauncherTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     // A stand-in for dotnet: a shell script with this body.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private string FakeDotnet(string body)
     {
         var path = Path.Combine(_folder, "dotnet");
@@ -62,12 +63,86 @@ public sealed class EmulatorLauncherTests : IDisposable
     [Fact]
     public async Task Ends_with_the_process_that_owns_it()
     {
+        if (OperatingSystem.IsWindows()) return; // the owner here is sleep
         using var owner = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         using var emulator = await EmulatorLauncher.StartAsync(new EmulatorStartOptions(BuiltEmulator) { SiteCount = 1, OwnerProcessId = owner.Id }, CancellationToken.None);
         owner.Kill();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!emulator.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.True(emulator.HasExited);
+    }
+
+    [Fact]
+    public async Task An_owned_emulator_outlives_the_Ctrl_C_meant_for_a_cmdlet_and_stops_on_SIGTERM()
+    {
+        if (OperatingSystem.IsWindows()) return; // no POSIX signals there; the emulator has no console to get Ctrl+C from
+        using var emulator = await EmulatorLauncher.StartAsync(new EmulatorStartOptions(BuiltEmulator) { SiteCount = 1, OwnerProcessId = Environment.ProcessId }, CancellationToken.None);
+        await SignalAsync("-INT", emulator.ProcessId);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(emulator.HasExited, "SIGINT, which the terminal sends the whole group on Ctrl+C, must not stop an owned emulator");
+        await SignalAsync("-TERM", emulator.ProcessId);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!emulator.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True(emulator.HasExited);
+    }
+
+    private static async Task SignalAsync(string signal, int processId)
+    {
+        using var kill = Process.Start("kill", new[] { signal, processId.ToString(System.Globalization.CultureInfo.InvariantCulture) })!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_named_before_the_emulator_starts()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var error = await Assert.ThrowsAsync<EmulatorStartException>(() =>
+                EmulatorLauncher.StartAsync(new EmulatorStartOptions(BuiltEmulator) { Port = port }, CancellationToken.None));
+            Assert.Equal(EmulatorStartProblem.PortInUse, error.Problem);
+            Assert.Contains($"Port {port}", error.Message);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task The_token_travels_in_the_environment_and_an_error_never_quotes_it()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        // The stand-in prints its command line and the banner line the emulator prints, then fails.
+        var dotnet = FakeDotnet("echo \"args: $*\"; echo \"Token: $ALTOSTRAT_EMULATOR_TOKEN\"; echo 'Unhandled exception. System.IO.IOException: disk full'; echo '   at Somewhere.Deep()'; exit 134");
+        var error = await Assert.ThrowsAsync<EmulatorStartException>(() =>
+            EmulatorLauncher.StartAsync(new EmulatorStartOptions(BuiltEmulator) { DotnetPath = dotnet }, CancellationToken.None));
+        Assert.Equal(EmulatorStartProblem.Exited, error.Problem);
+        Assert.DoesNotContain("--token", error.Message);
+        Assert.Contains("Token: ***", error.Message);
+        Assert.DoesNotContain("emu-", error.Message);
+        Assert.Contains("System.IO.IOException: disk full", error.Message);
+        Assert.DoesNotContain("Somewhere.Deep", error.Message);
+    }
+
+    [Fact]
+    public async Task A_program_that_is_no_dotnet_host_and_a_folder_given_for_one_are_told_apart()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var silent = FakeDotnet("exit 0");
+        var error = await Assert.ThrowsAsync<EmulatorStartException>(() =>
+            EmulatorLauncher.StartAsync(new EmulatorStartOptions(BuiltEmulator) { DotnetPath = silent }, CancellationToken.None));
+        Assert.Equal(EmulatorStartProblem.RuntimeMissing, error.Problem);
+        Assert.Contains("is it the dotnet host?", error.Message);
+
+        // A .NET install folder stands for the dotnet in it.
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "install")).FullName;
+        error = await Assert.ThrowsAsync<EmulatorStartException>(() =>
+            EmulatorLauncher.StartAsync(new EmulatorStartOptions(BuiltEmulator) { DotnetPath = folder }, CancellationToken.None));
+        Assert.Contains(Path.Combine(folder, "dotnet"), error.Message);
     }
 
     [Fact]
