@@ -136,7 +136,10 @@ switch ($Task) {
             $staging = Join-Path $root 'out/staging/Altostrat'
             Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $staging
             Copy-Item -Recurse $moduleDir $staging
-            Publish-PSResource -Path $staging -Repository $name
+            # From out/: with no NuGet configuration of the user's, PSResourceGet writes one into the current folder.
+            Push-Location (Join-Path $root 'out')
+            try { Publish-PSResource -Path $staging -Repository $name }
+            finally { Pop-Location }
         }
         finally { Unregister-PSResourceRepository -Name $name }
         Get-ChildItem $repo -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }

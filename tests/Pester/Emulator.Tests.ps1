@@ -9,8 +9,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../scripts/FreshPwsh.psm1') -Force
     $script:Admin = [pscredential]::new('admin', [securestring]::new())
     function script:Test-ProcessRunning([int] $Id) { $null -ne (Get-Process -Id $Id -ErrorAction Ignore) }
-    # The emulators this PowerShell started: each is told to end with it (--exit-with and this process id).
-    function script:Get-OwnEmulatorProcess { @(Get-Process dotnet -ErrorAction Ignore | Where-Object CommandLine -Like "*Altostrat.Emulator.dll*--exit-with $PID*") }
+    # The emulators this PowerShell started: each is told to end with it (--exit-with and this process id, its last argument).
+    function script:Get-OwnEmulatorProcess { @(Get-Process dotnet -ErrorAction Ignore | Where-Object CommandLine -Like "*Altostrat.Emulator.dll*--exit-with $PID") }
 }
 
 AfterAll {
@@ -80,13 +80,42 @@ Describe 'Start-AltoEmulator' {
         Get-OwnEmulatorProcess | Should -BeNullOrEmpty
     }
 
+    It 'takes a relative -DatabasePath from the file system location, wherever the session stands' {
+        $folder = Join-Path ([IO.Path]::GetTempPath()) "altostrat-db-$(Get-Random)"
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Push-Location $folder
+        try {
+            Set-Location Variable:
+            $emulator = Start-AltoEmulator -SiteCount 1 -DatabasePath state.db -NoConnect
+            $emulator.DatabasePath | Should -Be (Join-Path $folder 'state.db')
+            Join-Path $folder 'state.db' | Should -Exist
+        }
+        finally {
+            Stop-AltoEmulator -Confirm:$false
+            Pop-Location
+            Remove-Item -Recurse -Force $folder -ErrorAction Ignore
+        }
+    }
+
+    It 'refuses a port another program holds, before starting anything' {
+        $taken = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $taken.Start()
+        try {
+            { Start-AltoEmulator -Port $taken.LocalEndpoint.Port -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratEmulator.PortInUse*' -ExpectedMessage "*Port $($taken.LocalEndpoint.Port)*in use*"
+            Get-OwnEmulatorProcess | Should -BeNullOrEmpty
+        }
+        finally { $taken.Stop() }
+    }
+
     It 'says what to install when there is no dotnet to run it' {
         { Start-AltoEmulator -DotnetPath (Join-Path ([IO.Path]::GetTempPath()) 'no-such-dotnet') -ErrorAction Stop } |
             Should -Throw -ErrorId 'AltostratEmulator.RuntimeMissing*' -ExpectedMessage '*ASP.NET Core Runtime 10*'
     }
 
     It 'refuses a RouterOS version that is not one' {
-        { Start-AltoEmulator -RouterVersion 'latest' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        foreach ($version in 'latest', "7.16`n", '99999999999.1') {
+            { Start-AltoEmulator -RouterVersion $version -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        }
     }
 }
 
@@ -102,6 +131,18 @@ Describe 'Stop-AltoEmulator' {
         { Get-AltoSite -ErrorAction Stop } | Should -Throw -ErrorId 'Altostrat.NotConnected*' -ExpectedMessage '*Stop-AltoEmulator*'
         Stop-AltoEmulator -Confirm:$false
         $kept.Running | Should -BeFalse
+    }
+
+    It 'disconnects from an emulator killed from outside, and from one reached as localhost' {
+        $killed = Start-AltoEmulator -SiteCount 1
+        Stop-Process -Id $killed.ProcessId -Force
+        Stop-AltoEmulator -Confirm:$false
+        (Get-AltoContext).Connected | Should -BeFalse -Because 'the session must stop sending its token to a port another program may take next'
+
+        $emulator = Start-AltoEmulator -SiteCount 1
+        Connect-Altostrat -ApiUrl "http://localhost:$($emulator.ApiUrl.Port)" -Token $emulator.Token
+        Stop-AltoEmulator -Confirm:$false
+        (Get-AltoContext).Connected | Should -BeFalse
     }
 
     It 'stops nothing with -WhatIf' {

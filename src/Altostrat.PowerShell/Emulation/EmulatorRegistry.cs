@@ -30,10 +30,10 @@ internal static class EmulatorRegistry
         return emulator;
     }
 
-    /// <summary>The ones still running, oldest first.</summary>
-    public static IReadOnlyList<AltoEmulator> Running()
+    /// <summary>Every one started and not stopped by Stop-AltoEmulator, oldest first: those that ended by themselves too.</summary>
+    public static IReadOnlyList<AltoEmulator> All()
     {
-        lock (Gate) return Started.Where(e => e.Running).ToList();
+        lock (Gate) return Started.ToList();
     }
 
     /// <returns>False when it had stopped already.</returns>

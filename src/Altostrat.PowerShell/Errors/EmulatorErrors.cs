@@ -10,6 +10,7 @@ internal static class EmulatorErrors
     {
         EmulatorStartProblem.NotInstalled => new ErrorRecord(exception, ErrorIds.Emulator.NotInstalled, ErrorCategory.NotInstalled, null),
         EmulatorStartProblem.RuntimeMissing => new ErrorRecord(exception, ErrorIds.Emulator.RuntimeMissing, ErrorCategory.NotInstalled, null),
+        EmulatorStartProblem.PortInUse => new ErrorRecord(exception, ErrorIds.Emulator.PortInUse, ErrorCategory.ResourceBusy, null),
         EmulatorStartProblem.TimedOut => new ErrorRecord(exception, ErrorIds.Emulator.TimedOut, ErrorCategory.OperationTimeout, null),
         _ => new ErrorRecord(exception, ErrorIds.Emulator.Exited, ErrorCategory.ResourceUnavailable, null),
     };

@@ -98,6 +98,7 @@ internal static class ErrorIds
         public const string RuntimeMissing = "AltostratEmulator.RuntimeMissing";
         public const string Exited = "AltostratEmulator.Exited";
         public const string TimedOut = "AltostratEmulator.TimedOut";
+        public const string PortInUse = "AltostratEmulator.PortInUse";
         public const string InvalidDatabasePath = "AltostratEmulator.InvalidDatabasePath";
     }
 }

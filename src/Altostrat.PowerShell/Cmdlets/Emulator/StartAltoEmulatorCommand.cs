@@ -34,7 +34,7 @@ public sealed class StartAltoEmulatorCommand : AltoCmdlet
     public int Port { get; set; }
 
     [Parameter]
-    [ValidatePattern(@"^\d+\.\d+(\.\d+)?$")]
+    [ValidatePattern(@"\A\d{1,2}\.\d{1,3}(\.\d{1,3})?\z")]
     public string? RouterVersion { get; set; }
 
     [Parameter]
@@ -57,7 +57,7 @@ public sealed class StartAltoEmulatorCommand : AltoCmdlet
             Port = Port,
             RouterVersion = RouterVersion,
             DatabasePath = DatabasePath is null ? null : ResolveDatabasePath(DatabasePath),
-            DotnetPath = DotnetPath is null ? null : GetUnresolvedProviderPathFromPSPath(DotnetPath),
+            DotnetPath = DotnetPath is null ? null : FileSystemPath(DotnetPath),
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
         };
         using (var current = Process.GetCurrentProcess()) options.OwnerProcessId = current.Id;
@@ -83,9 +83,19 @@ public sealed class StartAltoEmulatorCommand : AltoCmdlet
         WriteObject(emulator);
     }
 
+    // A path of the file system, relative ones taken from the current file system location even where the current
+    // location is another provider's (Variable:, Env:): the emulator is another process, with another current folder.
+    private string FileSystemPath(string path)
+    {
+        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider) || !Path.IsPathRooted(resolved))
+            resolved = Path.GetFullPath(Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, path));
+        return resolved;
+    }
+
     private string ResolveDatabasePath(string path)
     {
-        var resolved = GetUnresolvedProviderPathFromPSPath(path);
+        var resolved = FileSystemPath(path);
         var folder = Path.GetDirectoryName(resolved);
         if (Directory.Exists(resolved) || (folder is { Length: > 0 } && !Directory.Exists(folder)))
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Emulator.InvalidDatabasePath,

@@ -27,13 +27,15 @@ public sealed class StopAltoEmulatorCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        var targets = MyInvocation.BoundParameters.ContainsKey(nameof(InputObject)) || MyInvocation.ExpectingInput ? _given : EmulatorRegistry.Running();
+        // Given none: every emulator this session started, those that ended by themselves too (killed from outside),
+        // so that the session stops using their port.
+        var targets = MyInvocation.BoundParameters.ContainsKey(nameof(InputObject)) || MyInvocation.ExpectingInput ? _given : EmulatorRegistry.All();
         if (targets.Count == 0) WriteVerbose("No emulator started by this session is running.");
         foreach (var emulator in targets)
         {
             if (!ShouldProcess($"the emulator at {emulator.ApiUrl} (process {emulator.ProcessId})", "Stop")) continue;
             // The session would otherwise keep sending requests, and the token, to a port another program may take next.
-            if (ConnectionManager.Current?.Session.Options.ApiUrl == emulator.ApiUrl) ConnectionManager.Disconnect();
+            if (ConnectionManager.Current?.Session.Options.ApiUrl is { } connected && emulator.Serves(connected)) ConnectionManager.Disconnect();
             if (EmulatorRegistry.Stop(emulator)) WriteVerbose($"Stopped the emulator at {emulator.ApiUrl}.");
             else WriteVerbose($"The emulator at {emulator.ApiUrl} had already stopped.");
             if (PassThru) WriteObject(emulator);
