@@ -136,6 +136,10 @@ Describe 'Stop-AltoEmulator' {
     It 'disconnects from an emulator killed from outside, and from one reached as localhost' {
         $killed = Start-AltoEmulator -SiteCount 1
         Stop-Process -Id $killed.ProcessId -Force
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while ($killed.Running -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        # Said at once, not after the retries of a refused connection.
+        { Get-AltoSite -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratEmulator.Ended*' -ExpectedMessage "*process $($killed.ProcessId)) is no longer running*"
         Stop-AltoEmulator -Confirm:$false
         (Get-AltoContext).Connected | Should -BeFalse -Because 'the session must stop sending its token to a port another program may take next'
 

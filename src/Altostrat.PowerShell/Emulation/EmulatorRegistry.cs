@@ -36,6 +36,12 @@ internal static class EmulatorRegistry
         lock (Gate) return Started.ToList();
     }
 
+    /// <summary>The emulator of this session that <paramref name="apiUrl"/> reaches, when it has ended by itself; null otherwise.</summary>
+    public static AltoEmulator? EndedAt(Uri apiUrl)
+    {
+        lock (Gate) return Started.FirstOrDefault(e => e.Serves(apiUrl) && !e.Running);
+    }
+
     /// <returns>False when it had stopped already.</returns>
     public static bool Stop(AltoEmulator emulator)
     {

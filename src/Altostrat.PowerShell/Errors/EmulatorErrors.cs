@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Altostrat.Engine.Emulation;
 
@@ -14,4 +15,9 @@ internal static class EmulatorErrors
         EmulatorStartProblem.TimedOut => new ErrorRecord(exception, ErrorIds.Emulator.TimedOut, ErrorCategory.OperationTimeout, null),
         _ => new ErrorRecord(exception, ErrorIds.Emulator.Exited, ErrorCategory.ResourceUnavailable, null),
     };
+
+    public static ErrorRecord Ended(AltoEmulator emulator) => new(
+        new InvalidOperationException($"The emulator this session is connected to ({emulator.ApiUrl}, process {emulator.ProcessId}) is no longer running. " +
+            "Run Start-AltoEmulator to start another, or Stop-AltoEmulator to forget this one."),
+        ErrorIds.Emulator.Ended, ErrorCategory.ConnectionError, emulator.ApiUrl);
 }

@@ -99,6 +99,7 @@ internal static class ErrorIds
         public const string Exited = "AltostratEmulator.Exited";
         public const string TimedOut = "AltostratEmulator.TimedOut";
         public const string PortInUse = "AltostratEmulator.PortInUse";
+        public const string Ended = "AltostratEmulator.Ended";
         public const string InvalidDatabasePath = "AltostratEmulator.InvalidDatabasePath";
     }
 }

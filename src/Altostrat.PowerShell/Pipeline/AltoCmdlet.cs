@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Altostrat.Engine.Http;
+using Altostrat.PowerShell.Emulation;
 using Altostrat.PowerShell.Errors;
 using Altostrat.PowerShell.Sdx;
 
@@ -42,6 +43,10 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
             ThrowTerminatingError(ErrorRecords.InvalidArgument(ErrorIds.Sdx.InvalidApiUrl, ex.Message, null));
         }
         if (client is null) ThrowTerminatingError(ErrorRecords.NotConnected(ConnectionManager.DisconnectedOnPurpose));
+        // Said at once, rather than after the retries of a connection refused, and before the token goes to a port
+        // another program may hold by now.
+        if (ConnectionManager.Current?.Session.Options.ApiUrl is { } url && EmulatorRegistry.EndedAt(url) is { } ended)
+            ThrowTerminatingError(EmulatorErrors.Ended(ended));
         return client!;
     }
 
