@@ -73,22 +73,31 @@ public static class SecretValues
         return masked.ToString();
     }
 
-    // How deep values that hold script are searched for secrets: enough for an on-event that runs a fetch, bounded so
-    // that no value (a router's, say) can make the search deep enough to exhaust the stack or its time.
+    // How deep values that hold script are entered: enough for an on-event that runs a fetch, bounded so that no value
+    // (a router's, say) can make the search deep enough to exhaust the stack or its time. Deeper, it goes on flat.
     private const int MaxNesting = 4;
 
     // Masks the value of every secret name=value in text[start, end). escaped: the region is the inside of a quoted
     // value, where the script it holds writes a quote as \" and a backslash as \\ (on-event="/user set admin
-    // password=\"...\""); a value quoted once more inside it is not searched.
+    // password=\"...\""); a value quoted once more inside it is not read as such. Past MaxNesting values deep the region
+    // is searched flat: every secret name=value in it is masked, no value is skipped, nothing is entered.
     private static void RedactAssignmentsIn(string text, int start, int end, bool escaped, int depth, ref MaskedText masked)
     {
+        var flat = depth >= MaxNesting;
         for (var i = IndexOf(text, '=', start, end); i >= 0; i = IndexOf(text, '=', i + 1, end))
         {
             var nameStart = i;
             while (nameStart > start && IsNameChar(text[nameStart - 1])) nameStart--;
+            if (nameStart < i && IsSecret(text.Substring(nameStart, i - nameStart)))
+            {
+                var secretEnd = ValueEnd(text, i + 1, end, escaped);
+                masked.Mask(i + 1, secretEnd);
+                i = Math.Max(i, secretEnd - 1);
+                continue;
+            }
+            if (flat) continue;
             var valueEnd = ValueEnd(text, i + 1, end, escaped);
-            if (nameStart < i && IsSecret(text.Substring(nameStart, i - nameStart))) masked.Mask(i + 1, valueEnd);
-            else if (depth < MaxNesting && valueEnd - i > 2)
+            if (valueEnd - i > 2)
             {
                 // A value that holds script: the secrets inside it are masked too, but the value is still skipped
                 // whole, since a name=value inside it is no assignment of this line.
@@ -124,9 +133,12 @@ public static class SecretValues
             while (nameEnd < scriptText.Length && (IsNameChar(scriptText[nameEnd]) || scriptText[nameEnd] == '_')) nameEnd++;
             var valueStart = SkipSpaces(scriptText, nameEnd);
             if (nameEnd == nameStart || valueStart == nameEnd || valueStart >= scriptText.Length) continue;
+            // Where the value ends is looked for only for a secret: for every other declaration, that scan of the rest
+            // of the text made long scripts quadratic.
+            if (!IsSecretVariable(scriptText.Substring(nameStart, nameEnd - nameStart))) continue;
             var valueEnd = ValueEnd(scriptText, valueStart);
             // ":local pw;" declares the variable without a value: nothing to mask.
-            if (valueEnd == valueStart || !IsSecretVariable(scriptText.Substring(nameStart, nameEnd - nameStart))) continue;
+            if (valueEnd == valueStart) continue;
             masked.Mask(valueStart, valueEnd);
             // The value is skipped whole: a ':' inside it is not another declaration.
             i = Math.Max(i, valueEnd - 1);

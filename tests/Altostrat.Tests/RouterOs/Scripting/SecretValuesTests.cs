@@ -55,7 +55,17 @@ public class SecretValuesTests
         Assert.EndsWith(" password=***", shown);
         var unbalanced = "x=[" + string.Concat(Enumerable.Repeat("\"a=(b ", 50_000));
         Assert.Equal(unbalanced, SecretValues.Redact(unbalanced));
+        var declarations = string.Concat(Enumerable.Repeat(":set x [", 30_000));
+        Assert.Equal(declarations, SecretValues.Redact(declarations));
     }
+
+    [Theory]
+    // Deeper than values are entered, a secret is still masked where it stands: scripts nest do={} blocks freely.
+    [InlineData("/system scheduler add name=s on-event=\":if (1=1) do={:foreach i in=[/interface find] do={:if (true) do={:do {:if (1) do={/user set admin password=\\\"leak2\\\"}} on-error={}}}}\" interval=1d",
+        "/system scheduler add name=s on-event=\":if (1=1) do={:foreach i in=[/interface find] do={:if (true) do={:do {:if (1) do={/user set admin password=***}} on-error={}}}}\" interval=1d")]
+    [InlineData("a=[b=[c=[d=[e=[password=deep]]]]]", "a=[b=[c=[d=[e=[password=***]]]]]")]
+    public void Secrets_nested_deeper_than_values_are_entered_are_still_masked(string line, string expected) =>
+        Assert.Equal(expected, SecretValues.Redact(line));
 
     [Fact]
     public void An_analysis_shows_no_secret_in_its_commands_or_arguments_but_keeps_the_value_to_run()
