@@ -149,6 +149,21 @@ Describe 'Stop-AltoEmulator' {
         (Get-AltoContext).Connected | Should -BeFalse
     }
 
+    It 'takes a new emulator on the port of one killed from outside for what that port means now' {
+        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $killed = Start-AltoEmulator -SiteCount 1 -Port $port
+        Stop-Process -Id $killed.ProcessId -Force
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while ($killed.Running -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $fresh = Start-AltoEmulator -SiteCount 2 -Port $port
+        @(Get-AltoSite).Count | Should -Be 2
+        # Stopping the dead one leaves the session with the one that runs there now.
+        $killed | Stop-AltoEmulator -Confirm:$false
+        (Get-AltoContext).ApiUrl | Should -Be $fresh.ApiUrl
+        @(Get-AltoSite).Count | Should -Be 2
+    }
+
     It 'stops nothing with -WhatIf' {
         $emulator = Start-AltoEmulator -SiteCount 1
         Stop-AltoEmulator -WhatIf

@@ -85,6 +85,7 @@ public static class EmulatorLauncher
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             process.Dispose();
+            DeleteFolder(folder);
             throw new EmulatorStartException($"'{dotnet}' could not be started: {ex.Message}", EmulatorStartProblem.RuntimeMissing);
         }
         process.BeginOutputReadLine();
@@ -98,7 +99,11 @@ public static class EmulatorLauncher
                 if (process.HasExited)
                 {
                     // Its last lines of output, but not for ever: a wrapper's child may hold the pipes open.
-                    Task.Run(() => process.WaitForExit()).Wait(TimeSpan.FromSeconds(5));
+                    Task.Run(() =>
+                    {
+                        try { process.WaitForExit(); }
+                        catch (InvalidOperationException) { /* disposed below after the wait gave up */ }
+                    }).Wait(TimeSpan.FromSeconds(5));
                     throw Exited(dotnet, process.ExitCode, Said(output, token));
                 }
                 if (clock.Elapsed > options.Timeout)
@@ -129,9 +134,14 @@ public static class EmulatorLauncher
         }
         finally
         {
-            try { Directory.Delete(folder, recursive: true); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* a temporary folder: the next start uses another name */ }
+            DeleteFolder(folder);
         }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* a temporary folder: the next start uses another name */ }
     }
 
     private static EmulatorStartException Exited(string dotnet, int exitCode, string? said)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace Altostrat.Engine.Emulation;
 
@@ -9,6 +10,7 @@ namespace Altostrat.Engine.Emulation;
 public sealed class EmulatorProcess : IDisposable
 {
     private readonly Process _process;
+    private int _stopping;
 
     internal EmulatorProcess(Process process, Uri apiUrl, string token, IReadOnlyList<EmulatorRouter> routers, string? databasePath)
     {
@@ -50,14 +52,21 @@ public sealed class EmulatorProcess : IDisposable
     /// <returns>False when it had already stopped.</returns>
     public bool Stop(TimeSpan grace)
     {
-        if (HasExited) return false;
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && Terminate(ProcessId, 15) == 0 && _process.WaitForExit((int)grace.TotalMilliseconds))
+        // Once: module removal and Stop-AltoEmulator in another runspace may both get here.
+        if (Interlocked.Exchange(ref _stopping, 1) == 1 || HasExited) return false;
+        try
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && Terminate(ProcessId, 15) == 0 && _process.WaitForExit((int)grace.TotalMilliseconds))
+                return true;
+            try { _process.Kill(); }
+            catch (System.ComponentModel.Win32Exception) { /* it is ending already (Windows says "access denied" then) */ }
+            _process.WaitForExit((int)grace.TotalMilliseconds);
             return true;
-        try { _process.Kill(); }
-        catch (InvalidOperationException) { return false; }
-        catch (System.ComponentModel.Win32Exception) { /* it is ending already (Windows says "access denied" then) */ }
-        _process.WaitForExit((int)grace.TotalMilliseconds);
-        return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // it ended, or was let go, meanwhile
+        }
     }
 
     /// <summary>Stops it if it still runs (see <see cref="Stop"/>), and lets the process handle go.</summary>

@@ -26,7 +26,15 @@ internal static class EmulatorRegistry
     {
         var routers = process.Routers.Select(r => new AltoEmulatorRouter(r.SiteId, r.Host, r.Port)).ToArray();
         var emulator = new AltoEmulator(process, SecureStrings.FromPlainText(process.Token), routers);
-        lock (Gate) Started.Add(emulator);
+        List<AltoEmulator> superseded;
+        lock (Gate)
+        {
+            // One that ended by itself on the port this one now holds is no longer what that port means.
+            superseded = Started.Where(e => !e.Running && e.ApiUrl.Port == emulator.ApiUrl.Port).ToList();
+            foreach (var old in superseded) Started.Remove(old);
+            Started.Add(emulator);
+        }
+        foreach (var old in superseded) old.Process.Dispose();
         return emulator;
     }
 
@@ -36,17 +44,25 @@ internal static class EmulatorRegistry
         lock (Gate) return Started.ToList();
     }
 
-    /// <summary>The emulator of this session that <paramref name="apiUrl"/> reaches, when it has ended by itself; null otherwise.</summary>
+    /// <summary>The emulator of this session that <paramref name="apiUrl"/> reached, when it has ended by itself and none runs there now; null otherwise.</summary>
     public static AltoEmulator? EndedAt(Uri apiUrl)
     {
-        lock (Gate) return Started.FirstOrDefault(e => e.Serves(apiUrl) && !e.Running);
+        lock (Gate)
+            return Started.Any(e => e.Serves(apiUrl) && e.Running) ? null : Started.FirstOrDefault(e => e.Serves(apiUrl) && !e.Running);
+    }
+
+    /// <summary>Whether an emulator of this session other than <paramref name="except"/> runs where <paramref name="apiUrl"/> leads.</summary>
+    public static bool AnotherRunsAt(Uri apiUrl, AltoEmulator except)
+    {
+        lock (Gate) return Started.Any(e => !ReferenceEquals(e, except) && e.Serves(apiUrl) && e.Running);
     }
 
     /// <returns>False when it had stopped already.</returns>
     public static bool Stop(AltoEmulator emulator)
     {
-        var stopped = emulator.Process.Stop(StopGrace);
+        // Out of the list first, so that a stop from another runspace (module removal) does not take it up as well.
         lock (Gate) Started.Remove(emulator);
+        var stopped = emulator.Process.Stop(StopGrace);
         emulator.Process.Dispose();
         return stopped;
     }

@@ -41,7 +41,8 @@ public sealed class AltoEmulator
     internal EmulatorProcess Process => (EmulatorProcess)_process;
 
     /// <summary>Whether a connection to <paramref name="apiUrl"/> reaches this emulator: its port on the loopback, however the host is written.</summary>
-    internal bool Serves(Uri apiUrl) => apiUrl.Port == ApiUrl.Port && Sdx.ConnectionManager.IsLoopback(apiUrl);
+    internal bool Serves(Uri apiUrl) =>
+        apiUrl.Port == ApiUrl.Port && apiUrl.Scheme == ApiUrl.Scheme && Sdx.ConnectionManager.IsLoopback(apiUrl);
 
     public override string ToString() => ApiUrl.ToString();
 }
