@@ -88,16 +88,11 @@ public static class SecretValues
         {
             var nameStart = i;
             while (nameStart > start && IsNameChar(text[nameStart - 1])) nameStart--;
-            if (nameStart < i && IsSecret(text.Substring(nameStart, i - nameStart)))
-            {
-                var secretEnd = ValueEnd(text, i + 1, end, escaped);
-                masked.Mask(i + 1, secretEnd);
-                i = Math.Max(i, secretEnd - 1);
-                continue;
-            }
-            if (flat) continue;
+            var secret = nameStart < i && IsSecret(text.Substring(nameStart, i - nameStart));
+            if (!secret && flat) continue;
             var valueEnd = ValueEnd(text, i + 1, end, escaped);
-            if (valueEnd - i > 2)
+            if (secret) masked.Mask(i + 1, valueEnd);
+            else if (valueEnd - i > 2)
             {
                 // A value that holds script: the secrets inside it are masked too, but the value is still skipped
                 // whole, since a name=value inside it is no assignment of this line.
