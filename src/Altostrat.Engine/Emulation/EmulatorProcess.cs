@@ -9,6 +9,9 @@ namespace Altostrat.Engine.Emulation;
 /// <summary>A running emulator that <see cref="EmulatorLauncher"/> started: where it listens, and how to stop it.</summary>
 public sealed class EmulatorProcess : IDisposable
 {
+    /// <summary>How long a stop waits for the emulator to end by itself before it is ended.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     private readonly Process _process;
     private int _stopping;
 
@@ -72,7 +75,7 @@ public sealed class EmulatorProcess : IDisposable
     /// <summary>Stops it if it still runs (see <see cref="Stop"/>), and lets the process handle go.</summary>
     public void Dispose()
     {
-        Stop(TimeSpan.FromSeconds(5));
+        Stop(StopGrace);
         _process.Dispose();
     }
 

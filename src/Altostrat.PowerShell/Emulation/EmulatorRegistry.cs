@@ -20,8 +20,6 @@ internal static class EmulatorRegistry
     public static string PackagedEmulatorDll =>
         Path.Combine(Path.GetDirectoryName(typeof(EmulatorRegistry).Assembly.Location)!, "emulator", "Altostrat.Emulator.dll");
 
-    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
-
     public static AltoEmulator Add(EmulatorProcess process)
     {
         var routers = process.Routers.Select(r => new AltoEmulatorRouter(r.SiteId, r.Host, r.Port)).ToArray();
@@ -44,28 +42,41 @@ internal static class EmulatorRegistry
         lock (Gate) return Started.ToList();
     }
 
-    /// <summary>The emulator of this session that <paramref name="apiUrl"/> reached, when it has ended by itself and none runs there now; null otherwise.</summary>
-    public static AltoEmulator? EndedAt(Uri apiUrl)
+    /// <summary>
+    /// The emulator the session is connected to, when it has ended by itself (killed from outside) and no other of this
+    /// session's emulators runs at its address now; null otherwise.
+    /// </summary>
+    public static AltoEmulator? EndedUnderSession()
     {
-        lock (Gate)
-            return Started.Any(e => e.Serves(apiUrl) && e.Running) ? null : Started.FirstOrDefault(e => e.Serves(apiUrl) && !e.Running);
+        if (SessionUrl() is not { } url) return null;
+        lock (Gate) return RunsAt(url) ? null : Started.FirstOrDefault(e => e.Serves(url) && !e.Running);
     }
 
-    /// <summary>Whether an emulator of this session other than <paramref name="except"/> runs where <paramref name="apiUrl"/> leads.</summary>
-    public static bool AnotherRunsAt(Uri apiUrl, AltoEmulator except)
-    {
-        lock (Gate) return Started.Any(e => !ReferenceEquals(e, except) && e.Serves(apiUrl) && e.Running);
-    }
-
+    /// <summary>
+    /// Stops it (see <see cref="EmulatorProcess.Stop"/>) and forgets it. A session connected to it is disconnected, as
+    /// Disconnect-Altostrat would, unless another emulator of this session runs at that address: it would otherwise
+    /// keep sending requests, and the token, to a port another program may take next.
+    /// </summary>
     /// <returns>False when it had stopped already.</returns>
     public static bool Stop(AltoEmulator emulator)
     {
+        bool releasesSession;
         // Out of the list first, so that a stop from another runspace (module removal) does not take it up as well.
-        lock (Gate) Started.Remove(emulator);
-        var stopped = emulator.Process.Stop(StopGrace);
+        lock (Gate)
+        {
+            Started.Remove(emulator);
+            releasesSession = SessionUrl() is { } url && emulator.Serves(url) && !RunsAt(url);
+        }
+        if (releasesSession) ConnectionManager.Disconnect();
+        var stopped = emulator.Process.Stop(EmulatorProcess.StopGrace);
         emulator.Process.Dispose();
         return stopped;
     }
+
+    private static Uri? SessionUrl() => ConnectionManager.Current?.Session.Options.ApiUrl;
+
+    // Whether one of the emulators still listed runs where the URL leads; called under the gate.
+    private static bool RunsAt(Uri url) => Started.Any(e => e.Serves(url) && e.Running);
 
     public static void StopAll()
     {

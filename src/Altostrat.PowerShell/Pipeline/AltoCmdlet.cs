@@ -45,8 +45,7 @@ public abstract class AltoCmdlet : PSCmdlet, IDisposable
         if (client is null) ThrowTerminatingError(ErrorRecords.NotConnected(ConnectionManager.DisconnectedOnPurpose));
         // Said at once, rather than after the retries of a connection refused, and before the token goes to a port
         // another program may hold by now.
-        if (ConnectionManager.Current?.Session.Options.ApiUrl is { } url && EmulatorRegistry.EndedAt(url) is { } ended)
-            ThrowTerminatingError(EmulatorErrors.Ended(ended));
+        if (EmulatorRegistry.EndedUnderSession() is { } ended) ThrowTerminatingError(EmulatorErrors.Ended(ended));
         return client!;
     }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Altostrat.PowerShell.Emulation;
-using Altostrat.PowerShell.Sdx;
 
 namespace Altostrat.PowerShell.Cmdlets.Emulator;
 
@@ -34,9 +33,6 @@ public sealed class StopAltoEmulatorCommand : PSCmdlet
         foreach (var emulator in targets)
         {
             if (!ShouldProcess($"the emulator at {emulator.ApiUrl} (process {emulator.ProcessId})", "Stop")) continue;
-            // The session would otherwise keep sending requests, and the token, to a port another program may take next.
-            if (ConnectionManager.Current?.Session.Options.ApiUrl is { } connected && emulator.Serves(connected) && !EmulatorRegistry.AnotherRunsAt(connected, emulator))
-                ConnectionManager.Disconnect();
             if (EmulatorRegistry.Stop(emulator)) WriteVerbose($"Stopped the emulator at {emulator.ApiUrl}.");
             else WriteVerbose($"The emulator at {emulator.ApiUrl} had already stopped.");
             if (PassThru) WriteObject(emulator);
