@@ -13,7 +13,6 @@ var seedJobs = 0;
 var seedBackups = 0;
 int? exitWith = null;
 var tokenGiven = false;
-const string TokenVariable = "ALTOSTRAT_EMULATOR_TOKEN";
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -86,7 +85,7 @@ for (var i = 0; i < args.Length; i++)
 options.StopOnInterrupt = exitWith is null;
 // Start-AltoEmulator hands its token over in the environment, which only this user may read, not on the command
 // line, which every local user's ps lists.
-if (!tokenGiven && Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment) options.Token = fromEnvironment;
+if (!tokenGiven && Environment.GetEnvironmentVariable(Altostrat.Engine.Emulation.EmulatorLauncher.TokenVariable) is { Length: > 0 } fromEnvironment) options.Token = fromEnvironment;
 await using var host = await EmulatorHost.StartAsync(options);
 if (seedScripts > 0) ScriptSeeder.Seed(host.State, seedScripts);
 if (seedJobs > 0) SdxSeeder.SeedJobs(host.State, seedJobs);

@@ -21,7 +21,7 @@ public static class EmulatorLauncher
     private const int OutputLinesKept = 40;
 
     /// <summary>Where the emulator takes its token from when no --token is given.</summary>
-    private const string TokenVariable = "ALTOSTRAT_EMULATOR_TOKEN";
+    public const string TokenVariable = "ALTOSTRAT_EMULATOR_TOKEN";
 
     public static async Task<EmulatorProcess> StartAsync(EmulatorStartOptions options, CancellationToken cancellationToken)
     {
