@@ -9,6 +9,11 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../scripts/FreshPwsh.psm1') -Force
     $script:Admin = [pscredential]::new('admin', [securestring]::new())
     function script:Test-ProcessRunning([int] $Id) { $null -ne (Get-Process -Id $Id -ErrorAction Ignore) }
+    # Waits, at most that long, for a process to end (one killed, or one that ends with its owner).
+    function script:Wait-ProcessEnd([int] $Id, [int] $Seconds) {
+        $deadline = [datetime]::UtcNow.AddSeconds($Seconds)
+        while ((Test-ProcessRunning $Id) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+    }
     # The emulators this PowerShell started: each is told to end with it (--exit-with and this process id, its last argument).
     function script:Get-OwnEmulatorProcess { @(Get-Process dotnet -ErrorAction Ignore | Where-Object CommandLine -Like "*Altostrat.Emulator.dll*--exit-with $PID") }
 }
@@ -136,8 +141,7 @@ Describe 'Stop-AltoEmulator' {
     It 'disconnects from an emulator killed from outside, and from one reached as localhost' {
         $killed = Start-AltoEmulator -SiteCount 1
         Stop-Process -Id $killed.ProcessId -Force
-        $deadline = [datetime]::UtcNow.AddSeconds(10)
-        while ($killed.Running -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Wait-ProcessEnd $killed.ProcessId 10
         # Said at once, not after the retries of a refused connection.
         { Get-AltoSite -ErrorAction Stop } | Should -Throw -ErrorId 'AltostratEmulator.Ended*' -ExpectedMessage "*process $($killed.ProcessId)) is no longer running*"
         Stop-AltoEmulator -Confirm:$false
@@ -154,8 +158,7 @@ Describe 'Stop-AltoEmulator' {
         $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
         $killed = Start-AltoEmulator -SiteCount 1 -Port $port
         Stop-Process -Id $killed.ProcessId -Force
-        $deadline = [datetime]::UtcNow.AddSeconds(10)
-        while ($killed.Running -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Wait-ProcessEnd $killed.ProcessId 10
         $fresh = Start-AltoEmulator -SiteCount 2 -Port $port
         @(Get-AltoSite).Count | Should -Be 2
         # Stopping the dead one leaves the session with the one that runs there now.
@@ -177,8 +180,7 @@ Describe 'Stop-AltoEmulator' {
         $LASTEXITCODE | Should -Be 0
         $id = [int]($output | Select-Object -Last 1)
         $id | Should -BeGreaterThan 0
-        $deadline = [datetime]::UtcNow.AddSeconds(15)
-        while ((Test-ProcessRunning $id) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+        Wait-ProcessEnd $id 15
         Test-ProcessRunning $id | Should -BeFalse -Because 'the emulator ends with the PowerShell that started it'
     }
 }
