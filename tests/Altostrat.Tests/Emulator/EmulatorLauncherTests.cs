@@ -67,8 +67,7 @@ public sealed class EmulatorLauncherTests : IDisposable
         using var owner = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         using var emulator = await EmulatorLauncher.StartAsync(new EmulatorStartOptions(BuiltEmulator) { SiteCount = 1, OwnerProcessId = owner.Id }, CancellationToken.None);
         owner.Kill();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!emulator.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await WaitUntilAsync(() => emulator.HasExited, TimeSpan.FromSeconds(20));
         Assert.True(emulator.HasExited);
     }
 
@@ -81,8 +80,7 @@ public sealed class EmulatorLauncherTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.False(emulator.HasExited, "SIGINT, which the terminal sends the whole group on Ctrl+C, must not stop an owned emulator");
         await SignalAsync("-TERM", emulator.ProcessId);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!emulator.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await WaitUntilAsync(() => emulator.HasExited, TimeSpan.FromSeconds(10));
         Assert.True(emulator.HasExited);
     }
 
@@ -194,8 +192,7 @@ public sealed class EmulatorLauncherTests : IDisposable
         Assert.Equal(EmulatorStartProblem.TimedOut, error.Problem);
         Assert.Contains("starting...", error.Message);
         var pid = int.Parse(File.ReadAllText(pidFile).Trim());
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (IsRunning(pid) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await WaitUntilAsync(() => !IsRunning(pid), TimeSpan.FromSeconds(10));
         Assert.False(IsRunning(pid), "the stand-in was ended, not left behind");
     }
 
@@ -215,6 +212,13 @@ public sealed class EmulatorLauncherTests : IDisposable
         var printed = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.Equal($"[{argument}]\n[end]\n", printed);
+    }
+
+    // Polls until done, for at most the limit; the caller asserts what it waited for.
+    private static async Task WaitUntilAsync(Func<bool> done, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!done() && DateTime.UtcNow < deadline) await Task.Delay(100);
     }
 
     private static bool IsRunning(int pid)
