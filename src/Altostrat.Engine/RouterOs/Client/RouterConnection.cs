@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -223,16 +224,7 @@ public sealed class RouterConnection : IDisposable
         if (abandoned.Count == 0) return;
         try
         {
-            if (IsConnected)
-            {
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                foreach (var command in abandoned)
-                    await SendAsync(new RouterCommand("/cancel").With("tag", command.Tag.ToString(CultureInfo.InvariantCulture)), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is RouterException or OperationCanceledException)
-        {
-            // Best effort, as for a single command: if the cancel cannot be sent the connection is already going away.
+            await SendCancelsAsync(abandoned.Select(command => command.Tag)).ConfigureAwait(false);
         }
         finally
         {
@@ -399,16 +391,24 @@ public sealed class RouterConnection : IDisposable
     {
         _pending.Remove(pending.Tag);
         pending.Finish(new OperationCanceledException());
+        await SendCancelsAsync(new[] { pending.Tag }).ConfigureAwait(false);
+    }
+
+    // Tells the router to stop the commands of these tags, within a second for them all. Best effort: if a cancel cannot
+    // be sent, the connection is already going away.
+    private async Task SendCancelsAsync(IEnumerable<int> tags)
+    {
         if (!IsConnected) return;
         try
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             // Streamed, though nobody reads it: a collected reply that fails unobserved would surface as an unobserved task exception.
-            await SendAsync(new RouterCommand("/cancel").With("tag", pending.Tag.ToString(CultureInfo.InvariantCulture)), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
+            foreach (var tag in tags)
+                await SendAsync(new RouterCommand("/cancel").With("tag", tag.ToString(CultureInfo.InvariantCulture)), watchSilence: false, collect: false, grace.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RouterException or OperationCanceledException)
         {
-            // Best effort: if the cancel cannot be sent the connection is already going away.
+            // The connection is going away; the commands are withdrawn on this side all the same.
         }
     }
 
